@@ -1,0 +1,209 @@
+//! Calendar dates without time zones: the proleptic Gregorian calendar, as SPEC §2.1 stores dates
+//! (`YYYY-MM-DD`). "Today" is never read from a clock here: callers pass it in (Asia/Shanghai).
+
+use std::fmt;
+
+/// A real calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Format,
+    /// The form is right but no such day exists (e.g. `1990-02-29`).
+    NoSuchDay,
+}
+
+impl Date {
+    /// The date `year-month-day`, if it exists. Years 1..=9999 only.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        if !(1..=9999).contains(&year) || !(1..=12).contains(&month) || day == 0 {
+            return None;
+        }
+        if day > days_in_month(year, month as u8) as u32 {
+            return None;
+        }
+        Some(Date { year, month: month as u8, day: day as u8 })
+    }
+
+    /// Parses strict ISO 8601 `YYYY-MM-DD` (GB/T 7408).
+    pub fn parse(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return Err(DateError::Format);
+        }
+        let num = |r: std::ops::Range<usize>| -> Result<u32, DateError> {
+            let mut n = 0u32;
+            for &c in &b[r] {
+                if !c.is_ascii_digit() {
+                    return Err(DateError::Format);
+                }
+                n = n * 10 + (c - b'0') as u32;
+            }
+            Ok(n)
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        Date::new(y as i32, m, d).ok_or(DateError::NoSuchDay)
+    }
+
+    /// Parses the 8 digits `YYYYMMDD` used inside identifiers.
+    pub fn parse_compact(s: &str) -> Result<Date, DateError> {
+        let b = s.as_bytes();
+        if b.len() != 8 || !b.iter().all(u8::is_ascii_digit) {
+            return Err(DateError::Format);
+        }
+        let n = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| DateError::Format);
+        Date::new(n(0..4)? as i32, n(4..6)?, n(6..8)?).ok_or(DateError::NoSuchDay)
+    }
+
+    /// Year.
+    pub fn year(self) -> i32 {
+        self.year
+    }
+    /// Month, 1..=12.
+    pub fn month(self) -> u32 {
+        self.month as u32
+    }
+    /// Day of month.
+    pub fn day(self) -> u32 {
+        self.day as u32
+    }
+
+    /// Days since 1970-01-01 (negative before).
+    pub fn to_days(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = self.year as i64 - if self.month <= 2 { 1 } else { 0 };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = self.month as i64;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, if within years 1..=9999.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+        Date::new(i32::try_from(y).ok()?, m, d)
+    }
+
+    /// `n` days later (earlier when negative); `None` past the supported range.
+    pub fn add_days(self, n: i64) -> Option<Date> {
+        Date::from_days(self.to_days().checked_add(n)?)
+    }
+
+    /// Days from `self` to `other` (positive when `other` is later).
+    pub fn days_until(self, other: Date) -> i64 {
+        other.to_days() - self.to_days()
+    }
+
+    /// `n` months later, the day clamped to the month's end (01-31 + 1 month = 02-28/29).
+    pub fn add_months(self, n: i32) -> Option<Date> {
+        let total = self.year as i64 * 12 + (self.month as i64 - 1) + n as i64;
+        let year = i32::try_from(total.div_euclid(12)).ok()?;
+        let month = (total.rem_euclid(12) + 1) as u8;
+        if !(1..=9999).contains(&year) {
+            return None;
+        }
+        let day = self.day.min(days_in_month(year, month));
+        Some(Date { year, month, day })
+    }
+
+    /// Day of week, Monday = 1 … Sunday = 7 (weeks start on Monday, SPEC §8.2).
+    pub fn weekday(self) -> u32 {
+        // 1970-01-01 was a Thursday (4).
+        ((self.to_days() + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// Whole years from `self` (a birth date) to `on`.
+    pub fn age_on(self, on: Date) -> i32 {
+        let mut age = on.year - self.year;
+        if (on.month, on.day) < (self.month, self.day) {
+            age -= 1;
+        }
+        age
+    }
+
+    /// Official-document style: `2021年3月27日` (GB/T 9704-2012, no leading zeros).
+    pub fn to_chinese(self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// Whether `year` is a Gregorian leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_and_rejects_impossible_ones() {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.to_string()), Ok("2024-02-29".into()));
+        assert_eq!(Date::parse("1990-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2000-02-29").map(|d| d.day()), Ok(29));
+        assert_eq!(Date::parse("1900-02-29"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2021-04-31"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2021-13-01"), Err(DateError::NoSuchDay));
+        assert_eq!(Date::parse("2021-3-27"), Err(DateError::Format));
+        assert_eq!(Date::parse("２０２１-03-27"), Err(DateError::Format));
+        assert_eq!(Date::parse(""), Err(DateError::Format));
+    }
+
+    #[test]
+    fn day_arithmetic_round_trips() {
+        let d = Date::parse("2021-03-27").unwrap();
+        assert_eq!(d.to_days(), 18_713);
+        assert_eq!(Date::from_days(0).unwrap().to_string(), "1970-01-01");
+        for n in [-700_000i64, -1, 0, 1, 59, 365, 20_000, 2_900_000] {
+            let x = Date::from_days(n).unwrap();
+            assert_eq!(x.to_days(), n, "{x}");
+        }
+        assert_eq!(d.add_days(30).unwrap().to_string(), "2021-04-26");
+        assert_eq!(Date::parse("2024-01-31").unwrap().add_months(1).unwrap().to_string(), "2024-02-29");
+        assert_eq!(Date::parse("2023-12-15").unwrap().add_months(12).unwrap().to_string(), "2024-12-15");
+        assert_eq!(Date::parse("2021-03-27").unwrap().weekday(), 6);
+        assert_eq!(Date::parse("2026-11-26").unwrap().weekday(), 4);
+        assert_eq!(Date::parse("9999-12-31").unwrap().add_days(1), None);
+    }
+
+    #[test]
+    fn ages_count_whole_years() {
+        let born = Date::parse("2008-02-29").unwrap();
+        assert_eq!(born.age_on(Date::parse("2026-02-28").unwrap()), 17);
+        assert_eq!(born.age_on(Date::parse("2026-03-01").unwrap()), 18);
+        assert_eq!(Date::parse("2021-03-27").unwrap().to_chinese(), "2021年3月27日");
+    }
+}

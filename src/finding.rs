@@ -1,0 +1,371 @@
+//! Findings: what validation reports. Owns the `Finding` type, severities, the stable machine
+//! codes and their messages in every locale. Validation never stops at the first problem and never
+//! fails: it returns findings.
+//!
+//! Codes are grouped by the module that raises them; each group is declared with
+//! [`finding_codes!`], which makes a message in every locale part of the declaration itself, so a
+//! code without a message does not compile.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::locale::Locale;
+
+/// How much a finding matters (SPEC §0.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocks submit; a draft can still be saved.
+    Error,
+    /// Submit is allowed once the user confirms it; the confirmation is recorded.
+    Warning,
+    /// A hint only.
+    Info,
+}
+
+impl Severity {
+    /// SPEC's one-letter tag: `E`, `W` or `I`.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Severity::Error => "E",
+            Severity::Warning => "W",
+            Severity::Info => "I",
+        }
+    }
+}
+
+/// Declares a group of finding codes with their messages. Each code is written
+/// `Variant = "machine_code" { zh: "…", en: "…" }`; `{name}` in a message is replaced by the
+/// finding's param `name` (and `{label}` by the field label in the reader's locale).
+#[macro_export]
+macro_rules! finding_codes {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $prefix:literal {
+            $( $(#[$vmeta:meta])* $variant:ident = $code:literal { zh: $zh:literal, en: $en:literal $(,)? } ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $( $(#[$vmeta])* $variant ),* }
+
+        impl $name {
+            /// Every code of this group, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The group prefix of the machine code.
+            pub const PREFIX: &'static str = $prefix;
+
+            /// The stable machine code, e.g. `id_card.check_digit`.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, ".", $code)),* }
+            }
+
+            /// The message template in `locale`.
+            pub fn message(self, locale: $crate::locale::Locale) -> &'static str {
+                match locale {
+                    $crate::locale::Locale::ZhCn => match self { $($name::$variant => $zh),* },
+                    $crate::locale::Locale::En => match self { $($name::$variant => $en),* },
+                }
+            }
+
+            /// The code whose machine code is `s`.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $(concat!($prefix, ".", $code) => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+/// A stable machine code: serialized as a dotted snake_case string such as `geren.presence_unanswered`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Code {
+    /// Generic field checks declared in templates.
+    Field(crate::engine::codes::FieldCode),
+    /// Identifier checks (ID cards, credit codes, passports …).
+    Ident(crate::ident::IdentCode),
+    /// Rules of the 述职 / 述责述廉 checklist.
+    Shuzhi(crate::rules::shuzhi::ShuzhiCode),
+    /// Rules of the 谈话 checklist.
+    Tanhua(crate::rules::tanhua::TanhuaCode),
+    /// Rules of the 个人有关事项 checklist.
+    Geren(crate::rules::geren::GerenCode),
+    /// Cross-checks between checklists.
+    Cross(crate::rules::cross::CrossCode),
+    /// Problems with an imported file.
+    Import(crate::envelope::ImportCode),
+}
+
+macro_rules! dispatch {
+    ($self:expr, $c:ident => $e:expr) => {
+        match $self {
+            Code::Field($c) => $e,
+            Code::Ident($c) => $e,
+            Code::Shuzhi($c) => $e,
+            Code::Tanhua($c) => $e,
+            Code::Geren($c) => $e,
+            Code::Cross($c) => $e,
+            Code::Import($c) => $e,
+        }
+    };
+}
+
+impl Code {
+    /// The stable machine code.
+    pub fn as_str(self) -> &'static str {
+        dispatch!(self, c => c.as_str())
+    }
+
+    /// The message template in `locale`.
+    pub fn message_template(self, locale: Locale) -> &'static str {
+        dispatch!(self, c => c.message(locale))
+    }
+
+    /// Parses a machine code of any group.
+    pub fn parse(s: &str) -> Option<Code> {
+        use crate::engine::codes::FieldCode;
+        FieldCode::parse(s)
+            .map(Code::Field)
+            .or_else(|| crate::ident::IdentCode::parse(s).map(Code::Ident))
+            .or_else(|| crate::rules::shuzhi::ShuzhiCode::parse(s).map(Code::Shuzhi))
+            .or_else(|| crate::rules::tanhua::TanhuaCode::parse(s).map(Code::Tanhua))
+            .or_else(|| crate::rules::geren::GerenCode::parse(s).map(Code::Geren))
+            .or_else(|| crate::rules::cross::CrossCode::parse(s).map(Code::Cross))
+            .or_else(|| crate::envelope::ImportCode::parse(s).map(Code::Import))
+    }
+
+    /// Every code of every group.
+    pub fn all() -> Vec<Code> {
+        let mut all = Vec::new();
+        all.extend(crate::engine::codes::FieldCode::ALL.iter().copied().map(Code::Field));
+        all.extend(crate::ident::IdentCode::ALL.iter().copied().map(Code::Ident));
+        all.extend(crate::rules::shuzhi::ShuzhiCode::ALL.iter().copied().map(Code::Shuzhi));
+        all.extend(crate::rules::tanhua::TanhuaCode::ALL.iter().copied().map(Code::Tanhua));
+        all.extend(crate::rules::geren::GerenCode::ALL.iter().copied().map(Code::Geren));
+        all.extend(crate::rules::cross::CrossCode::ALL.iter().copied().map(Code::Cross));
+        all.extend(crate::envelope::ImportCode::ALL.iter().copied().map(Code::Import));
+        all
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Code {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
+        let s = String::deserialize(d)?;
+        Code::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown finding code `{s}`")))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Code {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FindingCode".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Code::all().into_iter().map(Code::as_str).collect();
+        schemars::json_schema!({ "type": "string", "enum": codes })
+    }
+}
+
+/// One problem (or hint) found in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable machine code.
+    pub code: Code,
+    /// SPEC rule id (`C-R01` …) when the finding enforces a numbered rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// JSON pointer (RFC 6901) into the record's data: the field the user must look at.
+    pub path: String,
+    /// How much it matters.
+    pub severity: Severity,
+    /// Values for the message placeholders. `label_zh` / `label_en` name the field.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
+    /// An error the user may override after checking (for example a pilot-era credit code that
+    /// fails the check digit, SPEC §6.3): once confirmed it counts as a confirmed warning.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub overridable: bool,
+    /// Set when the user confirmed this warning (or overridable error).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub confirmed: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Finding {
+    /// A finding with no params.
+    pub fn new(code: impl Into<Code>, severity: Severity, path: impl Into<String>) -> Finding {
+        Finding {
+            code: code.into(),
+            rule: None,
+            path: path.into(),
+            severity,
+            params: BTreeMap::new(),
+            overridable: false,
+            confirmed: false,
+        }
+    }
+
+    /// Tags the finding with a SPEC rule id.
+    pub fn rule(mut self, rule: &str) -> Finding {
+        self.rule = Some(rule.to_owned());
+        self
+    }
+
+    /// Adds a message param.
+    pub fn param(mut self, key: &str, value: impl fmt::Display) -> Finding {
+        self.params.insert(key.to_owned(), value.to_string());
+        self
+    }
+
+    /// Marks the finding as an error the user may override.
+    pub fn overridable(mut self) -> Finding {
+        self.overridable = true;
+        self
+    }
+
+    /// The key a confirmation must carry to confirm this finding.
+    pub fn confirmation_key(&self) -> (&str, &str) {
+        (self.code.as_str(), &self.path)
+    }
+
+    /// The human message in `locale`, placeholders filled from params.
+    pub fn message(&self, locale: Locale) -> String {
+        render(self.code.message_template(locale), &self.params, locale)
+    }
+}
+
+/// Fills `{name}` placeholders. `{label}` takes `label_zh` / `label_en` by locale; unknown
+/// placeholders are kept as written so that a missing param is visible, never a panic.
+pub fn render(template: &str, params: &BTreeMap<String, String>, locale: Locale) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                let value = if name == "label" {
+                    let key = if locale == Locale::En { "label_en" } else { "label_zh" };
+                    params.get(key).or_else(|| params.get("label_zh"))
+                } else {
+                    params.get(name)
+                };
+                match value {
+                    Some(v) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A warning the user confirmed (SPEC §2.3 `confirmations[]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct Confirmation {
+    /// The machine code of the confirmed finding.
+    pub code: String,
+    /// The path of the confirmed finding.
+    pub path: String,
+    /// SPEC rule id, for the reviewer's benefit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
+    /// When the user confirmed, `YYYY-MM-DDTHH:mm:ss+08:00`.
+    pub confirmed_at: String,
+}
+
+/// The result of validating a record: every finding, with confirmations applied.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Report {
+    /// Findings in document order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Marks findings that a confirmation covers. A confirmed overridable error becomes a
+    /// confirmed warning; a confirmation never hides a plain error.
+    pub fn apply_confirmations(&mut self, confirmations: &[Confirmation]) {
+        for f in &mut self.findings {
+            let confirmable = f.severity == Severity::Warning || f.overridable;
+            if !confirmable {
+                continue;
+            }
+            if confirmations.iter().any(|c| c.code == f.code.as_str() && c.path == f.path) {
+                f.confirmed = true;
+                if f.overridable {
+                    f.severity = Severity::Warning;
+                }
+            }
+        }
+    }
+
+    /// Number of findings of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings.iter().filter(|f| f.severity == severity).count()
+    }
+
+    /// Errors, and warnings nobody confirmed, block submit (SPEC §0.2).
+    pub fn blocks_submit(&self) -> bool {
+        self.findings.iter().any(|f| match f.severity {
+            Severity::Error => true,
+            Severity::Warning => !f.confirmed,
+            Severity::Info => false,
+        })
+    }
+
+    /// Whether any error (confirmed or not) remains.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+}
+
+macro_rules! code_from {
+    ($($variant:ident($ty:path)),*) => {
+        $(impl From<$ty> for Code {
+            fn from(c: $ty) -> Code { Code::$variant(c) }
+        })*
+    };
+}
+
+code_from!(
+    Field(crate::engine::codes::FieldCode),
+    Ident(crate::ident::IdentCode),
+    Shuzhi(crate::rules::shuzhi::ShuzhiCode),
+    Tanhua(crate::rules::tanhua::TanhuaCode),
+    Geren(crate::rules::geren::GerenCode),
+    Cross(crate::rules::cross::CrossCode),
+    Import(crate::envelope::ImportCode)
+);

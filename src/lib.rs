@@ -1,0 +1,35 @@
+//! # accountability-checklist
+//!
+//! Checklists for supervising “一把手” and leadership teams: the annual 述职 / 述责述廉 report,
+//! the 监督谈话 schedule and records, and the 个人有关事项 report. This crate is the pure domain
+//! core: templates as data, the validation engine and every SPEC rule, identifier validators,
+//! talk-schedule computations and the versioned export format. The same code validates in the
+//! browser (WebAssembly) and on the server (native); see `ARCHITECTURE.md`.
+//!
+//! Architecture invariant: nothing in this crate's core imports web APIs or reads a clock.
+#![deny(missing_docs)]
+
+pub mod config;
+pub mod date;
+pub mod decimal;
+pub mod engine;
+pub mod envelope;
+pub mod finding;
+pub mod ident;
+pub mod locale;
+pub mod normalize;
+pub mod rules;
+pub mod schedule;
+pub mod template;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
+pub use config::Config;
+pub use date::Date;
+pub use engine::Validator;
+pub use finding::{Code, Confirmation, Finding, Report, Severity};
+pub use locale::{Locale, Text};
+pub use template::Template;

@@ -1,0 +1,2 @@
+//! `accountability-checklist`: validate records, print schemas and templates.
+fn main() {}

@@ -1,0 +1,1 @@
+//! Talk schedule computations (SPEC §4.3–4.5).

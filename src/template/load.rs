@@ -1,0 +1,319 @@
+//! Parsing and checking templates. Every problem names its place in the JSON as a JSON pointer.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{Condition, Field, FieldType, Template};
+
+/// Largest template accepted, in bytes.
+pub const MAX_TEMPLATE_BYTES: usize = 2 * 1024 * 1024;
+
+/// Why a template was rejected: every problem found, each with its place in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// `(JSON pointer, message)` pairs.
+    pub problems: Vec<(String, String)>,
+}
+
+impl TemplateError {
+    fn one(path: impl Into<String>, message: impl Into<String>) -> TemplateError {
+        TemplateError { problems: vec![(path.into(), message.into())] }
+    }
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (path, msg)) in self.problems.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            let at = if path.is_empty() { "/" } else { path };
+            write!(f, "template {at}: {msg}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// Parses and checks a template from JSON text.
+pub fn load(json: &str) -> Result<Template, TemplateError> {
+    if json.len() > MAX_TEMPLATE_BYTES {
+        return Err(TemplateError::one("", format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let template: Template = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = pointer_from_serde_path(e.path());
+        TemplateError::one(path, e.inner().to_string())
+    })?;
+    check(&template)?;
+    Ok(template)
+}
+
+fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        out.push('/');
+        match seg {
+            Segment::Seq { index } => out.push_str(&index.to_string()),
+            Segment::Map { key } | Segment::Enum { variant: key } => out.push_str(&escape(key)),
+            Segment::Unknown => out.push('?'),
+        }
+    }
+    out
+}
+
+/// Escapes one JSON-pointer reference token (RFC 6901).
+pub(crate) fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// The built-in template names.
+pub fn builtin_names() -> &'static [&'static str] {
+    &["shuzhi", "tanhua", "geren"]
+}
+
+/// A built-in template by name (`shuzhi`, `tanhua`, `geren`).
+pub fn builtin(name: &str) -> Option<Result<Template, TemplateError>> {
+    let json = builtin_json(name)?;
+    Some(load(json))
+}
+
+/// The JSON text of a built-in template.
+pub fn builtin_json(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "shuzhi" => include_str!("../templates/shuzhi.json"),
+        "tanhua" => include_str!("../templates/tanhua.json"),
+        "geren" => include_str!("../templates/geren.json"),
+        _ => return None,
+    })
+}
+
+/// Semantic checks that serde cannot express.
+fn check(t: &Template) -> Result<(), TemplateError> {
+    let mut problems = Vec::new();
+    let mut p = |path: String, msg: String| problems.push((path, msg));
+
+    if t.id.trim().is_empty() {
+        p("/id".into(), "must not be empty".into());
+    }
+    let mut section_ids = HashSet::new();
+    for (si, s) in t.sections.iter().enumerate() {
+        let sp = format!("/sections/{si}");
+        if s.id.trim().is_empty() || s.id.contains('/') || s.id.contains('~') {
+            p(format!("{sp}/id"), "must be a non-empty key without `/` or `~`".into());
+        }
+        if !section_ids.insert(s.id.as_str()) {
+            p(format!("{sp}/id"), format!("duplicate section id `{}`", s.id));
+        }
+        let mut keys = HashSet::new();
+        for reserved in [super::PRESENCE_KEY, super::CHANGED_KEY] {
+            keys.insert(reserved);
+        }
+        for (fi, f) in s.fields.iter().enumerate() {
+            let fp = format!("{sp}/fields/{fi}");
+            if !keys.insert(f.key.as_str()) {
+                p(format!("{fp}/key"), format!("duplicate or reserved key `{}`", f.key));
+            }
+            check_field(f, &fp, &mut p);
+        }
+        for (ti, table) in s.tables.iter().enumerate() {
+            let tp = format!("{sp}/tables/{ti}");
+            if !keys.insert(table.id.as_str()) {
+                p(format!("{tp}/id"), format!("duplicate or reserved key `{}`", table.id));
+            }
+            if table.columns.is_empty() {
+                p(format!("{tp}/columns"), "a table needs at least one column".into());
+            }
+            if let (Some(min), Some(max)) = (table.min_rows, table.max_rows) {
+                if min > max {
+                    p(format!("{tp}/minRows"), "minRows is larger than maxRows".into());
+                }
+            }
+            let mut cols = HashSet::new();
+            for (ci, c) in table.columns.iter().enumerate() {
+                let cp = format!("{tp}/columns/{ci}");
+                if !cols.insert(c.key.as_str()) {
+                    p(format!("{cp}/key"), format!("duplicate column `{}`", c.key));
+                }
+                check_field(c, &cp, &mut p);
+            }
+            for (ki, k) in table.checks.iter().enumerate() {
+                for (side, key) in [("left", &k.left), ("right", &k.right)] {
+                    if !key.starts_with('/') && !cols.contains(key.as_str()) {
+                        p(format!("{tp}/checks/{ki}/{side}"), format!("no column `{key}` in this table"));
+                    }
+                }
+            }
+        }
+        for (ki, k) in s.checks.iter().enumerate() {
+            for (side, key) in [("left", &k.left), ("right", &k.right)] {
+                if !key.starts_with('/') && s.field(key).is_none() {
+                    p(format!("{sp}/checks/{ki}/{side}"), format!("no field `{key}` in this section"));
+                }
+            }
+        }
+        if let Some(presence) = &s.presence {
+            if let Some(key) = &presence.none_reason_field {
+                if s.field(key).is_none() {
+                    p(format!("{sp}/presence/noneReasonField"), format!("no field `{key}` in this section"));
+                }
+            }
+        }
+        if let Some(c) = &s.when {
+            check_condition(c, &format!("{sp}/when"), &mut p);
+        }
+    }
+    for (ri, rule) in t.rules.iter().enumerate() {
+        match crate::rules::named(rule) {
+            None => p(format!("/rules/{ri}"), format!("unknown rule `{rule}`")),
+            Some(r) if r.kind != t.checklist_kind => p(
+                format!("/rules/{ri}"),
+                format!("rule `{rule}` belongs to `{}` checklists, not `{}`", r.kind.as_str(), t.checklist_kind.as_str()),
+            ),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(TemplateError { problems })
+    }
+}
+
+fn check_field(f: &Field, fp: &str, p: &mut impl FnMut(String, String)) {
+    if f.key.trim().is_empty() || f.key.contains('/') || f.key.contains('~') {
+        p(format!("{fp}/key"), "must be a non-empty key without `/` or `~`".into());
+    }
+    match f.kind {
+        FieldType::Enum | FieldType::MultiEnum => {
+            if f.options.is_empty() {
+                p(format!("{fp}/options"), "an enum field needs options".into());
+            }
+            let mut seen = HashSet::new();
+            for (oi, o) in f.options.iter().enumerate() {
+                if !seen.insert(o.value()) {
+                    p(format!("{fp}/options/{oi}"), format!("duplicate option `{}`", o.value()));
+                }
+            }
+        }
+        FieldType::Ref | FieldType::Refs => {
+            if f.reference.is_none() {
+                p(format!("{fp}/reference"), "a ref field needs `reference`".into());
+            }
+        }
+        FieldType::IdNumber => {
+            if f.links.as_ref().and_then(|l| l.id_type.as_ref()).is_none() {
+                p(format!("{fp}/links/idType"), "an idNumber field needs `links.idType`".into());
+            }
+        }
+        _ => {}
+    }
+    if let Some(pattern) = &f.pattern {
+        if let Err(e) = regex_lite::Regex::new(pattern) {
+            p(format!("{fp}/pattern"), format!("not a valid regular expression: {e}"));
+        }
+    }
+    if let Some(d) = f.decimals {
+        if d > 4 {
+            p(format!("{fp}/decimals"), "at most 4 decimals are supported".into());
+        }
+    }
+    for (name, bound) in [("min", &f.min), ("max", &f.max)] {
+        if let Some(v) = bound {
+            let ok = match v {
+                serde_json::Value::Number(n) => n.is_i64() || n.is_u64(),
+                serde_json::Value::String(s) => crate::decimal::Decimal::parse(s, 20, 4).is_ok(),
+                _ => false,
+            };
+            if !ok {
+                p(format!("{fp}/{name}"), "must be an integer or a decimal string".into());
+            }
+        }
+    }
+    if let Some(w) = &f.warn_above {
+        if crate::decimal::Decimal::parse(w, 20, 4).is_err() {
+            p(format!("{fp}/warnAbove"), "must be a decimal string".into());
+        }
+    }
+    if let Some(c) = &f.required_if {
+        check_condition(c, &format!("{fp}/requiredIf"), p);
+    }
+}
+
+fn check_condition(c: &Condition, cp: &str, p: &mut impl FnMut(String, String)) {
+    let has_op = c.eq.is_some()
+        || c.ne.is_some()
+        || c.one_of.is_some()
+        || c.not_in.is_some()
+        || c.contains.is_some()
+        || c.contains_any.is_some()
+        || c.filled.is_some();
+    if has_op && c.field.is_none() {
+        p(format!("{cp}/field"), "a condition with an operator needs `field`".into());
+    }
+    if !has_op && c.all_of.is_none() && c.any_of.is_none() && c.not.is_none() {
+        p(cp.to_owned(), "a condition needs an operator or allOf / anyOf / not".into());
+    }
+    for (name, list) in [("allOf", &c.all_of), ("anyOf", &c.any_of)] {
+        if let Some(list) = list {
+            for (i, sub) in list.iter().enumerate() {
+                check_condition(sub, &format!("{cp}/{name}/{i}"), p);
+            }
+        }
+    }
+    if let Some(sub) = &c.not {
+        check_condition(sub, &format!("{cp}/not"), p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtins_load() {
+        for name in builtin_names() {
+            let t = builtin(name).expect("listed").unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(t.id, *name);
+        }
+        assert!(builtin("nope").is_none());
+    }
+
+    #[test]
+    fn syntax_and_type_errors_name_the_place() {
+        let e = load(r#"{"id":"x","version":"1","checklistKind":"geren","regulationVersion":"R17","title":{"zh":"t"},"sections":[{"id":"a","title":{"zh":"a"},"fields":[{"key":"k","label":{"zh":"k"},"type":"bogus"}]}]}"#).unwrap_err();
+        assert_eq!(e.problems[0].0, "/sections/0/fields/0/type");
+        let e = load("{").unwrap_err();
+        assert!(e.to_string().contains("EOF"), "{e}");
+        let e = load(r#"{"id":"x","version":"1","checklistKind":"shuzhi","regulationVersion":"Y2021","title":{"zh":"t"},"sections":[],"extra":1}"#).unwrap_err();
+        assert!(e.problems[0].1.contains("unknown field"), "{e}");
+    }
+
+    #[test]
+    fn semantic_errors_are_all_reported() {
+        let json = r#"{"id":"x","version":"1","checklistKind":"geren","regulationVersion":"R17","title":{"zh":"t"},
+          "sections":[
+            {"id":"a","title":{"zh":"a"},"fields":[
+              {"key":"k","label":{"zh":"k"},"type":"enum"},
+              {"key":"k","label":{"zh":"k"},"type":"text","pattern":"("},
+              {"key":"r","label":{"zh":"r"},"type":"ref"}]},
+            {"id":"a","title":{"zh":"b"}}],
+          "rules":["Z-R99","A-R01"]}"#;
+        let e = load(json).unwrap_err();
+        let paths: Vec<&str> = e.problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/sections/0/fields/0/options",
+                "/sections/0/fields/1/key",
+                "/sections/0/fields/1/pattern",
+                "/sections/0/fields/2/reference",
+                "/sections/1/id",
+                "/rules/0",
+                "/rules/1"
+            ]
+        );
+    }
+}
