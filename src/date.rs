@@ -207,3 +207,41 @@ mod tests {
         assert_eq!(Date::parse("2021-03-27").unwrap().to_chinese(), "2021年3月27日");
     }
 }
+
+/// Asia/Shanghai is UTC+8 all year (no daylight saving since 1991).
+const SHANGHAI_OFFSET_SECONDS: i64 = 8 * 3600;
+
+/// The Asia/Shanghai calendar date at a Unix time in milliseconds (what "today" means, SPEC §2.1).
+pub fn shanghai_date_from_unix_ms(ms: i64) -> Option<Date> {
+    let secs = ms.div_euclid(1000) + SHANGHAI_OFFSET_SECONDS;
+    Date::from_days(secs.div_euclid(86_400))
+}
+
+/// An audit stamp `YYYY-MM-DDTHH:mm:ss+08:00` (SPEC §2.1 `DateTime`) for a Unix time in milliseconds.
+pub fn shanghai_datetime_from_unix_ms(ms: i64) -> Option<String> {
+    let secs = ms.div_euclid(1000) + SHANGHAI_OFFSET_SECONDS;
+    let date = Date::from_days(secs.div_euclid(86_400))?;
+    let s = secs.rem_euclid(86_400);
+    Some(format!("{date}T{:02}:{:02}:{:02}+08:00", s / 3600, s % 3600 / 60, s % 60))
+}
+
+/// Reads the date part of an audit stamp (`2026-01-15T10:00:00+08:00` → 2026-01-15).
+pub fn date_of_stamp(stamp: &str) -> Option<Date> {
+    Date::parse(stamp.get(..10)?).ok()
+}
+
+#[cfg(test)]
+mod shanghai_tests {
+    use super::*;
+
+    #[test]
+    fn shanghai_midnight_is_utc_sixteen_hundred() {
+        // 2026-01-31T15:59:59Z is 23:59:59 in Shanghai, still the 31st (deadlines are inclusive).
+        let ms = (Date::parse("2026-01-31").unwrap().to_days() * 86_400 + 15 * 3600 + 59 * 60 + 59) * 1000;
+        assert_eq!(shanghai_date_from_unix_ms(ms).unwrap().to_string(), "2026-01-31");
+        assert_eq!(shanghai_datetime_from_unix_ms(ms).unwrap(), "2026-01-31T23:59:59+08:00");
+        assert_eq!(shanghai_date_from_unix_ms(ms + 1000).unwrap().to_string(), "2026-02-01");
+        assert_eq!(date_of_stamp("2026-02-01T00:00:00+08:00").unwrap().to_string(), "2026-02-01");
+        assert_eq!(date_of_stamp("2026"), None);
+    }
+}

@@ -1,9 +1,473 @@
-//! The versioned export envelope (导出JSON) and import.
+//! The export envelope (导出JSON): the versioned wire format in which a record leaves the widget,
+//! is posted to a portal and is handed to reviewers, and the import that reads it back.
+//!
+//! The wire types here are separate from the in-memory ones and append-only: a new version adds
+//! fields and a migration, it never changes the meaning of an old one. Version 0 is the shape SPEC
+//! §9.3 suggests (`schemaVersion`, `checklistKind`, …, no digest); it is migrated on import.
+//!
+//! The digest is SHA-256 over the RFC 8785 (JCS) canonical JSON of `{"confirmations": …,
+//! "data": …}`, so that a change to the answers or to the confirmed warnings after export is
+//! detectable by any back end that can canonicalise JSON.
+//!
+//! Import never fails and never panics: every problem is a finding, and a caller must leave its
+//! current data untouched when any finding is an error.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest as _, Sha256};
+
+use crate::config::Config;
+use crate::finding::{Confirmation, Finding, Severity};
+use crate::template::{ChecklistKind, Template};
+
+/// `format` of every envelope.
+pub const FORMAT: &str = "accountability-checklist/record";
+/// The current envelope version.
+pub const FORMAT_VERSION: u32 = 1;
+/// The digest algorithm name carried in the envelope.
+pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
 
 crate::finding_codes! {
     /// Problems with an imported file.
     pub enum ImportCode in "import" {
-        /// Placeholder.
-        Placeholder = "placeholder" { zh: "（待实现）", en: "(pending)" },
+        /// Larger than the configured limit.
+        TooLarge = "too_large" { zh: "文件过大（{size}字节），上限为{max}字节", en: "The file is too large ({size} bytes); the limit is {max} bytes" },
+        /// Not JSON at all, or truncated.
+        NotJson = "not_json" { zh: "文件不是有效的JSON（第{line}行第{column}列）：文件可能已损坏或不完整", en: "The file is not valid JSON (line {line}, column {column}): it may be damaged or incomplete" },
+        /// JSON, but not an export of this component.
+        NotEnvelope = "not_envelope" { zh: "文件不是本系统导出的填报记录", en: "The file is not a record exported by this component" },
+        /// Another format name.
+        WrongFormat = "wrong_format" { zh: "文件格式“{format}”无法识别", en: "Unknown file format “{format}”" },
+        /// A newer format than this component understands.
+        VersionTooNew = "version_too_new" { zh: "文件版本{version}高于本系统支持的版本{supported}，请升级后再导入", en: "File version {version} is newer than the supported version {supported}: update the component first" },
+        /// A field of the envelope has the wrong shape.
+        Malformed = "malformed" { zh: "文件内容不完整或格式错误（位置：{at}）：{detail}", en: "The file is incomplete or malformed (at {at}): {detail}" },
+        /// The record is of another checklist.
+        KindMismatch = "kind_mismatch" { zh: "文件是“{found}”记录，不能导入到“{expected}”清单", en: "The file holds a “{found}” record and cannot be imported into the “{expected}” checklist" },
+        /// Exported with another template version.
+        TemplateVersion = "template_version" { zh: "文件使用模板版本{found}导出，当前版本为{current}，请核对各项内容", en: "The file was exported with template version {found}; the current version is {current}: check every item" },
+        /// The data changed after export.
+        DigestMismatch = "digest_mismatch" { zh: "文件在导出后被修改过（数字摘要不一致），不能导入", en: "The file was changed after export (digest mismatch) and cannot be imported" },
+        /// No digest (version 0 files).
+        NoDigest = "no_digest" { zh: "文件没有数字摘要，无法确认导出后未被修改，请核对", en: "The file has no digest, so changes after export cannot be ruled out: check it" },
+        /// Unknown digest algorithm.
+        DigestAlgorithm = "digest_algorithm" { zh: "无法识别的摘要算法“{algorithm}”", en: "Unknown digest algorithm “{algorithm}”" },
+        /// Version-0 confirmations that name no finding cannot be carried over.
+        ConfirmationsDropped = "confirmations_dropped" { zh: "旧版文件中的{count}项提示确认无法对应到具体内容，请重新确认", en: "{count} confirmations in the old file do not name a finding: confirm those warnings again" },
+        /// Migrated from an older version.
+        Migrated = "migrated" { zh: "文件已从版本{from}转换为当前版本{to}", en: "The file was converted from version {from} to the current version {to}" },
+    }
+}
+
+/// Which template a record follows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TemplateRef {
+    /// Template id (`geren`, or a host template's id).
+    pub id: String,
+    /// Template version.
+    pub version: String,
+}
+
+/// The digest of an envelope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DigestV1 {
+    /// `sha256-jcs`: SHA-256 over the RFC 8785 canonical JSON of `{"confirmations", "data"}`.
+    pub algorithm: String,
+    /// Lower-case hex.
+    pub value: String,
+}
+
+/// Findings and confirmations at export time, for the reviewer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ValidationV1 {
+    /// Every finding when the record was exported (with `confirmed` set on confirmed warnings).
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// Warnings the filer confirmed (SPEC §0.2).
+    #[serde(default)]
+    pub confirmations: Vec<Confirmation>,
+}
+
+/// Version 1 of the export envelope (the POST body too).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EnvelopeV1 {
+    /// Always `accountability-checklist/record`.
+    pub format: String,
+    /// Always 1 for this version.
+    pub format_version: u32,
+    /// The template the data follows.
+    pub template: TemplateRef,
+    /// The checklist kind.
+    pub checklist_kind: ChecklistKind,
+    /// Regulation version of the template (`R17`, `Y2021`).
+    pub regulation_version: String,
+    /// When it was exported, `YYYY-MM-DDTHH:mm:ss+08:00`.
+    pub exported_at: String,
+    /// 草稿 / 已提交 / 已退回 / 已通过 (SPEC §2.3).
+    #[serde(default = "default_status")]
+    pub status: String,
+    /// The record data (mirrors the template).
+    pub data: Value,
+    /// Findings and confirmations.
+    #[serde(default)]
+    pub validation: ValidationV1,
+    /// Tamper evidence.
+    pub digest: DigestV1,
+}
+
+fn default_status() -> String {
+    "草稿".to_owned()
+}
+
+/// The envelope in its current version.
+pub type Envelope = EnvelopeV1;
+
+/// Builds an envelope for `data` exported now (`exported_at` in `+08:00`).
+pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirmations: Vec<Confirmation>, exported_at: String, status: &str) -> Envelope {
+    let value = digest_hex(&data, &confirmations);
+    EnvelopeV1 {
+        format: FORMAT.to_owned(),
+        format_version: FORMAT_VERSION,
+        template: TemplateRef { id: template.id.clone(), version: template.version.clone() },
+        checklist_kind: template.checklist_kind,
+        regulation_version: template.regulation_version.clone(),
+        exported_at,
+        status: status.to_owned(),
+        data,
+        validation: ValidationV1 { findings, confirmations },
+        digest: DigestV1 { algorithm: DIGEST_ALGORITHM.to_owned(), value },
+    }
+}
+
+/// The envelope as pretty JSON, as it is written to a file.
+pub fn to_json(envelope: &Envelope) -> String {
+    // Serializing a Value-bearing struct to a String cannot fail: every key is a string.
+    serde_json::to_string_pretty(envelope).unwrap_or_default()
+}
+
+/// SHA-256 (hex) over the canonical JSON of `{"confirmations": …, "data": …}`.
+pub fn digest_hex(data: &Value, confirmations: &[Confirmation]) -> String {
+    let mut obj = serde_json::Map::new();
+    obj.insert("confirmations".into(), serde_json::to_value(confirmations).unwrap_or(Value::Array(vec![])));
+    obj.insert("data".into(), data.clone());
+    let canonical = canonical_json(&Value::Object(obj));
+    let hash = Sha256::digest(canonical.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for b in hash {
+        hex.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
+        hex.push(char::from(b"0123456789abcdef"[(b & 15) as usize]));
+    }
+    hex
+}
+
+/// RFC 8785 canonical JSON: no insignificant white space, object keys sorted by UTF-16 code
+/// units, strings with the minimal JSON escapes. Integers print as themselves; other numbers use
+/// serde_json's shortest round-trip form (the data model stores decimals as strings, so records
+/// never contain them in practice).
+pub fn canonical_json(v: &Value) -> String {
+    let mut out = String::new();
+    write_canonical(v, &mut out);
+    out
+}
+
+fn write_canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::String(s) => write_string(s, out),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+            out.push('{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(k, out);
+                out.push(':');
+                if let Some(v) = map.get(k) {
+                    write_canonical(v, out);
+                }
+            }
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The result of reading a file: the envelope when it could be read, and every problem found.
+/// The caller must not apply the envelope when any finding is an error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// The envelope, migrated to the current version, when the file could be read.
+    pub envelope: Option<Envelope>,
+    /// Problems (errors block applying the file) and notes (migration, template version).
+    pub findings: Vec<Finding>,
+}
+
+impl Imported {
+    /// Whether the envelope may replace the current data.
+    pub fn is_usable(&self) -> bool {
+        self.envelope.is_some() && !self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    fn fail(finding: Finding) -> Imported {
+        Imported { envelope: None, findings: vec![finding] }
+    }
+}
+
+/// Reads an exported file. `expected` is the template the caller is showing: a file of another
+/// checklist kind is refused, another template version is a warning. The data itself is not
+/// validated here: run the [`crate::Validator`] on it.
+pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Imported {
+    if text.len() > config.import_max_bytes {
+        return Imported::fail(
+            Finding::new(ImportCode::TooLarge, Severity::Error, "").param("size", text.len()).param("max", config.import_max_bytes),
+        );
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Imported::fail(Finding::new(ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()))
+        }
+    };
+    let mut findings = Vec::new();
+    let Value::Object(obj) = &value else {
+        return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, ""));
+    };
+    let value = match obj.get("format") {
+        Some(Value::String(f)) if f == FORMAT => {
+            let version = obj.get("formatVersion").and_then(Value::as_u64);
+            match version {
+                Some(v) if v == FORMAT_VERSION as u64 => value,
+                Some(v) if v > FORMAT_VERSION as u64 => {
+                    return Imported::fail(
+                        Finding::new(ImportCode::VersionTooNew, Severity::Error, "/formatVersion").param("version", v).param("supported", FORMAT_VERSION),
+                    )
+                }
+                _ => {
+                    return Imported::fail(
+                        Finding::new(ImportCode::Malformed, Severity::Error, "/formatVersion").param("at", "/formatVersion").param("detail", "formatVersion"),
+                    )
+                }
+            }
+        }
+        Some(Value::String(f)) => {
+            return Imported::fail(Finding::new(ImportCode::WrongFormat, Severity::Error, "/format").param("format", f));
+        }
+        Some(_) => return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, "/format")),
+        None if obj.contains_key("schemaVersion") && obj.contains_key("checklistKind") && obj.contains_key("data") => {
+            match migrate_v0(obj, &mut findings) {
+                Some(v) => v,
+                None => return Imported { envelope: None, findings },
+            }
+        }
+        None => return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, "")),
+    };
+    let envelope: Envelope = match serde_path_to_error::deserialize(value) {
+        Ok(e) => e,
+        Err(e) => {
+            let at = e.path().to_string();
+            findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "").param("at", at).param("detail", e.inner().to_string()));
+            return Imported { envelope: None, findings };
+        }
+    };
+    if envelope.digest.algorithm.is_empty() {
+        findings.push(Finding::new(ImportCode::NoDigest, Severity::Warning, "/digest"));
+    } else if envelope.digest.algorithm != DIGEST_ALGORITHM {
+        findings.push(Finding::new(ImportCode::DigestAlgorithm, Severity::Error, "/digest").param("algorithm", &envelope.digest.algorithm));
+    } else if digest_hex(&envelope.data, &envelope.validation.confirmations) != envelope.digest.value.to_ascii_lowercase() {
+        findings.push(Finding::new(ImportCode::DigestMismatch, Severity::Error, "/digest"));
+    }
+    if let Some(t) = expected {
+        if envelope.checklist_kind != t.checklist_kind {
+            findings.push(
+                Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind")
+                    .param("found", envelope.checklist_kind.as_str())
+                    .param("expected", t.checklist_kind.as_str()),
+            );
+        } else if envelope.template.version != t.version || envelope.template.id != t.id {
+            findings.push(
+                Finding::new(ImportCode::TemplateVersion, Severity::Warning, "/template")
+                    .param("found", format!("{} {}", envelope.template.id, envelope.template.version))
+                    .param("current", format!("{} {}", t.id, t.version)),
+            );
+        }
+    }
+    if !envelope.data.is_object() {
+        findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "/data").param("at", "data").param("detail", "data must be an object"));
+    }
+    Imported { envelope: Some(envelope), findings }
+}
+
+/// SPEC §9.3's suggested shape → version 1. Confirmations there are `{ruleId, confirmedAt}` and
+/// name no finding; those cannot be matched and are dropped with a warning.
+fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>) -> Option<Value> {
+    let kind = obj.get("checklistKind").and_then(Value::as_str).unwrap_or("");
+    if !["shuzhi", "tanhua", "geren"].contains(&kind) {
+        findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "/checklistKind").param("at", "checklistKind").param("detail", kind));
+        return None;
+    }
+    let mut kept = Vec::new();
+    let mut dropped = 0usize;
+    if let Some(list) = obj.get("validation").and_then(|v| v.get("confirmations")).and_then(Value::as_array) {
+        for c in list {
+            match serde_json::from_value::<Confirmation>(c.clone()) {
+                Ok(c) => kept.push(c),
+                Err(_) => dropped += 1,
+            }
+        }
+    }
+    if dropped > 0 {
+        findings.push(Finding::new(ImportCode::ConfirmationsDropped, Severity::Warning, "/validation/confirmations").param("count", dropped));
+    }
+    findings.push(Finding::new(ImportCode::Migrated, Severity::Info, "").param("from", 0).param("to", FORMAT_VERSION));
+    let str_of = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    Some(serde_json::json!({
+        "format": FORMAT,
+        "formatVersion": FORMAT_VERSION,
+        "template": { "id": kind, "version": str_of("schemaVersion") },
+        "checklistKind": kind,
+        "regulationVersion": str_of("regulationVersion"),
+        "exportedAt": str_of("exportedAt"),
+        "status": obj.get("status").and_then(Value::as_str).unwrap_or("草稿"),
+        "data": obj.get("data").cloned().unwrap_or(Value::Null),
+        "validation": { "findings": [], "confirmations": kept },
+        // Version 0 carries no digest: an empty algorithm marks it so that import warns.
+        "digest": { "algorithm": "", "value": "" },
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn template() -> Template {
+        crate::template::builtin("geren").unwrap().unwrap()
+    }
+
+    fn codes(i: &Imported) -> Vec<&'static str> {
+        i.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn canonical_json_follows_rfc8785_ordering_and_escapes() {
+        let v = json!({"b": 1, "a": [true, null, "x\n\"\u{1}"], "\u{e000}": 0, "\u{10000}": 0, "名": "𠮷"});
+        // U+10000 is D800 DC00 in UTF-16 and sorts before U+E000, unlike in UTF-8.
+        assert_eq!(canonical_json(&v), "{\"a\":[true,null,\"x\\n\\\"\\u0001\"],\"b\":1,\"名\":\"𠮷\",\"\u{10000}\":0,\"\u{e000}\":0}");
+    }
+
+    #[test]
+    fn export_then_import_round_trips() {
+        let t = template();
+        let data = json!({"header": {"year": 2025, "name": "买买提·艾力"}, "C15": {"text": "<img src=x onerror=alert(1)>"}});
+        let conf = vec![Confirmation { code: "field.outlier".into(), path: "/C11/rows/0/areaM2".into(), rule_id: None, confirmed_at: "2026-01-15T10:00:00+08:00".into() }];
+        let env = export(&t, data.clone(), vec![], conf.clone(), "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let text = to_json(&env);
+        let back = import(&text, Some(&t), &Config::default());
+        assert!(back.is_usable(), "{:?}", back.findings);
+        let back = back.envelope.unwrap();
+        assert_eq!(back.data, data);
+        assert_eq!(back.validation.confirmations, conf);
+        assert_eq!(back, env);
+    }
+
+    #[test]
+    fn tampering_is_detected() {
+        let t = template();
+        let env = export(&t, json!({"header": {"year": 2025}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let text = to_json(&env).replace("2025", "2024");
+        assert_eq!(codes(&import(&text, Some(&t), &Config::default())), ["import.digest_mismatch"]);
+        let mut env2 = env.clone();
+        env2.validation.confirmations.push(Confirmation { code: "x".into(), path: "/".into(), rule_id: None, confirmed_at: String::new() });
+        assert_eq!(codes(&import(&to_json(&env2), Some(&t), &Config::default())), ["import.digest_mismatch"]);
+    }
+
+    #[test]
+    fn bad_files_get_one_clear_finding_each() {
+        let t = template();
+        let cfg = Config { import_max_bytes: 200, ..Config::default() };
+        let cases: &[(&str, &str)] = &[
+            ("{\"format\": \"accountability-checklist/rec", "import.not_json"),
+            ("", "import.not_json"),
+            ("[1,2]", "import.not_envelope"),
+            ("{\"hello\": 1}", "import.not_envelope"),
+            ("{\"format\": \"other\"}", "import.wrong_format"),
+            ("{\"format\": \"accountability-checklist/record\", \"formatVersion\": 9}", "import.version_too_new"),
+            ("{\"format\": \"accountability-checklist/record\", \"formatVersion\": 1}", "import.malformed"),
+            (&"x".repeat(201), "import.too_large"),
+        ];
+        for (text, code) in cases {
+            let r = import(text, Some(&t), &cfg);
+            assert!(!r.is_usable(), "{text}");
+            assert_eq!(codes(&r), [*code], "{text}");
+        }
+    }
+
+    #[test]
+    fn other_kinds_and_versions_are_reported() {
+        let t = template();
+        let shuzhi = crate::template::builtin("shuzhi").unwrap().unwrap();
+        let env = export(&shuzhi, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        assert_eq!(codes(&import(&to_json(&env), Some(&t), &Config::default())), ["import.kind_mismatch"]);
+        let mut old = t.clone();
+        old.version = "0.9.0".into();
+        let env = export(&old, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let r = import(&to_json(&env), Some(&t), &Config::default());
+        assert!(r.is_usable());
+        assert_eq!(codes(&r), ["import.template_version"]);
+    }
+
+    #[test]
+    fn spec_9_3_files_are_migrated() {
+        let v0 = json!({
+            "schemaVersion": "1.0.0", "checklistKind": "geren", "regulationVersion": "R17",
+            "exportedAt": "2026-01-15T10:00:00+08:00", "data": {"header": {"year": 2025}},
+            "validation": {"errors": [], "warnings": [], "confirmations": [{"ruleId": "C-R11", "confirmedAt": "2026-01-15T10:00:00+08:00"}]}
+        });
+        let r = import(&v0.to_string(), Some(&template()), &Config::default());
+        assert!(r.is_usable(), "{:?}", r.findings);
+        assert_eq!(codes(&r), ["import.confirmations_dropped", "import.migrated", "import.no_digest"]);
+        let env = r.envelope.unwrap();
+        assert_eq!(env.format_version, FORMAT_VERSION);
+        assert_eq!(env.data, json!({"header": {"year": 2025}}));
     }
 }
