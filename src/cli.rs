@@ -1,1 +1,313 @@
-//! The command-line tool.
+//! The command-line tool: a thin shell over the library (ripgrep-style). It parses arguments,
+//! reads files, and prints; every decision is the library's.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::date::{self, Date};
+use crate::engine::Validator;
+use crate::envelope;
+use crate::finding::{Finding, Severity};
+use crate::locale::Locale;
+use crate::template::{self, ChecklistKind, Template};
+
+/// Usage text.
+pub const USAGE: &str = "\
+accountability-checklist: check 述职 / 谈话 / 个人有关事项 records with the rules of SPEC
+
+USAGE:
+  accountability-checklist validate [OPTIONS] FILE...
+      Validate exported records (export envelopes, or bare data with --template).
+      Given a 述职 record together with a 谈话 or 个人有关事项 record, also cross-checks them
+      (X-R01, X-R02). Exit status: 0 no errors, 1 errors found, 2 usage or file problems.
+      --locale zh-CN|en     message language (default zh-CN)
+      --json                print findings as JSON
+      --today YYYY-MM-DD    the date rules treat as today (default: today in Asia/Shanghai)
+      --template NAME|FILE  template for bare data files (built-in name or JSON file)
+      --config FILE         configuration JSON (SPEC §10 keys; omitted keys keep defaults)
+  accountability-checklist schema [envelope|template|config]
+      Print a JSON Schema (all three, as one JSON object, when no name is given).
+  accountability-checklist template NAME
+      Print a built-in template: shuzhi, tanhua or geren.
+  accountability-checklist rules
+      List the SPEC rules implemented in Rust.
+";
+
+/// A CLI failure: message and exit status.
+#[derive(Debug)]
+pub struct CliError {
+    /// What went wrong, for stderr.
+    pub message: String,
+    /// Exit status.
+    pub status: i32,
+}
+
+fn usage_error(message: impl Into<String>) -> CliError {
+    CliError { message: format!("{}\n\n{USAGE}", message.into()), status: 2 }
+}
+
+fn file_error(message: impl Into<String>) -> CliError {
+    CliError { message: message.into(), status: 2 }
+}
+
+/// Runs the CLI with `args` (without the program name), writing to `out`. Returns the exit status.
+pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
+    let mut parser = lexopt::Parser::from_args(args);
+    let command = match parser.next() {
+        Ok(Some(lexopt::Arg::Value(v))) => v.to_string_lossy().into_owned(),
+        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) | Ok(None) => {
+            write_out(out, USAGE)?;
+            return Ok(0);
+        }
+        Ok(Some(other)) => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        Err(e) => return Err(usage_error(e.to_string())),
+    };
+    match command.as_str() {
+        "validate" => validate(parser, out),
+        "schema" => {
+            let name = positional(parser)?;
+            let text = match name.as_deref() {
+                None => {
+                    let mut all = serde_json::Map::new();
+                    for (n, _, f) in crate::schema::SCHEMAS {
+                        all.insert((*n).to_owned(), serde_json::from_str(&f()).unwrap_or(Value::Null));
+                    }
+                    let mut s = serde_json::to_string_pretty(&all).unwrap_or_default();
+                    s.push('\n');
+                    s
+                }
+                Some(n) => crate::schema::by_name(n).ok_or_else(|| usage_error(format!("unknown schema `{n}`")))?,
+            };
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        "template" => {
+            let name = positional(parser)?.ok_or_else(|| usage_error("template needs a NAME"))?;
+            let json = template::builtin_json(&name).ok_or_else(|| {
+                file_error(format!("no built-in template `{name}` (try: {})", template::builtin_names().join(", ")))
+            })?;
+            write_out(out, json)?;
+            Ok(0)
+        }
+        "rules" => {
+            let mut text = String::new();
+            for r in crate::rules::all() {
+                text.push_str(&format!("{}\t{}\t{}\t{}\n", r.id, r.severity.letter(), r.kind.as_str(), r.summary));
+            }
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        other => Err(usage_error(format!("unknown command `{other}`"))),
+    }
+}
+
+fn describe(arg: &lexopt::Arg<'_>) -> String {
+    match arg {
+        lexopt::Arg::Short(c) => format!("option -{c}"),
+        lexopt::Arg::Long(l) => format!("option --{l}"),
+        lexopt::Arg::Value(v) => format!("argument {}", v.to_string_lossy()),
+    }
+}
+
+fn write_out(out: &mut dyn Write, text: &str) -> Result<(), CliError> {
+    out.write_all(text.as_bytes()).map_err(|e| file_error(format!("cannot write output: {e}")))
+}
+
+fn positional(mut parser: lexopt::Parser) -> Result<Option<String>, CliError> {
+    let mut found = None;
+    while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Value(v) if found.is_none() => found = Some(v.to_string_lossy().into_owned()),
+            other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        }
+    }
+    Ok(found)
+}
+
+/// One checked file.
+struct Checked {
+    path: PathBuf,
+    kind: Option<ChecklistKind>,
+    data: Option<Value>,
+    submitted_on: Option<Date>,
+    findings: Vec<Finding>,
+}
+
+fn validate(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
+    let mut locale = Locale::ZhCn;
+    let mut json = false;
+    let mut today = None;
+    let mut template_arg = None;
+    let mut config = Config::default();
+    let mut files = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
+        let value = |p: &mut lexopt::Parser| -> Result<String, CliError> {
+            p.value().map(|v| v.to_string_lossy().into_owned()).map_err(|e| usage_error(e.to_string()))
+        };
+        match arg {
+            lexopt::Arg::Long("locale") => {
+                let v = value(&mut parser)?;
+                locale = Locale::parse(&v).ok_or_else(|| usage_error(format!("unknown locale `{v}` (zh-CN or en)")))?;
+            }
+            lexopt::Arg::Long("json") => json = true,
+            lexopt::Arg::Long("today") => {
+                let v = value(&mut parser)?;
+                today = Some(Date::parse(&v).map_err(|_| usage_error(format!("--today `{v}` is not a date YYYY-MM-DD")))?);
+            }
+            lexopt::Arg::Long("template") => template_arg = Some(value(&mut parser)?),
+            lexopt::Arg::Long("config") => {
+                let path = value(&mut parser)?;
+                let text = std::fs::read_to_string(&path).map_err(|e| file_error(format!("{path}: {e}")))?;
+                config = Config::from_json(&text).map_err(|e| file_error(format!("{path}: {e}")))?;
+            }
+            lexopt::Arg::Value(v) => files.push(PathBuf::from(v)),
+            other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        }
+    }
+    if files.is_empty() {
+        return Err(usage_error("validate needs at least one FILE"));
+    }
+    let today = match today {
+        Some(d) => d,
+        None => today_in_shanghai().ok_or_else(|| file_error("cannot read the system clock; pass --today"))?,
+    };
+    let forced = match &template_arg {
+        None => None,
+        Some(arg) => Some(load_template(arg)?),
+    };
+    let mut checked = Vec::new();
+    for path in files {
+        checked.push(check_file(path, forced.as_ref(), &config, today)?);
+    }
+    cross_check(&mut checked);
+
+    let errors = checked.iter().flat_map(|c| &c.findings).filter(|f| f.severity == Severity::Error).count();
+    if json {
+        let report: Vec<Value> = checked
+            .iter()
+            .map(|c| {
+                let findings: Vec<Value> = c
+                    .findings
+                    .iter()
+                    .map(|f| {
+                        let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
+                        if let Value::Object(m) = &mut v {
+                            m.insert("message".into(), Value::String(f.message(locale)));
+                        }
+                        v
+                    })
+                    .collect();
+                serde_json::json!({ "file": c.path.display().to_string(), "findings": findings })
+            })
+            .collect();
+        let mut s = serde_json::to_string_pretty(&report).unwrap_or_default();
+        s.push('\n');
+        write_out(out, &s)?;
+    } else {
+        let mut s = String::new();
+        for c in &checked {
+            let (e, w, i) = counts(&c.findings);
+            let summary = match locale {
+                Locale::ZhCn if e == 0 && w == 0 => format!("校验通过（{i}项说明）"),
+                Locale::ZhCn => format!("共{e}项错误、{w}项提示"),
+                Locale::En if e == 0 && w == 0 => format!("validation passed ({i} notes)"),
+                Locale::En => format!("{e} errors, {w} warnings"),
+            };
+            s.push_str(&format!("{}: {summary}\n", c.path.display()));
+            for f in &c.findings {
+                let sev = match (f.severity, locale, f.confirmed) {
+                    (Severity::Error, Locale::ZhCn, _) => "错误",
+                    (Severity::Warning, Locale::ZhCn, true) => "提示（已确认）",
+                    (Severity::Warning, Locale::ZhCn, false) => "提示",
+                    (Severity::Info, Locale::ZhCn, _) => "说明",
+                    (Severity::Error, Locale::En, _) => "error",
+                    (Severity::Warning, Locale::En, true) => "warning (confirmed)",
+                    (Severity::Warning, Locale::En, false) => "warning",
+                    (Severity::Info, Locale::En, _) => "info",
+                };
+                let rule = f.rule.as_deref().map(|r| format!(" [{r}]")).unwrap_or_default();
+                let at = if f.path.is_empty() { "/" } else { &f.path };
+                s.push_str(&format!("  {sev}{rule} {at}: {} ({})\n", f.message(locale), f.code));
+            }
+        }
+        write_out(out, &s)?;
+    }
+    Ok(if errors > 0 { 1 } else { 0 })
+}
+
+fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    let n = |s| findings.iter().filter(|f| f.severity == s).count();
+    (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+}
+
+fn load_template(arg: &str) -> Result<Template, CliError> {
+    if let Some(t) = template::builtin(arg) {
+        return t.map_err(|e| file_error(format!("built-in template {arg}: {e}")));
+    }
+    let text = std::fs::read_to_string(arg).map_err(|e| file_error(format!("{arg}: {e}")))?;
+    template::load(&text).map_err(|e| file_error(format!("{arg}: {e}")))
+}
+
+fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: Date) -> Result<Checked, CliError> {
+    let text = std::fs::read(&path).map_err(|e| file_error(format!("{}: {e}", path.display())))?;
+    let text = String::from_utf8_lossy(&text);
+    let mut checked = Checked { path, kind: None, data: None, submitted_on: None, findings: Vec::new() };
+    let (template, data, confirmations) = match forced {
+        Some(t) if !looks_like_envelope(&text) => {
+            match serde_json::from_str::<Value>(&text) {
+                Ok(v) => (t.clone(), v, Vec::new()),
+                Err(e) => {
+                    checked.findings.push(
+                        Finding::new(envelope::ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()),
+                    );
+                    return Ok(checked);
+                }
+            }
+        }
+        _ => {
+            let imported = envelope::import(&text, forced, config);
+            let usable = imported.is_usable();
+            checked.findings.extend(imported.findings);
+            let Some(env) = imported.envelope.filter(|_| usable) else { return Ok(checked) };
+            let t = match forced {
+                Some(t) => t.clone(),
+                None => match template::builtin(&env.template.id) {
+                    Some(Ok(t)) => t,
+                    _ => {
+                        return Err(file_error(format!(
+                            "{}: template `{}` is not built in; pass it with --template FILE",
+                            checked.path.display(),
+                            env.template.id
+                        )))
+                    }
+                },
+            };
+            if env.status == "已提交" || env.status == "已通过" {
+                checked.submitted_on = date::date_of_stamp(&env.exported_at);
+            }
+            (t, env.data, env.validation.confirmations)
+        }
+    };
+    let validator = Validator::new(template, config.clone()).map_err(|e| file_error(e.to_string()))?;
+    let mut report = validator.validate(&data, today);
+    report.apply_confirmations(&confirmations);
+    checked.kind = Some(validator.template().checklist_kind);
+    checked.findings.extend(report.findings);
+    checked.data = Some(data);
+    Ok(checked)
+}
+
+fn looks_like_envelope(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).ok().is_some_and(|v| v.get("format").is_some() || v.get("schemaVersion").is_some())
+}
+
+fn cross_check(_checked: &mut [Checked]) {}
+
+/// Today's date in Asia/Shanghai from the system clock.
+pub fn today_in_shanghai() -> Option<Date> {
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
+    date::shanghai_date_from_unix_ms(i64::try_from(ms).ok()?)
+}

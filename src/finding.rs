@@ -253,7 +253,7 @@ impl Finding {
     }
 }
 
-/// Fills `{name}` placeholders. `{label}` takes `label_zh` / `label_en` by locale; unknown
+/// Fills `{name}` placeholders (see below for locale-specific params); unknown
 /// placeholders are kept as written so that a missing param is visible, never a panic.
 pub fn render(template: &str, params: &BTreeMap<String, String>, locale: Locale) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -264,9 +264,13 @@ pub fn render(template: &str, params: &BTreeMap<String, String>, locale: Locale)
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
+                // `{x}` takes param `x_en` in English when there is one (labels of other fields),
+                // and `{label}` takes `label_zh` / `label_en`.
                 let value = if name == "label" {
                     let key = if locale == Locale::En { "label_en" } else { "label_zh" };
                     params.get(key).or_else(|| params.get("label_zh"))
+                } else if locale == Locale::En {
+                    params.get(&format!("{name}_en")).or_else(|| params.get(name))
                 } else {
                     params.get(name)
                 };
@@ -369,3 +373,45 @@ code_from!(
     Cross(crate::rules::cross::CrossCode),
     Import(crate::envelope::ImportCode)
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::codes::FieldCode;
+
+    #[test]
+    fn messages_fill_params_by_locale() {
+        let f = Finding::new(FieldCode::DateNotBefore, Severity::Error, "/C02/trips/0/endDate")
+            .param("label_zh", "回国日期")
+            .param("label_en", "Return date")
+            .param("other", "出国日期")
+            .param("other_en", "Departure date");
+        assert_eq!(f.message(Locale::ZhCn), "回国日期不能早于出国日期");
+        assert_eq!(f.message(Locale::En), "Return date cannot be before Departure date");
+        // A missing param stays visible instead of vanishing or panicking.
+        let g = Finding::new(FieldCode::TooLong, Severity::Error, "/x");
+        assert_eq!(g.message(Locale::ZhCn), "{label}不能超过{max}个字");
+        assert_eq!(render("{unclosed", &BTreeMap::new(), Locale::En), "{unclosed");
+    }
+
+    #[test]
+    fn confirmations_turn_warnings_and_overridable_errors_into_confirmed_warnings() {
+        let warn = Finding::new(FieldCode::Outlier, Severity::Warning, "/C11/rows/0/areaM2");
+        let over = Finding::new(FieldCode::Pattern, Severity::Error, "/C13/rows/0/uscc").overridable();
+        let hard = Finding::new(FieldCode::Required, Severity::Error, "/header/name");
+        let mut report = Report { findings: vec![warn, over, hard] };
+        assert!(report.blocks_submit());
+        let c = |code: &str, path: &str| Confirmation { code: code.into(), path: path.into(), rule_id: None, confirmed_at: "2026-01-15T10:00:00+08:00".into() };
+        report.apply_confirmations(&[
+            c("field.outlier", "/C11/rows/0/areaM2"),
+            c("field.pattern", "/C13/rows/0/uscc"),
+            c("field.required", "/header/name"),
+        ]);
+        assert!(report.findings[0].confirmed);
+        assert_eq!((report.findings[1].severity, report.findings[1].confirmed), (Severity::Warning, true));
+        assert_eq!((report.findings[2].severity, report.findings[2].confirmed), (Severity::Error, false));
+        assert!(report.blocks_submit());
+        report.findings.pop();
+        assert!(!report.blocks_submit());
+    }
+}
