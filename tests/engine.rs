@@ -102,7 +102,16 @@ fn each_declarative_check_reports_its_code_at_its_path() {
     for (pointer, value, path, code, sev) in cases {
         let mut record = valid();
         match value {
-            Some(value) => *record.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer}")) = value,
+            Some(value) => {
+                let (parent, key) = pointer.rsplit_once('/').unwrap();
+                match record.pointer_mut(parent).unwrap_or_else(|| panic!("{pointer}")) {
+                    Value::Object(m) => {
+                        m.insert(key.to_string(), value);
+                    }
+                    Value::Array(a) => a[key.parse::<usize>().unwrap()] = value,
+                    _ => panic!("{pointer}"),
+                }
+            }
             None => {
                 let (parent, key) = pointer.rsplit_once('/').unwrap();
                 record.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
