@@ -204,6 +204,10 @@ pub struct Finding {
     /// Set when the user confirmed this warning (or overridable error).
     #[serde(default, skip_serializing_if = "is_false")]
     pub confirmed: bool,
+    /// Raised by a named rule (whole-record pass) rather than a declarative check; row and
+    /// section re-checks leave these alone. Not part of the wire format.
+    #[serde(skip)]
+    pub from_named_rule: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -221,6 +225,7 @@ impl Finding {
             params: BTreeMap::new(),
             overridable: false,
             confirmed: false,
+            from_named_rule: false,
         }
     }
 

@@ -169,3 +169,27 @@ fn sections_answered_none_are_not_checked_row_by_row() {
     let findings = validator().validate(&record, today()).findings;
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+#[test]
+fn recheck_picks_the_smallest_scope_that_a_change_can_affect() {
+    use accountability_checklist::engine::Scope;
+    let v = validator();
+    let mut record = valid();
+    record["C11"]["rows"][1]["areaM2"] = json!("-2");
+    record["header"]["name"] = json!("");
+    let full = v.validate(&record, today()).findings;
+    let cases = [
+        ("/C11/rows/1/areaM2", Scope::Row { section: "C11".into(), table: "rows".into(), index: 1 }),
+        ("/header/name", Scope::SectionFields { section: "header".into() }),
+        ("/C11/presence", Scope::Section { section: "C11".into() }),
+        ("/C11/rows", Scope::Section { section: "C11".into() }),
+        ("/C11/rows/1", Scope::Section { section: "C11".into() }),
+    ];
+    for (changed, expected_scope) in cases {
+        let (scope, findings) = v.recheck(&record, changed, today());
+        assert_eq!(scope, expected_scope, "{changed}");
+        let covered: Vec<&Finding> = full.iter().filter(|f| scope.covers(f, v.template())).collect();
+        assert_eq!(findings.iter().collect::<Vec<_>>(), covered, "{changed}");
+        assert!(!covered.is_empty(), "{changed}");
+    }
+}

@@ -30,6 +30,52 @@ use crate::template::{
 };
 use codes::FieldCode;
 
+/// What a [`Validator::recheck`] re-checked: the findings it replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// One row of a table.
+    Row {
+        /// Section id.
+        section: String,
+        /// Table id.
+        table: String,
+        /// Row index.
+        index: usize,
+    },
+    /// A section's own fields and checks (not its tables).
+    SectionFields {
+        /// Section id.
+        section: String,
+    },
+    /// A whole section (presence, fields, every row).
+    Section {
+        /// Section id.
+        section: String,
+    },
+}
+
+impl Scope {
+    /// Whether a finding at `path` belongs to this scope (and so is replaced by a recheck).
+    /// Findings of named rules are never covered: only a full validation replaces those.
+    pub fn covers(&self, finding: &Finding, template: &Template) -> bool {
+        if finding.from_named_rule {
+            return false;
+        }
+        let mut parts = finding.path.strip_prefix('/').unwrap_or(&finding.path).split('/');
+        let section = parts.next().unwrap_or("");
+        let second = parts.next();
+        match self {
+            Scope::Section { section: s } => s == section,
+            Scope::SectionFields { section: s } => {
+                s == section && second.is_some_and(|k| template.section(s).is_some_and(|sec| sec.table(k).is_none()) && k != PRESENCE_KEY)
+            }
+            Scope::Row { section: s, table, index } => {
+                s == section && second == Some(table.as_str()) && parts.next().and_then(|i| i.parse::<usize>().ok()) == Some(*index)
+            }
+        }
+    }
+}
+
 /// Compiled regular expressions of the configured document patterns.
 struct DocPatterns {
     passport: Vec<Regex>,
@@ -161,8 +207,12 @@ impl Validator {
             self.check_section(&cx, si, section, &mut out);
         }
         let ctx = RuleCtx { record, template: &self.template, config: &self.config, today };
+        let declarative = out.len();
         for rule in &self.rules {
             (rule.run)(&ctx, &mut out);
+        }
+        for f in &mut out[declarative..] {
+            f.from_named_rule = true;
         }
         Report { findings: out }
     }
@@ -203,6 +253,43 @@ impl Validator {
         }
         let base = format!("/{}", escape_token(&section.id));
         self.check_section_fields(&cx, si, section, sobj, &base, &mut out);
+        out
+    }
+
+    /// Re-checks what a change at `changed` (a JSON pointer) can affect without touching other
+    /// rows: the row of a changed cell, the own fields of a section for a changed section field,
+    /// or the whole section for a changed presence answer or table (rows added or removed).
+    /// The caller replaces its findings that [`Scope::covers`] with the ones returned. Named rules
+    /// are not run; run [`Validator::validate`] for those (on submit, or debounced).
+    pub fn recheck(&self, record: &Value, changed: &str, today: Date) -> (Scope, Vec<Finding>) {
+        let mut parts = changed.strip_prefix('/').unwrap_or(changed).split('/');
+        let section_id = parts.next().unwrap_or("").to_owned();
+        let second = parts.next();
+        let third = parts.next().and_then(|i| i.parse::<usize>().ok());
+        let section = self.template.section(&section_id);
+        let is_table = |key: &str| section.is_some_and(|s| s.table(key).is_some());
+        let scope = match (second, third) {
+            (Some(table), Some(index)) if is_table(table) && parts.next().is_some() => {
+                Scope::Row { section: section_id, table: table.to_owned(), index }
+            }
+            (Some(key), None) if !is_table(key) && key != PRESENCE_KEY => Scope::SectionFields { section: section_id },
+            _ => Scope::Section { section: section_id },
+        };
+        let findings = match &scope {
+            Scope::Row { section, table, index } => self.validate_row(record, section, table, *index, today),
+            Scope::SectionFields { section } => self.validate_section_fields(record, section, today),
+            Scope::Section { section } => self.validate_section(record, section, today),
+        };
+        (scope, findings)
+    }
+
+    /// Validates one section completely (its fields, presence and every row), without named rules.
+    pub fn validate_section(&self, record: &Value, section_id: &str, today: Date) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if let Some((si, section)) = self.template.sections.iter().enumerate().find(|(_, s)| s.id == section_id) {
+            let cx = self.cx(record, today);
+            self.check_section(&cx, si, section, &mut out);
+        }
         out
     }
 
