@@ -304,7 +304,20 @@ fn looks_like_envelope(text: &str) -> bool {
     serde_json::from_str::<Value>(text).ok().is_some_and(|v| v.get("format").is_some() || v.get("schemaVersion").is_some())
 }
 
-fn cross_check(_checked: &mut [Checked]) {}
+fn cross_check(checked: &mut [Checked]) {
+    let find = |kind| checked.iter().position(|c| c.kind == Some(kind));
+    let Some(a) = find(ChecklistKind::Shuzhi) else { return };
+    let mut extra = Vec::new();
+    if let (Some(b), Some(shuzhi)) = (find(ChecklistKind::Tanhua), checked[a].data.as_ref()) {
+        if let Some(tanhua) = checked[b].data.as_ref() {
+            extra.extend(crate::rules::cross::x_r01(shuzhi, tanhua));
+        }
+    }
+    if let (Some(c), Some(shuzhi)) = (find(ChecklistKind::Geren), checked[a].data.as_ref()) {
+        extra.extend(crate::rules::cross::x_r02(shuzhi, checked[c].submitted_on));
+    }
+    checked[a].findings.extend(extra);
+}
 
 /// Today's date in Asia/Shanghai from the system clock.
 pub fn today_in_shanghai() -> Option<Date> {

@@ -1,9 +1,243 @@
-//! Cross-checks between records of different checklists (SPEC X-R01, X-R02).
+//! Cross-checks between records of different checklists (SPEC X-R01, X-R02). They compare two
+//! records, so they are not template rules: the host calls them with both records in hand and
+//! shows the findings on the 述职 record. Both only warn (the other record may be incomplete or
+//! kept by someone else), and both are pure functions of their arguments.
+//!
+//! # X-R01: A5/A6 counts against the 谈话 log
+//!
+//! The host passes the 谈话 record of the same reporter: the talks that reporter held. Only talk
+//! records (`/talks/records`) dated in the 述职 year count; plans do not. A record's role codes
+//! are from the reporter's point of view: `SJ_YBS` is the reporter acting as the upper 一把手
+//! towards a subordinate 一把手, `BJ_YBS` the reporter as 一把手 of their own team.
+//!
+//! | 述职 field | counted 谈话 records |
+//! |---|---|
+//! | `A5/appointmentTalks` 任职谈话 | type B01 |
+//! | `A5/supervisionTalks` 监督谈话 | type B02 with initiator `SJ_YBS` or `WT` |
+//! | `A5/criticismEducation` 批评教育 | type B05, plus records of other types whose outcomes contain 批评教育 (each record once) |
+//! | `A5/admonitions` 诫勉 | type B06, plus records of other types whose outcomes contain 诫勉 (each record once) |
+//! | `A5/summonsTalks` 约谈下级“一把手” | type B07 with target role `XJ_YBS` |
+//! | `A6/heartToHeartTalks` 谈心谈话 | type B03 with initiator `BJ_YBS` |
+//! | `A6/inquirySignoffs` 函询签署意见 | type B10 |
+//! | `A6/summonsTalksToMembers` 约谈班子成员 | type B07 with target role `BZCY` |
+//!
+//! The target role of a B07 is read from `targetRole` when the record has it; otherwise a B07
+//! initiated by `BJ_YBS` counts as a talk with a team member and every other B07 as a talk with
+//! a subordinate 一把手 (SPEC §4.2: only a team's own 一把手 summons team members).
+//!
+//! A section is compared only when the 述职 record has it (A5 and A6 depend on the reporter's
+//! role). A filled count that differs is a warning; an empty count is a warning only when the log
+//! has talks of that kind. When the two records cover different years (or either year is
+//! missing) nothing is compared and a single info finding says so: comparing a 2025 report with
+//! a 2024 log would produce warnings that are all wrong.
+//!
+//! # X-R02: A10 against the 个人有关事项 report
+//!
+//! `A10/annualReportSubmittedOn` should be the date the 个人有关事项 annual report was submitted.
+//! The host passes that report's `submittedAt` date (the report filed during the 述职 year, i.e.
+//! the annual report on the previous year, due by 31 January) or `None` when it has none, in which
+//! case there is nothing to compare and no finding.
+
+use serde_json::Value;
+
+use super::access;
+use crate::date::Date;
+use crate::engine::labelled;
+use crate::finding::{Finding, Severity};
+use crate::locale::Text;
 
 crate::finding_codes! {
     /// Findings of the cross-checks.
     pub enum CrossCode in "cross" {
-        /// Placeholder until the rules land.
-        Placeholder = "placeholder" { zh: "（待实现）", en: "(pending)" },
+        /// X-R01: a count differs from the 谈话 records.
+        TalkCountMismatch = "talk_count_mismatch" {
+            zh: "{label}填报为{actual}，与谈话记录统计的{expected}不一致，请核对",
+            en: "{label} is {actual} but the talk records count {expected}: please check",
+        },
+        /// X-R01: a count is empty although the 谈话 records have such talks.
+        TalkCountMissing = "talk_count_missing" {
+            zh: "谈话记录中有{expected}次，请填写{label}",
+            en: "The talk records count {expected}: fill in {label}",
+        },
+        /// X-R01: the records cover different years, so nothing was compared.
+        TalkYearsDiffer = "talk_years_differ" {
+            zh: "述职年度（{shuzhi_year}）与谈话记录年度（{tanhua_year}）不同，未与谈话记录核对",
+            en: "The report year ({shuzhi_year}) differs from the talk records' year ({tanhua_year}): not compared",
+        },
+        /// X-R01: a year is missing, so nothing was compared.
+        TalkYearUnknown = "talk_year_unknown" {
+            zh: "述职年度或谈话记录年度未填写，未与谈话记录核对",
+            en: "The report year or the talk records' year is missing: not compared",
+        },
+        /// X-R02: the submission date differs from the 个人有关事项 report.
+        SubmittedOnMismatch = "submitted_on_mismatch" {
+            zh: "{label}填报为{actual}，与个人有关事项报告的提交日期{expected}不一致，请核对",
+            en: "{label} is {actual} but the personal-matters report was submitted on {expected}: please check",
+        },
+        /// X-R02: the submission date is empty although the 个人有关事项 report has one.
+        SubmittedOnMissing = "submitted_on_missing" {
+            zh: "个人有关事项报告已于{expected}提交，请填写{label}",
+            en: "The personal-matters report was submitted on {expected}: fill in {label}",
+        },
+    }
+}
+
+/// Counts of the talks in a 谈话 record for one year, as A5/A6 report them (see the module docs
+/// for what each count includes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TalkCounts {
+    /// 任职谈话 (B01).
+    pub appointment_talks: i64,
+    /// 监督谈话 (B02 by `SJ_YBS` / `WT`).
+    pub supervision_talks: i64,
+    /// 批评教育 (B05, or 批评教育 among the outcomes).
+    pub criticism_education: i64,
+    /// 诫勉 (B06, or 诫勉 among the outcomes).
+    pub admonitions: i64,
+    /// 约谈 of subordinate 一把手 (B07 → `XJ_YBS`).
+    pub summons_talks: i64,
+    /// 谈心谈话 by the team's 一把手 (B03 by `BJ_YBS`).
+    pub heart_to_heart_talks: i64,
+    /// 函询 sign-offs (B10).
+    pub inquiry_signoffs: i64,
+    /// 约谈 of team members (B07 → `BZCY`).
+    pub summons_talks_to_members: i64,
+}
+
+/// Counts the talk records of `tanhua` (`/talks/records`) dated in `year`. Rows with no
+/// readable date or type are skipped.
+pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
+    let mut c = TalkCounts::default();
+    let rows = tanhua.pointer("/talks/records").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+    for row in rows {
+        // Accept a DateTime too: its first ten characters are the date.
+        let date = access::text(row, "date").and_then(|s| s.get(..10)).and_then(|s| Date::parse(s).ok());
+        if date.map(Date::year) != Some(year) {
+            continue;
+        }
+        let Some(kind) = access::text(row, "type") else { continue };
+        let initiator = access::text(row, "initiatorRole").unwrap_or("");
+        match kind {
+            "B01" => c.appointment_talks += 1,
+            "B02" if matches!(initiator, "SJ_YBS" | "WT") => c.supervision_talks += 1,
+            "B03" if initiator == "BJ_YBS" => c.heart_to_heart_talks += 1,
+            "B10" => c.inquiry_signoffs += 1,
+            "B07" => {
+                let to_member = match access::text(row, "targetRole") {
+                    Some(role) => match role {
+                        "BZCY" => Some(true),
+                        "XJ_YBS" => Some(false),
+                        _ => None,
+                    },
+                    None => Some(initiator == "BJ_YBS"),
+                };
+                match to_member {
+                    Some(true) => c.summons_talks_to_members += 1,
+                    Some(false) => c.summons_talks += 1,
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        if kind == "B05" || access::contains(row, "outcomes", "批评教育") {
+            c.criticism_education += 1;
+        }
+        if kind == "B06" || access::contains(row, "outcomes", "诫勉") {
+            c.admonitions += 1;
+        }
+    }
+    c
+}
+
+/// The compared fields: section, key, label, and the count it should equal.
+fn compared(c: &TalkCounts) -> [(&'static str, &'static str, &'static str, &'static str, i64); 8] {
+    [
+        ("A5", "appointmentTalks", "任职谈话次数", "Appointment talks", c.appointment_talks),
+        ("A5", "supervisionTalks", "监督谈话次数", "Supervisory talks", c.supervision_talks),
+        ("A5", "criticismEducation", "批评教育次数", "Criticism and education", c.criticism_education),
+        ("A5", "admonitions", "诫勉次数", "Admonishments", c.admonitions),
+        ("A5", "summonsTalks", "约谈下级“一把手”次数", "Summons talks with subordinate 一把手", c.summons_talks),
+        ("A6", "heartToHeartTalks", "与班子成员谈心谈话次数", "Heart-to-heart talks with team members", c.heart_to_heart_talks),
+        ("A6", "inquirySignoffs", "对班子成员函询说明签署意见件数", "Inquiry replies of team members signed off", c.inquiry_signoffs),
+        ("A6", "summonsTalksToMembers", "约谈班子成员次数", "Summons talks with team members", c.summons_talks_to_members),
+    ]
+}
+
+/// X-R01: compares the A5/A6 counts of a 述职 record with the talks in the reporter's 谈话
+/// record for the same year. Warnings, one per differing field, with params `field`, `expected`
+/// (from the talk records) and `actual` (as filled in; empty when not filled).
+pub fn x_r01(shuzhi: &Value, tanhua: &Value) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let year_path = access::field_path("header", "year");
+    let (year, talk_year) = match (access::report_year(shuzhi), access::report_year(tanhua)) {
+        (Some(a), Some(b)) => (a, b),
+        _ => {
+            out.push(Finding::new(CrossCode::TalkYearUnknown, Severity::Info, year_path).rule("X-R01"));
+            return out;
+        }
+    };
+    if year != talk_year {
+        out.push(Finding::new(CrossCode::TalkYearsDiffer, Severity::Info, year_path)
+            .rule("X-R01")
+            .param("shuzhi_year", year)
+            .param("tanhua_year", talk_year));
+        return out;
+    }
+    let counts = count_talks(tanhua, year);
+    for (section, key, zh, en, expected) in compared(&counts) {
+        let Some(sobj) = shuzhi.get(section).filter(|s| s.is_object()) else { continue };
+        let path = access::field_path(section, key);
+        let label = Text::new(zh, en);
+        let finding = match access::int(sobj, key) {
+            Some(actual) if actual != expected => {
+                labelled(CrossCode::TalkCountMismatch, Severity::Warning, path, &label).param("actual", actual)
+            }
+            None if expected > 0 => labelled(CrossCode::TalkCountMissing, Severity::Warning, path, &label).param("actual", ""),
+            _ => continue,
+        };
+        out.push(finding.rule("X-R01").param("field", format!("{section}.{key}")).param("expected", expected));
+    }
+    out
+}
+
+/// X-R02: compares `A10/annualReportSubmittedOn` with the submission date of the 个人有关事项
+/// annual report (`None`: no such report, nothing to compare). A warning with params `field`,
+/// `expected` (the report's date) and `actual` (as filled in; empty when not filled).
+pub fn x_r02(shuzhi: &Value, geren_submitted_on: Option<Date>) -> Vec<Finding> {
+    let Some(expected) = geren_submitted_on else { return Vec::new() };
+    let key = "annualReportSubmittedOn";
+    let path = access::field_path("A10", key);
+    let label = Text::new("年度集中报告提交日期", "Annual personal-matters report submitted on");
+    let a10 = access::section(shuzhi, "A10");
+    let finding = match access::date(a10, key) {
+        Some(actual) if actual == expected => return Vec::new(),
+        Some(actual) => labelled(CrossCode::SubmittedOnMismatch, Severity::Warning, path, &label).param("actual", actual),
+        None => labelled(CrossCode::SubmittedOnMissing, Severity::Warning, path, &label).param("actual", ""),
+    };
+    vec![finding.rule("X-R02").param("field", format!("A10.{key}")).param("expected", expected)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn counts_each_record_once_and_only_in_the_year() {
+        let t = json!({"header": {"year": 2025}, "talks": {"records": [
+            {"type": "B05", "date": "2025-03-01", "initiatorRole": "SJ_YBS", "outcomes": ["批评教育"]},
+            {"type": "B02", "date": "2025-03-01T09:30:00+08:00", "initiatorRole": "SJ_YBS", "outcomes": ["批评教育", "诫勉"]},
+            {"type": "B02", "date": "2024-12-31", "initiatorRole": "SJ_YBS"},
+            {"type": "B02", "date": "2025-05-01", "initiatorRole": "JJ_FZR"},
+            {"type": "B07", "date": "2025-05-01", "initiatorRole": "QT", "targetRole": "BZCY"},
+            {"type": "B07", "date": "2025-05-01", "initiatorRole": "BJ_YBS"},
+            {"type": "B07", "date": "2025-05-01", "initiatorRole": "SJ_YBS"},
+            {"type": "B01", "date": "bad"},
+            7, null
+        ]}});
+        let c = count_talks(&t, 2025);
+        assert_eq!(c, TalkCounts { supervision_talks: 1, criticism_education: 2, admonitions: 1, summons_talks: 1,
+            summons_talks_to_members: 2, ..TalkCounts::default() });
+        assert_eq!(count_talks(&json!("x"), 2025), TalkCounts::default());
     }
 }
