@@ -627,7 +627,7 @@ impl Validator {
                 let ok = if field.kind == FieldType::Country { ident::is_country(s.trim()) } else { ident::is_currency(s.trim()) };
                 if !ok {
                     let code = if field.kind == FieldType::Country { IdentCode::CountryUnknown } else { IdentCode::CurrencyUnknown };
-                    out.push(labelled(code, Severity::Error, path.clone(), &field.label).param("value", s));
+                    out.push(Finding { code: code.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s));
                 }
             }
             FieldType::Countries => {
@@ -635,7 +635,7 @@ impl Validator {
                 for item in items {
                     match item.as_str() {
                         Some(s) if ident::is_country(s.trim()) => {}
-                        Some(s) => out.push(labelled(IdentCode::CountryUnknown, Severity::Error, path.clone(), &field.label).param("value", s)),
+                        Some(s) => out.push(Finding { code: IdentCode::CountryUnknown.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s)),
                         None => out.push(wrong_type("list of codes")),
                     }
                 }
