@@ -21,7 +21,8 @@
 //! | `A6/inquirySignoffs` 函询签署意见 | type B10 |
 //! | `A6/summonsTalksToMembers` 约谈班子成员 | type B07 with target role `BZCY` |
 //!
-//! The target role of a B07 is read from `targetRole` when the record has it; otherwise a B07
+//! The target role of a B07 is the role of its `targetId` in the roster (`/roster/people`), or
+//! `targetRole` when a record carries one; when neither is known, a B07
 //! initiated by `BJ_YBS` counts as a talk with a team member and every other B07 as a talk with
 //! a subordinate 一把手 (SPEC §4.2: only a team's own 一把手 summons team members).
 //!
@@ -104,6 +105,11 @@ pub struct TalkCounts {
     pub summons_talks_to_members: i64,
 }
 
+/// The role of the roster person (`/roster/people`) with this id.
+fn roster_role<'a>(tanhua: &'a Value, id: &str) -> Option<&'a str> {
+    access::rows(tanhua, "roster", "people").iter().find(|p| access::text(p, "id") == Some(id)).and_then(|p| access::text(p, "role"))
+}
+
 /// Counts the talk records of `tanhua` (`/talks/records`) dated in `year`. Rows with no
 /// readable date or type are skipped.
 pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
@@ -123,7 +129,8 @@ pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
             "B03" if initiator == "BJ_YBS" => c.heart_to_heart_talks += 1,
             "B10" => c.inquiry_signoffs += 1,
             "B07" => {
-                let to_member = match access::text(row, "targetRole") {
+                let target_role = access::text(row, "targetRole").or_else(|| roster_role(tanhua, access::text(row, "targetId")?));
+                let to_member = match target_role {
                     Some(role) => match role {
                         "BZCY" => Some(true),
                         "XJ_YBS" => Some(false),
@@ -239,5 +246,19 @@ mod tests {
         assert_eq!(c, TalkCounts { supervision_talks: 1, criticism_education: 2, admonitions: 1, summons_talks: 1,
             summons_talks_to_members: 2, ..TalkCounts::default() });
         assert_eq!(count_talks(&json!("x"), 2025), TalkCounts::default());
+    }
+
+    #[test]
+    fn a_summons_takes_its_target_role_from_the_roster() {
+        let t = json!({"roster": {"people": [{"id": "m1", "role": "BZCY"}, {"id": "x1", "role": "XJ_YBS"}]},
+            "talks": {"records": [
+                {"type": "B07", "date": "2025-05-01", "initiatorRole": "SJ_YBS", "targetId": "m1"},
+                {"type": "B07", "date": "2025-05-02", "initiatorRole": "BJ_YBS", "targetId": "x1"},
+                {"type": "B07", "date": "2025-05-03", "initiatorRole": "QT", "targetId": "nobody"}
+            ]}});
+        let c = count_talks(&t, 2025);
+        // m1 is a team member, x1 a subordinate 一把手 whoever summoned them; the unknown target
+        // falls back to the initiator rule (not BJ_YBS → a subordinate 一把手).
+        assert_eq!((c.summons_talks_to_members, c.summons_talks), (1, 2));
     }
 }
