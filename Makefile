@@ -5,12 +5,11 @@ CARGO ?= cargo
 
 .PHONY: test setup bench
 
-## Run every test: native unit, integration and property tests, the CLI tests, and a check that
-## the domain core compiles for WebAssembly.
+## Run every test: a check that the domain core compiles for WebAssembly, then the native unit,
+## integration, property and CLI tests (and each benchmark once, as a test).
 test: setup
-	$(CARGO) test --all-targets
-	$(CARGO) test --doc
 	$(CARGO) check --lib --target wasm32-unknown-unknown
+	$(CARGO) test --all-targets --no-fail-fast
 
 ## Toolchain pieces that a fresh machine lacks.
 setup:

@@ -82,6 +82,25 @@ pub struct TalkConfig {
     pub bare_approvals: Vec<String>,
     /// Count 提醒 as equivalent to 批评教育 for B-R04.
     pub reminder_counts_as_criticism: bool,
+    /// The allowed pairing matrix of B-R01 (SPEC §4.2: "the matrix itself is configurable").
+    /// Absent: SPEC's matrix (`rules::tanhua::PAIRINGS`). Given: replaces it entirely.
+    pub pairings: Option<Vec<PairingConfig>>,
+}
+
+/// One allowed (talk type, initiator roles → target roles) row of the pairing matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PairingConfig {
+    /// Talk type code, `B01` … `B12`.
+    pub talk_type: String,
+    /// Roles that may hold the talk (`SJ_YBS`, `WT`, …).
+    pub initiators: Vec<String>,
+    /// Roster roles the interviewee may have.
+    pub targets: Vec<String>,
+    /// The reason (`trigger`) the talk must have for this row, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
 }
 
 impl Default for TalkConfig {
@@ -95,6 +114,7 @@ impl Default for TalkConfig {
             min_reminder_chars: 20,
             bare_approvals: ["同意", "属实", "已阅", "情况属实", "同意上报", "阅"].map(String::from).to_vec(),
             reminder_counts_as_criticism: false,
+            pairings: None,
         }
     }
 }

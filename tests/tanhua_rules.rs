@@ -431,3 +431,24 @@ fn odd_values_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_host_pairing_matrix_replaces_the_spec_one() {
+    // A locality where only a commissioned person (WT) holds 监督谈话: the fixture's B02 by the
+    // upper 一把手 is then refused; everything else the host matrix allows stays quiet.
+    let config = Config::from_json(
+        r#"{"talk": {"pairings": [
+            {"talkType": "B01", "initiators": ["SJ_YBS"], "targets": ["XJ_YBS"]},
+            {"talkType": "B02", "initiators": ["WT"], "targets": ["XJ_YBS"]},
+            {"talkType": "B03", "initiators": ["SJ_YBS", "XJ_YBS", "BJ_YBS", "BZCY"], "targets": ["BZCY", "BJ_YBS"]},
+            {"talkType": "B10", "initiators": ["JJ_FZR", "BJ_YBS", "SJ_YBS"], "targets": ["BZCY"]}
+        ]}}"#,
+    )
+    .unwrap();
+    let report = validate_with(&fixture(), config, TODAY);
+    let b01: Vec<_> = report.findings.iter().filter(|f| f.rule.as_deref() == Some("B-R01")).collect();
+    assert!(!b01.is_empty());
+    assert!(b01.iter().all(|f| f.code.as_str() == "tanhua.pairing_initiator" && f.path.ends_with("/initiatorRole")), "{b01:#?}");
+    let default = validate_with(&fixture(), Config::default(), TODAY);
+    assert!(!default.findings.iter().any(|f| f.rule.as_deref() == Some("B-R01")));
+}

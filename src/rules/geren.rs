@@ -71,7 +71,7 @@ crate::finding_codes! {
         /// A trip names a document not listed in the item (C-R18).
         TripDocumentUnknown = "trip_document_unknown" { zh: "所用证件号码须为本项已登记的证件", en: "The document used must be one of the documents listed in this item" },
         /// A trip to HK/Macao or Taiwan with the wrong kind of permit (C-R18).
-        TripDocumentWrongType = "trip_document_wrong_type" { zh: "前往{region}须使用{document}", en: "Trips to {region_en} need the {document_en}" },
+        TripDocumentWrongType = "trip_document_wrong_type" { zh: "前往{region}须使用{document}", en: "Trips to {region} need the {document}" },
         /// Pledge not given (C-R19).
         PledgeRequired = "pledge_required" { zh: "请阅读承诺内容并勾选“我已阅读并承诺”", en: "Read the pledge and tick “I have read and make this pledge”" },
         /// Signature differs from the 本人 name (C-R19).

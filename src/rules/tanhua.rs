@@ -217,7 +217,7 @@ const fn pair(
 /// both the talker's role and the interviewee's roster role (and, where given, the reason).
 /// "Any cadre" is every role; “一把手” is [`roles::YBS`]. 党委（党组） talks (B07) are recorded
 /// under their representative: the 上级“一把手” or a 受委托 person. SPEC calls the matrix
-/// configurable; hosts cannot override it yet (it would need a `Config` entry).
+/// configurable: `config.talk.pairings` replaces it.
 pub static PAIRINGS: &[Pairing] = &[
     pair("B01", &[SJ_YBS, WT], &[XJ_YBS]),
     pair("B02", &[SJ_YBS, WT], &[XJ_YBS]),
@@ -323,19 +323,46 @@ fn text<'a>(t: &Talk<'a>, key: &str) -> Option<&'a str> {
 // ---------------------------------------------------------------------------------------------
 // B-R01.
 
+/// A row of the pairing matrix in force, borrowed from [`PAIRINGS`] or from the config.
+struct PairRow<'a> {
+    talk_type: &'a str,
+    initiators: Vec<&'a str>,
+    targets: Vec<&'a str>,
+    trigger: Option<&'a str>,
+}
+
+fn matrix(config: &crate::config::Config) -> Vec<PairRow<'_>> {
+    match &config.talk.pairings {
+        Some(rows) => rows
+            .iter()
+            .map(|p| PairRow {
+                talk_type: &p.talk_type,
+                initiators: p.initiators.iter().map(String::as_str).collect(),
+                targets: p.targets.iter().map(String::as_str).collect(),
+                trigger: p.trigger.as_deref(),
+            })
+            .collect(),
+        None => PAIRINGS
+            .iter()
+            .map(|p| PairRow { talk_type: p.talk_type, initiators: p.initiators.to_vec(), targets: p.targets.to_vec(), trigger: p.trigger })
+            .collect(),
+    }
+}
+
 fn pairing(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let view = View::new(ctx);
     let index = view.index();
+    let pairings = matrix(ctx.config);
     for t in &view.talks {
         let (Some(kind), Some(initiator)) = (t.kind, text(t, "initiatorRole")) else { continue };
         if !ALL.contains(&initiator) {
             continue; // Not a role at all: the enum check reports it.
         }
-        let rows: Vec<&Pairing> = PAIRINGS.iter().filter(|p| p.talk_type == kind).collect();
+        let rows: Vec<&PairRow<'_>> = pairings.iter().filter(|p| p.talk_type == kind).collect();
         if rows.is_empty() {
             continue; // An unknown type is reported by the enum check.
         }
-        let by_initiator: Vec<&Pairing> = rows.iter().copied().filter(|p| p.initiators.contains(&initiator)).collect();
+        let by_initiator: Vec<&PairRow<'_>> = rows.iter().copied().filter(|p| p.initiators.contains(&initiator)).collect();
         if by_initiator.is_empty() {
             let f = finding(TanhuaCode::PairingInitiator, Severity::Error, talk_path(t, "initiatorRole"), "B-R01");
             let f = with_option(f, ctx, TALKS, "type", "type", kind);
@@ -344,7 +371,7 @@ fn pairing(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let Some(target) = t.target.and_then(|id| index.get(id)) else { continue };
         let Some(target_role) = target.role.filter(|r| ALL.contains(r)) else { continue };
-        let by_target: Vec<&Pairing> = by_initiator.iter().copied().filter(|p| p.targets.contains(&target_role)).collect();
+        let by_target: Vec<&PairRow<'_>> = by_initiator.iter().copied().filter(|p| p.targets.contains(&target_role)).collect();
         if by_target.is_empty() {
             let f = finding(TanhuaCode::PairingTarget, Severity::Error, talk_path(t, "targetId"), "B-R01");
             let f = with_option(f, ctx, TALKS, "type", "type", kind);
