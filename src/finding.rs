@@ -79,9 +79,48 @@ macro_rules! finding_codes {
     };
 }
 
-/// A stable machine code: serialized as a dotted snake_case string such as `geren.presence_unanswered`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code {
+/// Declares `Code` over the groups of codes, so that a group is added in one place.
+macro_rules! code_groups {
+    ($( $(#[$doc:meta])* $variant:ident($ty:path) ),* $(,)?) => {
+        /// A stable machine code: serialized as a dotted snake_case string such as
+        /// `geren.self_missing`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code {
+            $( $(#[$doc])* $variant($ty), )*
+        }
+
+        impl Code {
+            /// The stable machine code.
+            pub fn as_str(self) -> &'static str {
+                match self { $( Code::$variant(c) => c.as_str(), )* }
+            }
+
+            /// The message template in `locale`.
+            pub fn message_template(self, locale: Locale) -> &'static str {
+                match self { $( Code::$variant(c) => c.message(locale), )* }
+            }
+
+            /// Parses a machine code of any group.
+            pub fn parse(s: &str) -> Option<Code> {
+                $( if let Some(c) = <$ty>::parse(s) { return Some(Code::$variant(c)); } )*
+                None
+            }
+
+            /// Every code of every group.
+            pub fn all() -> Vec<Code> {
+                let mut all = Vec::new();
+                $( all.extend(<$ty>::ALL.iter().copied().map(Code::$variant)); )*
+                all
+            }
+        }
+
+        $( impl From<$ty> for Code {
+            fn from(c: $ty) -> Code { Code::$variant(c) }
+        } )*
+    };
+}
+
+code_groups! {
     /// Generic field checks declared in templates.
     Field(crate::engine::codes::FieldCode),
     /// Identifier checks (ID cards, credit codes, passports …).
@@ -96,58 +135,6 @@ pub enum Code {
     Cross(crate::rules::cross::CrossCode),
     /// Problems with an imported file.
     Import(crate::envelope::ImportCode),
-}
-
-macro_rules! dispatch {
-    ($self:expr, $c:ident => $e:expr) => {
-        match $self {
-            Code::Field($c) => $e,
-            Code::Ident($c) => $e,
-            Code::Shuzhi($c) => $e,
-            Code::Tanhua($c) => $e,
-            Code::Geren($c) => $e,
-            Code::Cross($c) => $e,
-            Code::Import($c) => $e,
-        }
-    };
-}
-
-impl Code {
-    /// The stable machine code.
-    pub fn as_str(self) -> &'static str {
-        dispatch!(self, c => c.as_str())
-    }
-
-    /// The message template in `locale`.
-    pub fn message_template(self, locale: Locale) -> &'static str {
-        dispatch!(self, c => c.message(locale))
-    }
-
-    /// Parses a machine code of any group.
-    pub fn parse(s: &str) -> Option<Code> {
-        use crate::engine::codes::FieldCode;
-        FieldCode::parse(s)
-            .map(Code::Field)
-            .or_else(|| crate::ident::IdentCode::parse(s).map(Code::Ident))
-            .or_else(|| crate::rules::shuzhi::ShuzhiCode::parse(s).map(Code::Shuzhi))
-            .or_else(|| crate::rules::tanhua::TanhuaCode::parse(s).map(Code::Tanhua))
-            .or_else(|| crate::rules::geren::GerenCode::parse(s).map(Code::Geren))
-            .or_else(|| crate::rules::cross::CrossCode::parse(s).map(Code::Cross))
-            .or_else(|| crate::envelope::ImportCode::parse(s).map(Code::Import))
-    }
-
-    /// Every code of every group.
-    pub fn all() -> Vec<Code> {
-        let mut all = Vec::new();
-        all.extend(crate::engine::codes::FieldCode::ALL.iter().copied().map(Code::Field));
-        all.extend(crate::ident::IdentCode::ALL.iter().copied().map(Code::Ident));
-        all.extend(crate::rules::shuzhi::ShuzhiCode::ALL.iter().copied().map(Code::Shuzhi));
-        all.extend(crate::rules::tanhua::TanhuaCode::ALL.iter().copied().map(Code::Tanhua));
-        all.extend(crate::rules::geren::GerenCode::ALL.iter().copied().map(Code::Geren));
-        all.extend(crate::rules::cross::CrossCode::ALL.iter().copied().map(Code::Cross));
-        all.extend(crate::envelope::ImportCode::ALL.iter().copied().map(Code::Import));
-        all
-    }
 }
 
 impl fmt::Display for Code {
@@ -360,24 +347,6 @@ impl Report {
         self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 }
-
-macro_rules! code_from {
-    ($($variant:ident($ty:path)),*) => {
-        $(impl From<$ty> for Code {
-            fn from(c: $ty) -> Code { Code::$variant(c) }
-        })*
-    };
-}
-
-code_from!(
-    Field(crate::engine::codes::FieldCode),
-    Ident(crate::ident::IdentCode),
-    Shuzhi(crate::rules::shuzhi::ShuzhiCode),
-    Tanhua(crate::rules::tanhua::TanhuaCode),
-    Geren(crate::rules::geren::GerenCode),
-    Cross(crate::rules::cross::CrossCode),
-    Import(crate::envelope::ImportCode)
-);
 
 #[cfg(test)]
 mod tests {

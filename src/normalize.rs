@@ -33,8 +33,12 @@ pub fn identifier_changed(raw: &str) -> bool {
 }
 
 /// Free text: trimmed, runs of ideographic spaces collapsed to one. Line breaks are kept.
-pub fn text(s: &str) -> String {
+/// Borrows when nothing changes, which is almost always.
+pub fn text(s: &str) -> std::borrow::Cow<'_, str> {
     let trimmed = s.trim_matches(|c: char| c.is_whitespace());
+    if !trimmed.contains("\u{3000}\u{3000}") {
+        return std::borrow::Cow::Borrowed(trimmed);
+    }
     let mut out = String::with_capacity(trimmed.len());
     let mut prev_ideographic = false;
     for c in trimmed.chars() {
@@ -44,7 +48,7 @@ pub fn text(s: &str) -> String {
         }
         prev_ideographic = ideographic;
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// Look-alikes of the middle dot `·` (U+00B7) that people type in names such as `买买提·艾力`.

@@ -414,9 +414,11 @@ impl Validator {
 
     fn check_field(&self, cx: &Cx<'_>, place: &Place<'_>, fi: usize, field: &Field, out: &mut Vec<Finding>) {
         let value = place.obj.get(&field.key);
-        let path = format!("{}/{}", place.base, escape_token(&field.key));
+        // Paths and labels are built only when there is something to report: most cells are
+        // valid, and allocating per cell dominated the full pass.
         let make = |code: FieldCode, sev: Severity| {
-            let f = labelled(code, sev, path.clone(), &field.label);
+            let path = format!("{}/{}", place.base, escape_token(&field.key));
+            let f = labelled(code, sev, path, &field.label);
             match &field.rule {
                 Some(r) => f.rule(r),
                 None => f,
