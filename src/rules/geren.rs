@@ -527,10 +527,15 @@ fn real_estate(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     if !answered_has(ctx, "C11") {
         return;
     }
-    let Some(limit) = config_decimal(&ctx.config.geren.outliers.house_area_m2) else { return };
-    for (i, row) in access::rows(ctx.record, "C11", "rows").iter().enumerate() {
-        if access::decimal(row, "areaM2").is_some_and(|a| a > limit) {
-            out.push(cell_at(ctx, FieldCode::Outlier, Severity::Warning, "C-R13", ("C11", "rows", i, "areaM2")).param("limit", limit).param("unit", "㎡"));
+    outliers(ctx, ("C11", "rows", "areaM2"), &ctx.config.geren.outliers.house_area_m2, "㎡", "C-R13", out);
+}
+
+/// Warns on each cell of `(item, table, key)` above the configured `limit` (SPEC §6.6).
+fn outliers(ctx: &RuleCtx<'_>, (item, table, key): (&str, &str, &str), limit: &str, unit: &str, rule: &str, out: &mut Vec<Finding>) {
+    let Some(limit) = config_decimal(limit) else { return };
+    for (i, row) in access::rows(ctx.record, item, table).iter().enumerate() {
+        if access::decimal(row, key).is_some_and(|a| a > limit) {
+            out.push(cell_at(ctx, FieldCode::Outlier, Severity::Warning, rule, (item, table, i, key)).param("limit", limit).param("unit", unit));
         }
     }
 }
@@ -584,12 +589,7 @@ fn abroad_places(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     if !answered_has(ctx, "C14") {
         return;
     }
-    let Some(limit) = config_decimal(&ctx.config.geren.outliers.deposit_abroad_wan) else { return };
-    for (i, row) in access::rows(ctx.record, "C14", "deposits").iter().enumerate() {
-        if access::decimal(row, "amountWan").is_some_and(|a| a > limit) {
-            out.push(cell_at(ctx, FieldCode::Outlier, Severity::Warning, "C-R16", ("C14", "deposits", i, "amountWan")).param("limit", limit).param("unit", "万"));
-        }
-    }
+    outliers(ctx, ("C14", "deposits", "amountWan"), &ctx.config.geren.outliers.deposit_abroad_wan, "万", "C-R16", out);
 }
 
 // ----- C-R17: emigrated nationality ---------------------------------------------------------
