@@ -34,6 +34,13 @@ USAGE:
       Print a built-in template: shuzhi, tanhua or geren.
   accountability-checklist rules
       List the SPEC rules implemented in Rust.
+  accountability-checklist serve [OPTIONS]
+      Run the reference endpoint: POST /api/checklists re-validates and stores export
+      envelopes; static files are served from --www. Prints `listening on http://ADDR/`.
+      --addr HOST:PORT      where to listen (default 127.0.0.1:8080; port 0: any free port)
+      --db FILE             SQLite database, created when missing (default checklists.sqlite3)
+      --www DIR             directory of static files (default www)
+      --today YYYY-MM-DD    the date rules treat as today (default: today in Asia/Shanghai)
 ";
 
 /// A CLI failure: message and exit status.
@@ -92,6 +99,7 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             write_out(out, json)?;
             Ok(0)
         }
+        "serve" => serve(parser, out),
         "rules" => {
             let mut text = String::new();
             for r in crate::rules::all() {
@@ -125,6 +133,30 @@ fn positional(mut parser: lexopt::Parser) -> Result<Option<String>, CliError> {
         }
     }
     Ok(found)
+}
+
+fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
+    let mut opts = crate::server::Options::default();
+    while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
+        let value = |p: &mut lexopt::Parser| -> Result<String, CliError> {
+            p.value().map(|v| v.to_string_lossy().into_owned()).map_err(|e| usage_error(e.to_string()))
+        };
+        match arg {
+            lexopt::Arg::Long("addr") => {
+                let v = value(&mut parser)?;
+                opts.addr = v.parse().map_err(|_| usage_error(format!("--addr `{v}` is not HOST:PORT (for example 127.0.0.1:8080)")))?;
+            }
+            lexopt::Arg::Long("db") => opts.db = PathBuf::from(value(&mut parser)?),
+            lexopt::Arg::Long("www") => opts.www = PathBuf::from(value(&mut parser)?),
+            lexopt::Arg::Long("today") => {
+                let v = value(&mut parser)?;
+                opts.today = Some(Date::parse(&v).map_err(|_| usage_error(format!("--today `{v}` is not a date YYYY-MM-DD")))?);
+            }
+            other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        }
+    }
+    crate::server::serve_blocking(opts, out).map_err(|e| file_error(e.to_string()))?;
+    Ok(0)
 }
 
 /// One checked file.

@@ -26,6 +26,7 @@ pub mod template;
 pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))] pub mod server;
 
 pub use config::Config;
 pub use date::Date;

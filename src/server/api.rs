@@ -1,0 +1,326 @@
+//! The `/api/checklists` handlers.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use http_body_util::BodyExt as _;
+use serde_json::{json, Value};
+use sha2::{Digest as _, Sha256};
+
+use super::store::{Inserted, Keyed, NewRecord, Receipt};
+use super::App;
+use crate::envelope::{self, ImportCode};
+use crate::finding::{Finding, Severity};
+
+/// A JSON error body `{"error", "message", "findings"?}`.
+pub(crate) fn error(status: StatusCode, code: &str, message: &str, findings: Option<&[Finding]>) -> Response {
+    let mut body = json!({ "error": code, "message": message });
+    if let (Some(findings), Value::Object(map)) = (findings, &mut body) {
+        map.insert("findings".into(), serde_json::to_value(findings).unwrap_or(Value::Array(Vec::new())));
+    }
+    json_response(status, &body)
+}
+
+fn json_response(status: StatusCode, body: &Value) -> Response {
+    let text = serde_json::to_string(body).unwrap_or_default();
+    let mut res = (status, text).into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    res
+}
+
+fn internal() -> Response {
+    error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试", None)
+}
+
+/// 405 for the API routes.
+pub(crate) fn method_not_allowed(allow: &'static str) -> Response {
+    let mut res = error(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "不支持该请求方法", None);
+    res.headers_mut().insert(header::ALLOW, HeaderValue::from_static(allow));
+    res
+}
+
+/// Whether a Content-Type is JSON in UTF-8 (`application/json`, optionally `; charset=utf-8`).
+fn is_json(headers: &HeaderMap) -> bool {
+    let mut values = headers.get_all(header::CONTENT_TYPE).iter();
+    let (Some(value), None) = (values.next(), values.next()) else { return false };
+    let Ok(value) = value.to_str() else { return false };
+    let mut parts = value.split(';');
+    let media = parts.next().unwrap_or("").trim();
+    if !media.eq_ignore_ascii_case("application/json") {
+        return false;
+    }
+    parts.all(|p| {
+        let p = p.trim();
+        match p.split_once('=') {
+            Some((k, v)) if k.trim().eq_ignore_ascii_case("charset") => v.trim().trim_matches('"').eq_ignore_ascii_case("utf-8"),
+            Some(_) => true,
+            None => p.is_empty(),
+        }
+    })
+}
+
+/// The `Idempotency-Key` header: `Ok(None)` when absent, `Err` when not 1–200 visible ASCII
+/// characters or given twice.
+fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ()> {
+    let mut values = headers.get_all("idempotency-key").iter();
+    let Some(value) = values.next() else { return Ok(None) };
+    if values.next().is_some() {
+        return Err(());
+    }
+    let bytes = value.as_bytes();
+    if bytes.is_empty() || bytes.len() > 200 || !bytes.iter().all(|b| (0x21..=0x7e).contains(b)) {
+        return Err(());
+    }
+    // All visible ASCII, so this is valid UTF-8.
+    Ok(Some(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
+        s.push(char::from(b"0123456789abcdef"[(b & 15) as usize]));
+    }
+    s
+}
+
+/// A 128-bit random receipt id in lower-case hex.
+fn new_receipt_id() -> Option<String> {
+    let mut buf = [0u8; 16];
+    getrandom::fill(&mut buf).ok()?;
+    Some(hex(&buf))
+}
+
+fn is_receipt_id(s: &str) -> bool {
+    s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` for now.
+fn now_rfc3339_utc() -> Option<String> {
+    let secs = i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()?;
+    let date = crate::date::Date::from_days(secs.div_euclid(86_400))?;
+    let s = secs.rem_euclid(86_400);
+    Some(format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60))
+}
+
+fn created(receipt: &Receipt) -> Response {
+    let body = json!({ "receiptId": receipt.receipt_id, "receivedAt": receipt.received_at, "digest": receipt.digest });
+    let mut res = json_response(StatusCode::CREATED, &body);
+    if let Ok(loc) = HeaderValue::from_str(&format!("/api/checklists/{}", receipt.receipt_id)) {
+        res.headers_mut().insert(header::LOCATION, loc);
+    }
+    res
+}
+
+/// A replay of a stored post under the same key: the same 201 when the body is the same.
+fn replay(keyed: &Keyed, request_hash: &str) -> Response {
+    if keyed.request_hash == request_hash {
+        created(&keyed.receipt)
+    } else {
+        error(StatusCode::CONFLICT, "idempotency_conflict", "该幂等键已用于内容不同的提交", None)
+    }
+}
+
+/// What a checked post yields.
+struct Accepted {
+    template_id: String,
+    template_version: String,
+    checklist_kind: String,
+    digest: String,
+    text: String,
+}
+
+/// Import, template lookup and native re-validation; `Err` is the error response. Blocking
+/// (CPU-bound): runs in `spawn_blocking`.
+fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_utf8", "请求内容不是有效的UTF-8文本", None)));
+    };
+    let config = &app.config;
+    let imported = envelope::import(text, None, config);
+    let not_json = ImportCode::NotJson.as_str();
+    if imported.findings.iter().any(|f| f.code.as_str() == not_json) {
+        return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_json", "请求内容不是有效的JSON", Some(&imported.findings))));
+    }
+    let usable = imported.is_usable();
+    let Some(env) = imported.envelope.filter(|_| usable) else {
+        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&imported.findings))));
+    };
+    let Some(validator) = app.validators.iter().find(|v| v.template().id == env.template.id) else {
+        let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id")
+            .param("at", "template.id")
+            .param("detail", format!("unknown template `{}` (built in: {})", env.template.id, crate::template::builtin_names().join(", ")));
+        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[finding]))));
+    };
+    // Again with the template: checklist kind and template version checks.
+    let imported = envelope::import(text, Some(validator.template()), config);
+    let usable = imported.is_usable();
+    let mut findings = imported.findings;
+    let Some(env) = imported.envelope.filter(|_| usable) else {
+        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&findings))));
+    };
+    let today = match app.today {
+        Some(d) => d,
+        None => match crate::cli::today_in_shanghai() {
+            Some(d) => d,
+            None => return Err(Box::new(internal())),
+        },
+    };
+    let mut report = validator.validate(&env.data, today);
+    report.apply_confirmations(&env.validation.confirmations);
+    let blocked = report.blocks_submit();
+    findings.extend(report.findings);
+    if blocked {
+        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "填报内容未通过校验", Some(&findings))));
+    }
+    let digest = if env.digest.algorithm.is_empty() {
+        // A migrated version-0 file carries none: the receipt names the digest of what was stored.
+        envelope::digest_hex(&env.data, &env.validation.confirmations)
+    } else {
+        env.digest.value.to_ascii_lowercase()
+    };
+    Ok(Accepted {
+        template_id: env.template.id,
+        template_version: env.template.version,
+        checklist_kind: env.checklist_kind.as_str().to_owned(),
+        digest,
+        text: text.to_owned(),
+    })
+}
+
+/// `POST /api/checklists`.
+pub(crate) async fn create(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
+    if !is_json(&headers) {
+        return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "请求类型必须为application/json", None);
+    }
+    let Ok(key) = idempotency_key(&headers) else {
+        return error(StatusCode::BAD_REQUEST, "invalid_idempotency_key", "Idempotency-Key须为1至200个可见ASCII字符", None);
+    };
+    let limit = app.config.import_max_bytes;
+    let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "提交内容过大", None);
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large();
+    }
+    let bytes = match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(c) => c.to_bytes(),
+        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => return too_large(),
+        Err(_) => return error(StatusCode::BAD_REQUEST, "bad_request", "请求内容读取失败", None),
+    };
+    let request_hash = hex(&Sha256::digest(&bytes));
+
+    if let Some(k) = &key {
+        let store = app.clone();
+        let k2 = k.clone();
+        match tokio::task::spawn_blocking(move || store.store.by_key(&k2)).await {
+            Ok(Ok(Some(keyed))) => return replay(&keyed, &request_hash),
+            Ok(Ok(None)) => {}
+            _ => return internal(),
+        }
+    }
+
+    let app2 = app.clone();
+    let accepted = match tokio::task::spawn_blocking(move || check(&app2, &bytes)).await {
+        Ok(Ok(a)) => a,
+        Ok(Err(res)) => return *res,
+        Err(_) => return internal(),
+    };
+    let (Some(receipt_id), Some(received_at)) = (new_receipt_id(), now_rfc3339_utc()) else { return internal() };
+    let record = NewRecord {
+        receipt: Receipt { receipt_id, received_at, digest: accepted.digest },
+        idempotency_key: key,
+        request_hash: request_hash.clone(),
+        template_id: accepted.template_id,
+        template_version: accepted.template_version,
+        checklist_kind: accepted.checklist_kind,
+        envelope: accepted.text,
+    };
+    let store = app.clone();
+    match tokio::task::spawn_blocking(move || store.store.insert(&record)).await {
+        Ok(Ok(Inserted::New(receipt))) => created(&receipt),
+        Ok(Ok(Inserted::KeyTaken(keyed))) => replay(&keyed, &request_hash),
+        _ => internal(),
+    }
+}
+
+/// `GET /api/checklists`: receipts newest first, without personal data.
+pub(crate) async fn list(State(app): State<Arc<App>>) -> Response {
+    match tokio::task::spawn_blocking(move || app.store.list()).await {
+        Ok(Ok(rows)) => {
+            let items: Vec<Value> = rows
+                .into_iter()
+                .map(|r| {
+                    json!({
+                        "receiptId": r.receipt_id,
+                        "templateId": r.template_id,
+                        "checklistKind": r.checklist_kind,
+                        "receivedAt": r.received_at,
+                        "digest": r.digest,
+                    })
+                })
+                .collect();
+            json_response(StatusCode::OK, &Value::Array(items))
+        }
+        _ => internal(),
+    }
+}
+
+/// `GET /api/checklists/{receiptId}`: the envelope as posted.
+pub(crate) async fn fetch(State(app): State<Arc<App>>, id: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Response {
+    let not_found = || error(StatusCode::NOT_FOUND, "not_found", "未找到该提交记录", None);
+    let Ok(Path(id)) = id else { return not_found() };
+    if !is_receipt_id(&id) {
+        return not_found();
+    }
+    match tokio::task::spawn_blocking(move || app.store.envelope(&id)).await {
+        Ok(Ok(Some(text))) => {
+            let mut res = (StatusCode::OK, text).into_response();
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+            res
+        }
+        Ok(Ok(None)) => not_found(),
+        _ => internal(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_types_and_keys() {
+        let mut h = HeaderMap::new();
+        assert!(!is_json(&h));
+        for (v, ok) in [
+            ("application/json", true),
+            ("application/json; charset=utf-8", true),
+            ("Application/JSON;charset=\"UTF-8\"", true),
+            ("application/json; charset=latin1", false),
+            ("text/plain", false),
+            ("application/jsonx", false),
+        ] {
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static(v));
+            assert_eq!(is_json(&h), ok, "{v}");
+        }
+        let mut h = HeaderMap::new();
+        assert_eq!(idempotency_key(&h), Ok(None));
+        h.insert("idempotency-key", HeaderValue::from_static("a-b_c.1"));
+        assert_eq!(idempotency_key(&h), Ok(Some("a-b_c.1".into())));
+        h.insert("idempotency-key", HeaderValue::from_static("a b"));
+        assert_eq!(idempotency_key(&h), Err(()));
+        let long = "k".repeat(201);
+        h.insert("idempotency-key", HeaderValue::from_str(&long).unwrap());
+        assert_eq!(idempotency_key(&h), Err(()));
+    }
+
+    #[test]
+    fn receipt_ids_are_random_hex() {
+        let a = new_receipt_id().unwrap();
+        let b = new_receipt_id().unwrap();
+        assert!(is_receipt_id(&a) && is_receipt_id(&b) && a != b);
+        assert!(now_rfc3339_utc().unwrap().ends_with('Z'));
+    }
+}

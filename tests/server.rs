@@ -1,0 +1,577 @@
+//! The reference endpoint over real HTTP on 127.0.0.1: a server per test, bound to port 0 with a
+//! fresh SQLite file and a small static directory, and a plain HTTP/1.1 client on a TCP socket
+//! (so that paths such as `/../x` reach the server exactly as written).
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use accountability_checklist::server::{self, Options, CONTENT_SECURITY_POLICY};
+use accountability_checklist::{envelope, template, Date};
+use serde_json::{json, Value};
+
+const MIB: usize = 1024 * 1024;
+
+// ---- test harness -------------------------------------------------------------------------
+
+fn temp_dir(name: &str) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    let dir = std::env::temp_dir().join(format!("ac-server-{}-{n}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A static directory with one file of each type, a sub-directory without index, and a secret
+/// file next to (outside) it.
+fn make_www(dir: &Path) -> PathBuf {
+    let www = dir.join("www");
+    std::fs::create_dir_all(www.join("pkg")).unwrap();
+    std::fs::create_dir_all(www.join("empty")).unwrap();
+    std::fs::write(dir.join("secret.txt"), "TOP-SECRET").unwrap();
+    std::fs::write(www.join("index.html"), "<!doctype html><title>demo</title>").unwrap();
+    std::fs::write(www.join("app.js"), "export {};").unwrap();
+    std::fs::write(www.join("pkg/app.mjs"), "export {};").unwrap();
+    std::fs::write(www.join("pkg/app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(www.join("style.css"), "body{}").unwrap();
+    std::fs::write(www.join("data.json"), "{}").unwrap();
+    std::fs::write(www.join("logo.png"), b"\x89PNG\r\n\x1a\n").unwrap();
+    std::fs::write(www.join("logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+    std::fs::write(www.join(".hidden"), "hidden").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(dir.join("secret.txt"), www.join("link.txt")).unwrap();
+    www
+}
+
+/// Starts a server on its own runtime thread; returns its address and database path.
+fn start(today: &str) -> (SocketAddr, PathBuf) {
+    let dir = temp_dir(today);
+    let www = make_www(&dir);
+    let db = dir.join("checklists.sqlite3");
+    let opts = Options { addr: "127.0.0.1:0".parse().unwrap(), db: db.clone(), www, today: Some(Date::parse(today).unwrap()) };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let server = server::bind(opts).await.unwrap();
+            tx.send(server.local_addr()).unwrap();
+            server.run().await.unwrap();
+        });
+    });
+    (rx.recv_timeout(Duration::from_secs(30)).unwrap(), db)
+}
+
+#[derive(Debug)]
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Resp {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// One HTTP/1.1 request on a fresh connection (`Connection: close`); `raw_body` writes the body
+/// as given (for chunked bodies), otherwise a Content-Length is added.
+fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[u8]>, raw_body: bool) -> Resp {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if let (Some(b), false) = (body, raw_body) {
+        head.push_str(&format!("Content-Length: {}\r\n", b.len()));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    if let Some(b) = body {
+        // The server may answer (and stop reading) before the whole body is sent.
+        let _ = stream.write_all(b);
+    }
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> Resp {
+    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or_else(|| panic!("no response head: {:?}", String::from_utf8_lossy(raw)));
+    let head = std::str::from_utf8(&raw[..end]).unwrap();
+    let mut lines = head.split("\r\n");
+    let status: u16 = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+    let headers: Vec<(String, String)> =
+        lines.map(|l| l.split_once(':').unwrap()).map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned())).collect();
+    let mut body = raw[end + 4..].to_vec();
+    if headers.iter().any(|(k, v)| k == "transfer-encoding" && v.contains("chunked")) {
+        let mut out = Vec::new();
+        let mut rest = &body[..];
+        loop {
+            let nl = rest.windows(2).position(|w| w == b"\r\n").unwrap();
+            let size = usize::from_str_radix(std::str::from_utf8(&rest[..nl]).unwrap().trim(), 16).unwrap();
+            if size == 0 {
+                break;
+            }
+            out.extend_from_slice(&rest[nl + 2..nl + 2 + size]);
+            rest = &rest[nl + 2 + size + 2..];
+        }
+        body = out;
+    }
+    Resp { status, headers, body }
+}
+
+fn get(addr: SocketAddr, path: &str) -> Resp {
+    send(addr, "GET", path, &[], None, false)
+}
+
+const JSON: (&str, &str) = ("Content-Type", "application/json");
+
+fn post(addr: SocketAddr, body: &[u8], extra: &[(&str, &str)]) -> Resp {
+    let mut headers = vec![JSON];
+    headers.extend_from_slice(extra);
+    send(addr, "POST", "/api/checklists", &headers, Some(body), false)
+}
+
+fn fixture(kind: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(format!("tests/fixtures/{kind}_valid.json")).unwrap()).unwrap()
+}
+
+/// The export envelope of `data` as the widget writes it.
+fn envelope_of(kind: &str, data: Value) -> String {
+    let t = template::builtin(kind).unwrap().unwrap();
+    envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "已提交"))
+}
+
+fn assert_security_headers(r: &Resp) {
+    assert_eq!(r.header("content-security-policy"), Some(CONTENT_SECURITY_POLICY), "{r:?}");
+    assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval'") && CONTENT_SECURITY_POLICY.contains("frame-ancestors 'none'"));
+    assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
+    assert_eq!(r.header("x-frame-options"), Some("DENY"));
+}
+
+fn assert_api_error(r: &Resp, status: u16, code: &str) -> Value {
+    assert_eq!(r.status, status, "{}", r.text());
+    assert_security_headers(r);
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    assert!(r.header("content-type").unwrap_or("").starts_with("application/json"));
+    let v = r.json();
+    assert_eq!(v["error"], code, "{v}");
+    assert!(v["message"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+    v
+}
+
+fn finding_codes(v: &Value) -> Vec<String> {
+    v["findings"].as_array().map(|a| a.iter().map(|f| f["code"].as_str().unwrap_or("").to_owned()).collect()).unwrap_or_default()
+}
+
+// ---- posts --------------------------------------------------------------------------------
+
+#[test]
+fn valid_fixtures_are_accepted_listed_and_fetched() {
+    for (kind, today) in [("geren", "2026-01-15"), ("shuzhi", "2026-01-20"), ("tanhua", "2025-12-20")] {
+        let (addr, _) = start(today);
+        let body = envelope_of(kind, fixture(kind));
+        let r = post(addr, body.as_bytes(), &[]);
+        assert_eq!(r.status, 201, "{kind}: {}", r.text());
+        assert_security_headers(&r);
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        let v = r.json();
+        let id = v["receiptId"].as_str().unwrap().to_owned();
+        assert_eq!(id.len(), 32, "128-bit hex id");
+        assert!(id.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_eq!(r.header("location"), Some(format!("/api/checklists/{id}").as_str()));
+        let sent: Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(v["digest"], sent["digest"]["value"]);
+        let at = v["receivedAt"].as_str().unwrap();
+        assert!(at.len() == 20 && at.ends_with('Z') && &at[10..11] == "T", "RFC 3339 UTC: {at}");
+
+        // The stored envelope is the one posted.
+        let got = get(addr, &format!("/api/checklists/{id}"));
+        assert_eq!(got.status, 200);
+        assert_eq!(got.header("content-type"), Some("application/json"));
+        assert_eq!(got.header("cache-control"), Some("no-store"));
+        assert_security_headers(&got);
+        assert_eq!(got.text(), body);
+
+        // The list names the receipt and nothing personal.
+        let list = get(addr, "/api/checklists");
+        assert_eq!(list.status, 200);
+        assert_eq!(list.header("cache-control"), Some("no-store"));
+        let items = list.json();
+        assert_eq!(items, json!([{"receiptId": id, "templateId": kind, "checklistKind": kind, "receivedAt": at, "digest": v["digest"]}]));
+    }
+}
+
+#[test]
+fn list_is_newest_first_and_ids_are_not_sequential() {
+    let (addr, _) = start("2026-01-15");
+    let body = envelope_of("geren", fixture("geren"));
+    let ids: Vec<String> = (0..3)
+        .map(|_| {
+            let r = post(addr, body.as_bytes(), &[]);
+            assert_eq!(r.status, 201, "{}", r.text());
+            r.json()["receiptId"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert!(ids[0] != ids[1] && ids[1] != ids[2], "without a key every post is a new record");
+    let list = get(addr, "/api/checklists").json();
+    let listed: Vec<&str> = list.as_array().unwrap().iter().map(|i| i["receiptId"].as_str().unwrap()).collect();
+    assert_eq!(listed, [ids[2].as_str(), ids[1].as_str(), ids[0].as_str()]);
+    let text = get(addr, "/api/checklists").text();
+    for personal in ["张建国", "110105197506150036", "北京市朝阳区某局"] {
+        assert!(!text.contains(personal), "the list must hold no personal data");
+    }
+}
+
+#[test]
+fn an_invalid_id_number_is_refused_with_its_finding() {
+    let (addr, _) = start("2026-01-15");
+    let data = fixture("geren").to_string().replace("110105197703080049", "110105197703080048");
+    let r = post(addr, envelope_of("geren", serde_json::from_str(&data).unwrap()).as_bytes(), &[]);
+    let v = assert_api_error(&r, 422, "validation_failed");
+    let ident: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"].as_str().unwrap().starts_with("ident.")).collect();
+    assert!(!ident.is_empty(), "{v}");
+    assert_eq!(ident[0]["path"], "/family/members/1/idNumber");
+    assert_eq!(ident[0]["severity"], "error");
+    assert_eq!(get(addr, "/api/checklists").json(), json!([]), "nothing is stored");
+}
+
+#[test]
+fn unconfirmed_warnings_block_and_confirmed_ones_pass() {
+    let (addr, _) = start("2026-01-15");
+    let mut data = fixture("geren");
+    // C-R13: a floor area above the outlier limit is a warning.
+    data["C11"]["rows"][0]["areaM2"] = json!("5000.00");
+    let r = post(addr, envelope_of("geren", data.clone()).as_bytes(), &[]);
+    let v = assert_api_error(&r, 422, "validation_failed");
+    let outlier = v["findings"].as_array().unwrap().iter().find(|f| f["severity"] == "warning").cloned().unwrap_or_else(|| panic!("{v}"));
+    let t = template::builtin("geren").unwrap().unwrap();
+    let confirmation = accountability_checklist::Confirmation {
+        code: outlier["code"].as_str().unwrap().to_owned(),
+        path: outlier["path"].as_str().unwrap().to_owned(),
+        rule_id: None,
+        confirmed_at: "2026-01-15T10:00:00+08:00".into(),
+    };
+    let env = envelope::export(&t, data, vec![], vec![confirmation], "2026-01-15T10:00:00+08:00".into(), "已提交");
+    let r = post(addr, envelope::to_json(&env).as_bytes(), &[]);
+    assert_eq!(r.status, 201, "{}", r.text());
+}
+
+#[test]
+fn tampered_and_foreign_envelopes_are_refused() {
+    let (addr, _) = start("2026-01-15");
+    let body = envelope_of("geren", fixture("geren"));
+
+    // Data changed after export.
+    let tampered = body.replacen("张建国", "李建国", 1);
+    let v = assert_api_error(&post(addr, tampered.as_bytes(), &[]), 422, "import_failed");
+    assert!(finding_codes(&v).contains(&"import.digest_mismatch".to_owned()), "{v}");
+
+    // Digest value changed.
+    let mut env: Value = serde_json::from_str(&body).unwrap();
+    env["digest"]["value"] = json!("0".repeat(64));
+    let v = assert_api_error(&post(addr, env.to_string().as_bytes(), &[]), 422, "import_failed");
+    assert_eq!(finding_codes(&v), ["import.digest_mismatch"]);
+
+    // Unknown template.
+    let mut env: Value = serde_json::from_str(&body).unwrap();
+    env["template"]["id"] = json!("nope");
+    let v = assert_api_error(&post(addr, env.to_string().as_bytes(), &[]), 422, "unknown_template");
+    assert_eq!(v["findings"][0]["path"], "/template/id");
+
+    // Template and checklist kind disagree.
+    let mut env: Value = serde_json::from_str(&body).unwrap();
+    env["checklistKind"] = json!("shuzhi");
+    let v = assert_api_error(&post(addr, env.to_string().as_bytes(), &[]), 422, "import_failed");
+    assert!(finding_codes(&v).contains(&"import.kind_mismatch".to_owned()), "{v}");
+
+    // JSON, but not an envelope; a newer format version.
+    let v = assert_api_error(&post(addr, b"{\"hello\": 1}", &[]), 422, "import_failed");
+    assert_eq!(finding_codes(&v), ["import.not_envelope"]);
+    let mut env: Value = serde_json::from_str(&body).unwrap();
+    env["formatVersion"] = json!(99);
+    let v = assert_api_error(&post(addr, env.to_string().as_bytes(), &[]), 422, "import_failed");
+    assert_eq!(finding_codes(&v), ["import.version_too_new"]);
+
+    assert_eq!(get(addr, "/api/checklists").json(), json!([]), "nothing is stored");
+}
+
+#[test]
+fn malformed_requests_get_400_415_413() {
+    let (addr, _) = start("2026-01-15");
+    let body = envelope_of("geren", fixture("geren"));
+
+    // 415: no or another Content-Type; charset=utf-8 is fine.
+    let r = send(addr, "POST", "/api/checklists", &[], Some(body.as_bytes()), false);
+    assert_api_error(&r, 415, "unsupported_media_type");
+    let r = send(addr, "POST", "/api/checklists", &[("Content-Type", "text/plain")], Some(body.as_bytes()), false);
+    assert_api_error(&r, 415, "unsupported_media_type");
+    let r = send(addr, "POST", "/api/checklists", &[("Content-Type", "application/json; charset=latin1")], Some(body.as_bytes()), false);
+    assert_api_error(&r, 415, "unsupported_media_type");
+    let r = send(addr, "POST", "/api/checklists", &[("Content-Type", "application/json; charset=utf-8")], Some(body.as_bytes()), false);
+    assert_eq!(r.status, 201, "{}", r.text());
+
+    // 400: broken JSON, invalid UTF-8, deep nesting (serde_json's recursion limit, no stack overflow).
+    let half = (0..=body.len() / 2).rev().find(|&i| body.is_char_boundary(i)).unwrap_or(0);
+    let v = assert_api_error(&post(addr, &body.as_bytes()[..half], &[]), 400, "invalid_json");
+    assert_eq!(finding_codes(&v), ["import.not_json"]);
+    assert_api_error(&post(addr, b"{\"format\": \"\xff\xfe\"}", &[]), 400, "invalid_utf8");
+    let deep = "[".repeat(100_000);
+    let v = assert_api_error(&post(addr, deep.as_bytes(), &[]), 400, "invalid_json");
+    assert_eq!(finding_codes(&v), ["import.not_json"]);
+    let deep_obj = format!("{{\"format\": \"accountability-checklist/record\", \"data\": {}", "{\"a\":".repeat(100_000));
+    assert_api_error(&post(addr, deep_obj.as_bytes(), &[]), 400, "invalid_json");
+    assert_api_error(&post(addr, b"", &[]), 400, "invalid_json");
+
+    // 413: declared too large (answered before the body is read) …
+    let r = send(addr, "POST", "/api/checklists", &[JSON, ("Content-Length", "5242881")], None, true);
+    assert_api_error(&r, 413, "payload_too_large");
+    // … and a chunked body that turns out too large (5 MiB + 1 byte).
+    let mut chunked = Vec::new();
+    let limit = 5 * MIB;
+    let mut left = limit + 1;
+    while left > 0 {
+        let n = left.min(64 * 1024);
+        chunked.extend_from_slice(format!("{n:x}\r\n").as_bytes());
+        chunked.extend(std::iter::repeat_n(b' ', n));
+        chunked.extend_from_slice(b"\r\n");
+        left -= n;
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let r = send(addr, "POST", "/api/checklists", &[JSON, ("Transfer-Encoding", "chunked")], Some(&chunked), true);
+    assert_api_error(&r, 413, "payload_too_large");
+    // Exactly at the limit is read (and is then just not an envelope).
+    let mut at_limit = vec![b' '; limit];
+    at_limit[..2].copy_from_slice(b"{}");
+    let v = assert_api_error(&post(addr, &at_limit, &[]), 422, "import_failed");
+    assert_eq!(finding_codes(&v), ["import.not_envelope"]);
+
+    // 400: bad idempotency keys.
+    for key in ["", "has space", "ключ", &"k".repeat(201)] {
+        let r = post(addr, body.as_bytes(), &[("Idempotency-Key", key)]);
+        assert_api_error(&r, 400, "invalid_idempotency_key");
+    }
+    let r = post(addr, body.as_bytes(), &[("Idempotency-Key", &"k".repeat(200))]);
+    assert_eq!(r.status, 201, "{}", r.text());
+
+    // Junk never panics the server: each gets a JSON error and the server still answers.
+    for junk in [&b"null"[..], b"[]", b"\"x\"", b"1e999999", b"{\"format\":1}", b"{\"schemaVersion\":\"1\",\"checklistKind\":\"geren\",\"data\":[]}", b"\xef\xbb\xbf{}"] {
+        let r = post(addr, junk, &[]);
+        assert!([400, 422].contains(&r.status), "{} {}", String::from_utf8_lossy(junk), r.text());
+        assert!(r.json()["error"].is_string());
+    }
+    assert_eq!(get(addr, "/api/checklists").status, 200);
+}
+
+// ---- idempotency --------------------------------------------------------------------------
+
+#[test]
+fn a_repeated_key_returns_the_same_receipt_or_409() {
+    let (addr, _) = start("2026-01-15");
+    let body = envelope_of("geren", fixture("geren"));
+    let key = [("Idempotency-Key", "upload-2026-01-15-0001")];
+    let first = post(addr, body.as_bytes(), &key);
+    assert_eq!(first.status, 201, "{}", first.text());
+    let again = post(addr, body.as_bytes(), &key);
+    assert_eq!(again.status, 201);
+    assert_eq!(again.json(), first.json(), "the same response body");
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(get(addr, "/api/checklists").json().as_array().unwrap().len(), 1, "nothing new stored");
+
+    // Same key, another body: 409, nothing stored.
+    let other = envelope_of("geren", {
+        let mut d = fixture("geren");
+        d["C15"] = json!({"text": "补充说明"});
+        d
+    });
+    let r = post(addr, other.as_bytes(), &key);
+    assert_api_error(&r, 409, "idempotency_conflict");
+    // A failing body under a fresh key does not take the key; the key is then free for a good body.
+    let bad = body.replacen("张建国", "李建国", 1);
+    let fresh = [("Idempotency-Key", "upload-2026-01-15-0002")];
+    assert_eq!(post(addr, bad.as_bytes(), &fresh).status, 422);
+    assert_eq!(post(addr, other.as_bytes(), &fresh).status, 201);
+    assert_eq!(get(addr, "/api/checklists").json().as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn concurrent_duplicates_store_one_record() {
+    let (addr, db) = start("2026-01-15");
+    let body = Arc::new(envelope_of("geren", fixture("geren")));
+    for round in 0..3 {
+        let key = format!("concurrent-{round}");
+        let n = 2 + round * 3; // 2, 5, 8 posts at once
+        let barrier = Arc::new(Barrier::new(n));
+        let handles: Vec<_> = (0..n)
+            .map(|_| {
+                let (body, barrier, key) = (body.clone(), barrier.clone(), key.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    post(addr, body.as_bytes(), &[("Idempotency-Key", &key)])
+                })
+            })
+            .collect();
+        let responses: Vec<Resp> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+        let first = responses[0].json();
+        for r in &responses {
+            assert_eq!(r.status, 201, "{}", r.text());
+            assert_eq!(r.json(), first, "every duplicate gets the same receipt");
+        }
+    }
+    assert_eq!(get(addr, "/api/checklists").json().as_array().unwrap().len(), 3);
+    // And in the database itself (WAL mode).
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let rows: i64 = conn.query_row("SELECT count(*) FROM checklists", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, 3);
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal");
+}
+
+// ---- reads, routing, static files ----------------------------------------------------------
+
+#[test]
+fn unknown_receipts_and_routes_are_json_404_and_wrong_methods_405() {
+    let (addr, _) = start("2026-01-15");
+    for path in ["/api/checklists/0123456789abcdef0123456789abcdef", "/api/checklists/not-an-id", "/api/checklists/%ff", "/api/nothing", "/api"] {
+        assert_api_error(&get(addr, path), 404, "not_found");
+    }
+    let r = send(addr, "DELETE", "/api/checklists", &[], None, false);
+    assert_api_error(&r, 405, "method_not_allowed");
+    assert!(r.header("allow").unwrap().contains("POST"));
+    let r = send(addr, "POST", "/api/checklists/0123456789abcdef0123456789abcdef", &[JSON], Some(b"{}"), false);
+    assert_api_error(&r, 405, "method_not_allowed");
+    let r = send(addr, "PUT", "/index.html", &[], Some(b"x"), false);
+    assert_eq!(r.status, 405);
+    assert_security_headers(&r);
+}
+
+#[test]
+fn static_files_have_their_content_types() {
+    let (addr, _) = start("2026-01-15");
+    for (path, ct) in [
+        ("/", "text/html; charset=utf-8"),
+        ("/index.html", "text/html; charset=utf-8"),
+        ("/app.js", "text/javascript; charset=utf-8"),
+        ("/pkg/app.mjs", "text/javascript; charset=utf-8"),
+        ("/pkg/app_bg.wasm", "application/wasm"),
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/data.json", "application/json"),
+        ("/logo.png", "image/png"),
+        ("/logo.svg", "image/svg+xml"),
+        ("/pkg/%61pp.mjs", "text/javascript; charset=utf-8"),
+    ] {
+        let r = get(addr, path);
+        assert_eq!(r.status, 200, "{path}");
+        assert_eq!(r.header("content-type"), Some(ct), "{path}");
+        assert_security_headers(&r);
+        assert_eq!(r.header("cache-control"), None, "static files may be cached");
+    }
+    assert_eq!(get(addr, "/").text(), "<!doctype html><title>demo</title>");
+    assert_eq!(get(addr, "/pkg/app_bg.wasm").body, b"\0asm\x01\0\0\0");
+
+    let head = send(addr, "HEAD", "/pkg/app_bg.wasm", &[], None, false);
+    assert_eq!(head.status, 200);
+    assert_eq!(head.header("content-type"), Some("application/wasm"));
+    assert_eq!(head.header("content-length"), Some("8"));
+    assert!(head.body.is_empty());
+    assert_security_headers(&head);
+    let head = send(addr, "HEAD", "/api/checklists", &[], None, false);
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+
+    // No directory listing, no hidden files, 404 for the rest.
+    for path in ["/pkg", "/pkg/", "/empty/", "/missing.js", "/.hidden", "/index.html/x"] {
+        let r = get(addr, path);
+        assert_eq!(r.status, 404, "{path}");
+        assert_security_headers(&r);
+    }
+}
+
+#[test]
+fn paths_cannot_leave_the_static_directory() {
+    let (addr, _) = start("2026-01-15");
+    for path in [
+        "/../secret.txt",
+        "/../Cargo.toml",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E/secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e%2fsecret.txt",
+        "/pkg/../../secret.txt",
+        "/pkg/%2e%2e/%2e%2e/secret.txt",
+        "/..%5csecret.txt",
+        "/%2e%2e%5csecret.txt",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/link.txt",
+        "/.%2e/secret.txt",
+        "/%00",
+    ] {
+        let r = get(addr, path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.text().contains("TOP-SECRET") && !r.text().contains("[package]"), "{path}");
+        assert_security_headers(&r);
+    }
+}
+
+// ---- the binary ---------------------------------------------------------------------------
+
+#[test]
+fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+
+    let dir = temp_dir("binary");
+    let www = make_www(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_accountability-checklist"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--today", "2026-01-15"])
+        .arg("--db")
+        .arg(dir.join("db.sqlite3"))
+        .arg("--www")
+        .arg(&www)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let addr: SocketAddr = line
+        .strip_prefix("listening on http://")
+        .and_then(|s| s.trim_end().strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .parse()
+        .unwrap();
+    let body = envelope_of("geren", fixture("geren"));
+    let r = post(addr, body.as_bytes(), &[("Idempotency-Key", "binary-1")]);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let data = fixture("geren").to_string().replace("110105197703080049", "110105197703080048");
+    assert_eq!(post(addr, envelope_of("geren", serde_json::from_str(&data).unwrap()).as_bytes(), &[]).status, 422);
+    assert_eq!(get(addr, "/").status, 200);
+    child.kill().unwrap();
+    let mut log = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
+    let _ = child.wait();
+    assert!(log.contains("POST /api/checklists 201 "), "{log}");
+    assert!(log.contains("POST /api/checklists 422 "), "{log}");
+    assert!(log.contains("GET / 200 "), "{log}");
+    for personal in ["张建国", "110105", "binary-1", "朝阳"] {
+        assert!(!log.contains(personal), "the log must hold no personal data: {log}");
+    }
+
+    // Usage errors exit 2.
+    let out = Command::new(env!("CARGO_BIN_EXE_accountability-checklist")).args(["serve", "--addr", "nowhere"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
