@@ -81,25 +81,21 @@ describe('export and import (geren)', () => {
     await writeFile(file, JSON.stringify(tampered, null, 2));
     const beforeData = await handle(page, 'getData');
 
+    const messages = async () => (await page.locator('[data-summary], [data-notice]').allTextContents()).join(' ').trim();
+    const before = await messages();
+    await importFile(page).setInputFiles(file);
+    const shown = await until(async () => {
+      const now = await messages();
+      return now && now !== before ? now : null;
+    }, async () => `findings shown after importing a tampered file (summary/notice still: "${await messages()}")`, 10_000);
+    assert.ok(shown.length > 0);
+    await screenshot(page, 'import-tampered.png');
+    assert.deepEqual(await handle(page, 'getData'), beforeData, 'data untouched after the tampered import');
+
     const direct = await handle(page, 'importJson', JSON.stringify(tampered));
     assert.equal(direct.ok, false, 'importJson refuses a tampered record');
     assert.ok(direct.findings.some((f) => f.severity === 'error'), `error findings: ${JSON.stringify(direct.findings)}`);
     assert.deepEqual(await handle(page, 'getData'), beforeData, 'handle.importJson left the data untouched');
-
-    await importFile(page).setInputFiles(file);
-    const shown = await until(async () => {
-      for (const sel of ['[data-summary]', '[data-notice]']) {
-        const loc = page.locator(sel);
-        if (await loc.count()) {
-          const text = (await loc.first().textContent()).trim();
-          if (text) return text;
-        }
-      }
-      return null;
-    }, 'findings shown after importing a tampered file', 10_000);
-    assert.ok(shown.length > 0);
-    await screenshot(page, 'import-tampered.png');
-    assert.deepEqual(await handle(page, 'getData'), beforeData, 'data untouched after the tampered import');
   });
 
   test('a file that is not JSON is refused', async () => {

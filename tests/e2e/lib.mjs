@@ -231,7 +231,8 @@ export async function screenshot(page, path) {
 // pierces open shadow roots. Focus is moved with locator.focus() (as a Tab would), values are entered
 // with keys only: no mouse, no fill(), no selectOption().
 
-export const byPath = (page, path) => page.locator(`[data-path="${path}"]`);
+/** The form control(s) for a JSON pointer (summary links and wrappers carry data-path too). */
+export const byPath = (page, path) => page.locator(['input', 'select', 'textarea'].map((t) => `${t}[data-path="${path}"]`).join(', '));
 
 async function describeAll(loc) {
   return loc.evaluateAll((els) => els.map((el) => ({
