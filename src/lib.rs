@@ -21,6 +21,9 @@ pub mod normalize;
 pub mod rules;
 pub mod schedule;
 pub mod template;
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

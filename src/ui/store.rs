@@ -1,0 +1,990 @@
+//! The widget's state and every change a user can make, as plain Rust with no DOM: the view is a
+//! function of a [`Store`], and [`Store::update`] turns a [`Msg`] into a new state plus the
+//! [`Effect`]s the web layer must perform (post, download, save a draft, move focus, emit an
+//! event). Everything here runs natively in tests.
+//!
+//! Invariant: no message ever discards what the user typed. A failed post, a rejected import or
+//! a server's 422 change findings and notices, never `record`.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use serde_json::{Map, Value};
+
+use crate::date::Date;
+use crate::engine::Validator;
+use crate::envelope;
+use crate::finding::{Confirmation, Finding, Report, Severity};
+use crate::locale::Locale;
+use crate::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
+
+/// Which screen the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The form itself.
+    Form,
+    /// 核对: every answer read-only, warnings to confirm, then submit.
+    Review,
+}
+
+/// Where a submission stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SubmitState {
+    /// Nothing sent since the last change.
+    Idle,
+    /// A POST is in flight.
+    Sending,
+    /// The server stored the record.
+    Done {
+        /// The server's receipt id.
+        receipt: String,
+    },
+    /// The last POST failed; the data is intact and the same idempotency key will be reused.
+    Failed {
+        /// What happened, in the user's words.
+        reason: FailReason,
+    },
+}
+
+/// Why a POST failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FailReason {
+    /// No answer: offline, refused, timed out.
+    Network,
+    /// The server answered with this HTTP status.
+    Status(u16),
+    /// The server refused the record with findings (422).
+    Rejected,
+}
+
+/// A status message shown in the polite live region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Kind, for styling (`ok`, `error`, `info`).
+    pub kind: &'static str,
+    /// Text in the current locale at the time it was raised.
+    pub text: String,
+}
+
+/// A change requested by the user or the host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A field's new value (already converted to JSON; `None` clears it).
+    Set {
+        /// JSON pointer.
+        path: String,
+        /// New value.
+        value: Option<Value>,
+    },
+    /// The user typed `raw` into the field at `path` (converted by the field's type).
+    Input {
+        /// JSON pointer.
+        path: String,
+        /// What the input holds.
+        raw: String,
+    },
+    /// A multi-choice box was ticked or cleared.
+    Toggle {
+        /// JSON pointer of the array.
+        path: String,
+        /// The option.
+        option: String,
+        /// Ticked.
+        on: bool,
+    },
+    /// The field lost focus: show its errors from now on.
+    Touch(String),
+    /// Add a row to the table at this pointer.
+    AddRow(String),
+    /// Ask before removing this row.
+    AskRemove(String),
+    /// Remove the row asked about.
+    ConfirmRemove,
+    /// Keep the row asked about.
+    CancelRemove,
+    /// 校验: validate everything and show the summary.
+    Validate,
+    /// Show the 核对 view.
+    Review,
+    /// Back to the form.
+    BackToForm,
+    /// Submit: validate, then post when nothing blocks.
+    Submit,
+    /// The user confirmed (or withdrew confirmation of) a warning.
+    Confirm {
+        /// Finding code.
+        code: String,
+        /// Finding path.
+        path: String,
+        /// Confirmed.
+        on: bool,
+        /// `YYYY-MM-DDTHH:mm:ss+08:00`.
+        at: String,
+    },
+    /// Export the record as a file.
+    Export {
+        /// `YYYY-MM-DDTHH:mm:ss+08:00`.
+        now: String,
+    },
+    /// Open the file picker.
+    PickImport,
+    /// A file's text to import.
+    Import(String),
+    /// The chosen file is over the import limit (bytes); it was not read.
+    ImportTooLarge(u64),
+    /// The locale switch.
+    SetLocale(Locale),
+    /// Move focus to the field (or nearest section) of a finding.
+    Focus(String),
+    /// The debounced whole-record pass (named rules).
+    Revalidate,
+    /// The server stored the record.
+    Submitted {
+        /// Receipt id.
+        receipt: String,
+    },
+    /// The server refused the record with these findings (422).
+    Rejected(Vec<Finding>),
+    /// The POST failed without a usable answer.
+    Failed(FailReason),
+    /// A draft was restored at start-up (stamp of when it was saved).
+    DraftRestored(String),
+    /// Throw away the restored draft and start from the host's data.
+    DiscardDraft,
+}
+
+/// Something outside the pure state the web layer must do after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Dispatch a `CustomEvent` on the host element.
+    Emit {
+        /// Event name (`checklist-change` …).
+        name: &'static str,
+        /// Its `detail`, as JSON.
+        detail: Value,
+    },
+    /// POST the envelope.
+    Post {
+        /// The envelope JSON.
+        body: String,
+        /// The idempotency key, stable across retries of the same data.
+        key: String,
+    },
+    /// Offer a file for download.
+    Download {
+        /// File name.
+        name: String,
+        /// Content.
+        text: String,
+    },
+    /// Open the file picker.
+    PickFile,
+    /// Move focus to the element of this JSON pointer (or its nearest ancestor with one).
+    Focus(String),
+    /// Move focus to the error summary.
+    FocusSummary,
+    /// Save a draft (debounced by the web layer).
+    SaveDraft,
+    /// Delete the draft.
+    ClearDraft,
+    /// Run the whole-record pass soon (debounced by the web layer).
+    ScheduleRevalidate,
+}
+
+/// The widget's state.
+pub struct Store {
+    /// The template and config, compiled.
+    pub validator: Rc<Validator>,
+    /// Display language.
+    pub locale: Locale,
+    /// The day deadlines and "not in the future" refer to.
+    pub today: Date,
+    /// Read-only: nothing can be typed, added or submitted.
+    pub read_only: bool,
+    /// The record's data.
+    pub record: Value,
+    /// Current findings (confirmations applied).
+    pub findings: Vec<Finding>,
+    /// Warnings the user confirmed.
+    pub confirmations: Vec<Confirmation>,
+    /// Fields the user has typed in or left: their errors show inline.
+    pub touched: HashSet<String>,
+    /// After a validate or submit attempt every error shows.
+    pub show_all: bool,
+    /// Whether the error summary is shown.
+    pub summary: bool,
+    /// Current screen.
+    pub view: View,
+    /// A row waiting for delete confirmation.
+    pub pending_remove: Option<String>,
+    /// The last status message.
+    pub notice: Option<Notice>,
+    /// Submission state.
+    pub submit: SubmitState,
+    /// Idempotency key of the data as last submitted; a change of data drops it.
+    pub idempotency_key: Option<String>,
+    /// A source of fresh keys (the web layer sets one based on `crypto.randomUUID`).
+    pub key_source: Rc<dyn Fn() -> String>,
+    /// The host's initial data, kept so a restored draft can be discarded.
+    pub initial: Value,
+    /// Changes since the store was made (drives memoisation and draft saves).
+    pub rev: u64,
+    /// Path → indexes into `findings`.
+    index: HashMap<String, Vec<usize>>,
+    next_row: u64,
+}
+
+impl Store {
+    /// A store for `validator`'s template with `data` (an empty record when `None`).
+    pub fn new(validator: Rc<Validator>, locale: Locale, today: Date, data: Option<Value>, read_only: bool) -> Store {
+        let record = match data {
+            Some(v @ Value::Object(_)) => v,
+            _ => Value::Object(Map::new()),
+        };
+        let mut s = Store {
+            validator,
+            locale,
+            today,
+            read_only,
+            initial: record.clone(),
+            record,
+            findings: Vec::new(),
+            confirmations: Vec::new(),
+            touched: HashSet::new(),
+            show_all: false,
+            summary: false,
+            view: View::Form,
+            pending_remove: None,
+            notice: None,
+            submit: SubmitState::Idle,
+            idempotency_key: None,
+            key_source: Rc::new(counter_keys()),
+            rev: 0,
+            index: HashMap::new(),
+            next_row: 1,
+        };
+        s.revalidate();
+        s
+    }
+
+    /// Replaces the whole record (host `setData`, import): touched state resets.
+    pub fn replace_data(&mut self, data: Value, confirmations: Vec<Confirmation>) {
+        self.record = if data.is_object() { data } else { Value::Object(Map::new()) };
+        self.confirmations = confirmations;
+        self.touched.clear();
+        self.show_all = false;
+        self.summary = false;
+        self.pending_remove = None;
+        self.data_changed();
+        self.revalidate();
+    }
+
+    /// Runs every check and named rule, applying confirmations.
+    pub fn revalidate(&mut self) {
+        let mut report = self.validator.validate(&self.record, self.today);
+        report.apply_confirmations(&self.confirmations);
+        self.findings = report.findings;
+        self.reindex();
+    }
+
+    fn reindex(&mut self) {
+        self.index.clear();
+        for (i, f) in self.findings.iter().enumerate() {
+            self.index.entry(f.path.clone()).or_default().push(i);
+        }
+    }
+
+    fn data_changed(&mut self) {
+        self.rev += 1;
+        self.idempotency_key = None;
+        if matches!(self.submit, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
+            self.submit = SubmitState::Idle;
+        }
+    }
+
+    /// Findings at exactly this path.
+    pub fn findings_at(&self, path: &str) -> impl Iterator<Item = &Finding> {
+        self.index.get(path).into_iter().flatten().map(move |&i| &self.findings[i])
+    }
+
+    /// The message to show under the field at `path`, when its errors should show.
+    pub fn visible_message(&self, path: &str) -> Option<(Severity, String)> {
+        if !(self.show_all || self.touched.contains(path)) {
+            return None;
+        }
+        self.findings_at(path)
+            .filter(|f| f.severity != Severity::Info && !f.confirmed)
+            .min_by_key(|f| f.severity != Severity::Error)
+            .map(|f| (f.severity, f.message(self.locale)))
+    }
+
+    /// Findings that block submit, in document order.
+    pub fn blocking(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| match f.severity {
+                Severity::Error => true,
+                Severity::Warning => !f.confirmed,
+                Severity::Info => false,
+            })
+            .collect()
+    }
+
+    /// Whether anything blocks submit.
+    pub fn blocks_submit(&self) -> bool {
+        Report { findings: self.findings.clone() }.blocks_submit()
+    }
+
+    /// Error and warning counts (unconfirmed warnings only).
+    pub fn counts(&self) -> (usize, usize) {
+        let e = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let w = self.findings.iter().filter(|f| f.severity == Severity::Warning && !f.confirmed).count();
+        (e, w)
+    }
+
+    /// The field definition behind a JSON pointer (`/section/key` or `/section/table/i/key`).
+    pub fn field_at(&self, path: &str) -> Option<&Field> {
+        let parts: Vec<String> = split_pointer(path);
+        let section = self.validator.template().section(parts.first()?)?;
+        match parts.len() {
+            2 => section.field(&parts[1]),
+            4 => section.table(&parts[1])?.column(&parts[3]),
+            _ => None,
+        }
+    }
+
+    /// The value at a JSON pointer.
+    pub fn value_at(&self, path: &str) -> Option<&Value> {
+        self.record.pointer(path)
+    }
+
+    /// Applies a message and returns what the web layer must do.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        let mut fx = Vec::new();
+        let editing = matches!(
+            msg,
+            Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. } | Msg::AddRow(_) | Msg::AskRemove(_) | Msg::ConfirmRemove | Msg::Import(_) | Msg::Submit | Msg::Confirm { .. } | Msg::DiscardDraft
+        );
+        if self.read_only && editing {
+            return fx;
+        }
+        match msg {
+            Msg::Input { path, raw } => {
+                // Errors show while typing once a field has been left, or when it already held
+                // a value; a first entry into an empty field is judged when the user leaves it.
+                let quiet = !self.touched.contains(&path) && crate::engine::is_empty(self.value_at(&path));
+                let value = self.field_at(&path).map(|f| convert(f.kind, &raw)).unwrap_or_else(|| text_value(&raw));
+                self.set(&path, value, &mut fx);
+                if quiet {
+                    self.touched.remove(&path);
+                }
+            }
+            Msg::ImportTooLarge(size) => {
+                let f = Finding::new(envelope::ImportCode::TooLarge, Severity::Error, "").param("size", size).param("max", self.validator.config().import_max_bytes);
+                self.notice = Some(Notice { kind: "error", text: format!("{}{}", self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "), f.message(self.locale)) });
+                fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "import", "findings": [f] }) });
+            }
+            Msg::Set { path, value } => self.set(&path, value, &mut fx),
+            Msg::Toggle { path, option, on } => {
+                let mut list: Vec<Value> = self.value_at(&path).and_then(Value::as_array).cloned().unwrap_or_default();
+                list.retain(|v| v.as_str() != Some(option.as_str()));
+                if on {
+                    list.push(Value::String(option));
+                }
+                let value = if list.is_empty() { None } else { Some(Value::Array(list)) };
+                self.set(&path, value, &mut fx);
+            }
+            Msg::Touch(path) => {
+                self.touched.insert(path);
+            }
+            Msg::AddRow(table) => {
+                if let Some(row_path) = self.add_row(&table) {
+                    self.after_change(&table, &mut fx);
+                    fx.push(Effect::Focus(row_path));
+                }
+            }
+            Msg::AskRemove(row) => self.pending_remove = Some(row),
+            Msg::CancelRemove => {
+                if let Some(row) = self.pending_remove.take() {
+                    fx.push(Effect::Focus(row));
+                }
+            }
+            Msg::ConfirmRemove => {
+                if let Some(row) = self.pending_remove.take() {
+                    if let Some((table, index)) = row.rsplit_once('/') {
+                        let table = table.to_owned();
+                        if let (Some(Value::Array(rows)), Ok(i)) = (self.record.pointer_mut(&table), index.parse::<usize>()) {
+                            if i < rows.len() {
+                                rows.remove(i);
+                                self.shift_touched(&table, i);
+                                self.after_change(&table, &mut fx);
+                                self.notice = Some(Notice { kind: "info", text: self.t("已删除一行。", "Row deleted.").into() });
+                                fx.push(Effect::Focus(table));
+                            }
+                        }
+                    }
+                }
+            }
+            Msg::Validate => {
+                self.revalidate();
+                self.show_all = true;
+                self.summary = true;
+                self.view = View::Form;
+                if self.blocking().is_empty() {
+                    self.notice = Some(Notice { kind: "ok", text: self.t("校验通过。", "Validation passed.").into() });
+                } else {
+                    fx.push(Effect::FocusSummary);
+                }
+            }
+            Msg::Review => {
+                self.revalidate();
+                self.view = View::Review;
+                fx.push(Effect::Focus(String::new()));
+            }
+            Msg::BackToForm => {
+                self.view = View::Form;
+                fx.push(Effect::Focus(String::new()));
+            }
+            Msg::Submit => self.submit(&mut fx),
+            Msg::Confirm { code, path, on, at } => {
+                self.confirmations.retain(|c| !(c.code == code && c.path == path));
+                if on {
+                    let rule_id = self.findings.iter().find(|f| f.code.as_str() == code && f.path == path).and_then(|f| f.rule.clone());
+                    self.confirmations.push(Confirmation { code, path, rule_id, confirmed_at: at });
+                }
+                self.data_changed();
+                self.revalidate();
+                fx.push(Effect::SaveDraft);
+            }
+            Msg::Export { now } => {
+                let env = envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft");
+                let name = format!("{}-{}.json", self.validator.template().id, self.today);
+                fx.push(Effect::Download { name, text: envelope::to_json(&env) });
+                self.notice = Some(Notice { kind: "ok", text: self.t("导出成功。", "Exported.").into() });
+            }
+            Msg::PickImport => fx.push(Effect::PickFile),
+            Msg::Import(text) => {
+                let imported = envelope::import(&text, Some(self.validator.template()), self.validator.config());
+                if imported.is_usable() {
+                    if let Some(env) = imported.envelope {
+                        self.replace_data(env.data, env.validation.confirmations);
+                        self.notice = Some(Notice { kind: "ok", text: self.t("导入成功。", "Imported.").into() });
+                        fx.push(Effect::SaveDraft);
+                        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "import" }) });
+                    }
+                } else {
+                    let messages: Vec<String> = imported.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
+                    let text = format!("{}{}", self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "), messages.join(self.t("；", "; ")));
+                    self.notice = Some(Notice { kind: "error", text });
+                    fx.push(Effect::Emit {
+                        name: "checklist-error",
+                        detail: serde_json::json!({ "kind": "import", "findings": imported.findings }),
+                    });
+                }
+            }
+            Msg::SetLocale(l) => self.locale = l,
+            Msg::Focus(path) => {
+                self.view = View::Form;
+                self.touched.insert(path.clone());
+                fx.push(Effect::Focus(path));
+            }
+            Msg::Revalidate => self.revalidate(),
+            Msg::Submitted { receipt } => {
+                self.submit = SubmitState::Done { receipt: receipt.clone() };
+                self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("提交成功。回执编号：", "Submitted. Receipt: ")) });
+                fx.push(Effect::ClearDraft);
+                fx.push(Effect::Emit { name: "checklist-submitted", detail: serde_json::json!({ "receiptId": receipt }) });
+            }
+            Msg::Rejected(findings) => {
+                let mut report = Report { findings };
+                report.apply_confirmations(&self.confirmations);
+                self.findings = report.findings;
+                self.reindex();
+                self.show_all = true;
+                self.summary = true;
+                self.view = View::Form;
+                self.submit = SubmitState::Failed { reason: FailReason::Rejected };
+                self.notice = Some(Notice { kind: "error", text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into() });
+                fx.push(Effect::FocusSummary);
+                fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "server", "findings": self.findings }) });
+            }
+            Msg::Failed(reason) => {
+                let text = match &reason {
+                    FailReason::Network => self.t("提交失败：网络无法连接或超时。已填内容均已保留，请稍后点击“提交”重试。", "Submit failed: network unreachable or timed out. Everything you entered is kept; press Submit to retry.").to_owned(),
+                    FailReason::Status(s) => format!(
+                        "{}{s}{}",
+                        self.t("提交失败（服务器状态 ", "Submit failed (server status "),
+                        self.t("）。已填内容均已保留，请稍后重试。", "). Everything you entered is kept; please retry.")
+                    ),
+                    FailReason::Rejected => self.t("服务器校验未通过。", "The server found problems.").to_owned(),
+                };
+                let status = match reason {
+                    FailReason::Status(s) => Some(s),
+                    _ => None,
+                };
+                self.submit = SubmitState::Failed { reason };
+                self.notice = Some(Notice { kind: "error", text: text.clone() });
+                fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }) });
+            }
+            Msg::DraftRestored(stamp) => {
+                self.notice = Some(Notice {
+                    kind: "info",
+                    text: format!("{}{stamp}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), self.t("）。", ")."))
+                });
+            }
+            Msg::DiscardDraft => {
+                let initial = self.initial.clone();
+                self.replace_data(initial, Vec::new());
+                self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
+                fx.push(Effect::ClearDraft);
+            }
+        }
+        fx
+    }
+
+    fn set(&mut self, path: &str, value: Option<Value>, fx: &mut Vec<Effect>) {
+        if self.record.pointer(path) == value.as_ref() {
+            self.touched.insert(path.to_owned());
+            return;
+        }
+        set_pointer(&mut self.record, path, value.clone());
+        self.touched.insert(path.to_owned());
+        self.after_change(path, fx);
+        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": path, "value": value }) });
+    }
+
+    /// Re-checks what `path` can affect, then schedules the draft save and the full pass.
+    fn after_change(&mut self, path: &str, fx: &mut Vec<Effect>) {
+        self.data_changed();
+        let (scope, fresh) = self.validator.recheck(&self.record, path, self.today);
+        let template = self.validator.template();
+        self.findings.retain(|f| !scope.covers(f, template));
+        let mut report = Report { findings: fresh };
+        report.apply_confirmations(&self.confirmations);
+        self.findings.extend(report.findings);
+        self.reindex();
+        fx.push(Effect::SaveDraft);
+        fx.push(Effect::ScheduleRevalidate);
+    }
+
+    fn add_row(&mut self, table_ptr: &str) -> Option<String> {
+        let parts = split_pointer(table_ptr);
+        let (sid, tid) = (parts.first()?.clone(), parts.get(1)?.clone());
+        let table = self.validator.template().section(&sid)?.table(&tid)?;
+        if let Some(max) = table.max_rows {
+            let len = self.record.pointer(table_ptr).and_then(Value::as_array).map_or(0, Vec::len);
+            if len >= max as usize {
+                self.notice = Some(Notice { kind: "error", text: format!("{}{max}", self.t("最多可填写行数：", "Most rows allowed: ")) });
+                return None;
+            }
+        }
+        let mut row = Map::new();
+        if table.column("id").is_some() {
+            let id = self.fresh_row_id(table_ptr);
+            row.insert("id".into(), Value::String(id));
+        }
+        if self.record.pointer(table_ptr).and_then(Value::as_array).is_none() {
+            set_pointer(&mut self.record, table_ptr, Some(Value::Array(Vec::new())));
+        }
+        let rows = self.record.pointer_mut(table_ptr)?.as_array_mut()?;
+        rows.push(Value::Object(row));
+        let index = rows.len() - 1;
+        self.notice = Some(Notice { kind: "info", text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")) });
+        Some(format!("{table_ptr}/{index}"))
+    }
+
+    fn fresh_row_id(&mut self, table_ptr: &str) -> String {
+        let used: HashSet<String> = self
+            .record
+            .pointer(table_ptr)
+            .and_then(Value::as_array)
+            .map(|rows| rows.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_owned)).collect())
+            .unwrap_or_default();
+        loop {
+            let id = format!("r{}", self.next_row);
+            self.next_row += 1;
+            if !used.contains(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// After removing row `removed` of `table`, touched paths of later rows move up one.
+    fn shift_touched(&mut self, table: &str, removed: usize) {
+        let prefix = format!("{table}/");
+        let old: Vec<String> = self.touched.iter().filter(|p| p.starts_with(&prefix)).cloned().collect();
+        for p in old {
+            self.touched.remove(&p);
+            let rest = &p[prefix.len()..];
+            let (idx, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            if let Ok(i) = idx.parse::<usize>() {
+                if i > removed {
+                    self.touched.insert(format!("{prefix}{}/{tail}", i - 1));
+                } else if i < removed {
+                    self.touched.insert(p);
+                }
+            }
+        }
+    }
+
+    fn submit(&mut self, fx: &mut Vec<Effect>) {
+        if self.submit == SubmitState::Sending {
+            return; // a double click sends once
+        }
+        self.revalidate();
+        self.show_all = true;
+        if self.blocks_submit() {
+            self.summary = true;
+            self.view = View::Form;
+            fx.push(Effect::FocusSummary);
+            fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "browser", "findings": self.findings }) });
+            return;
+        }
+        self.summary = false;
+        let key = match &self.idempotency_key {
+            Some(k) => k.clone(),
+            None => {
+                let k = (self.key_source)();
+                self.idempotency_key = Some(k.clone());
+                k
+            }
+        };
+        // The export stamp is part of the key's request only through data and confirmations:
+        // the digest covers those, so a retry with a later stamp is the same submission.
+        let env = envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), String::new(), "submitted");
+        let body = envelope::to_json(&env);
+        self.submit = SubmitState::Sending;
+        self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
+        fx.push(Effect::Emit { name: "checklist-submit", detail: serde_json::from_str(&body).unwrap_or(Value::Null) });
+        fx.push(Effect::Post { body, key });
+    }
+
+    /// The status of a section for the task list.
+    pub fn section_status(&self, section: &Section) -> SectionStatus {
+        let prefix = format!("/{}", section.id);
+        let obj = self.record.get(&section.id).and_then(Value::as_object);
+        let started = obj.is_some_and(|o| o.values().any(|v| !crate::engine::is_empty(Some(v))));
+        let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
+        let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.severity == Severity::Error || (f.severity == Severity::Warning && !f.confirmed)).collect();
+        if errors.is_empty() {
+            if started || section.presence.is_none() && section.fields.is_empty() && section.tables.is_empty() {
+                SectionStatus::Done
+            } else if self.section_applies(section) {
+                SectionStatus::Done
+            } else {
+                SectionStatus::NotStarted
+            }
+        } else if !started {
+            if self.show_all {
+                SectionStatus::Problem
+            } else {
+                SectionStatus::NotStarted
+            }
+        } else if self.show_all || errors.iter().any(|f| self.touched.contains(&f.path)) {
+            SectionStatus::Problem
+        } else {
+            SectionStatus::InProgress
+        }
+    }
+
+    /// Whether a section's `when` holds.
+    pub fn section_applies(&self, section: &Section) -> bool {
+        let empty = Map::new();
+        let obj = self.record.get(&section.id).and_then(Value::as_object).unwrap_or(&empty);
+        section.when.as_ref().is_none_or(|c| crate::engine::eval(c, obj, &self.record))
+    }
+
+    /// Whether a presence section is answered 有 (tables shown).
+    pub fn has_presence(&self, section: &Section) -> bool {
+        self.record.get(&section.id).and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) == Some(PRESENCE_HAS)
+    }
+
+    /// The envelope JSON of the current data (host `exportJson`).
+    pub fn export_json(&self, now: String) -> String {
+        envelope::to_json(&envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft"))
+    }
+
+    /// A draft: the data, confirmations and when it was saved.
+    pub fn draft_json(&self, saved_at: &str) -> String {
+        serde_json::json!({
+            "format": "accountability-checklist/draft",
+            "template": { "id": self.validator.template().id, "version": self.validator.template().version },
+            "savedAt": saved_at,
+            "data": self.record,
+            "confirmations": self.confirmations,
+        })
+        .to_string()
+    }
+
+    /// Restores a draft written by [`Store::draft_json`]; returns its stamp, or `None` (and
+    /// changes nothing) when the text is not a draft of this template.
+    pub fn restore_draft(&mut self, text: &str) -> Option<String> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        if v.get("format")?.as_str()? != "accountability-checklist/draft" || v.pointer("/template/id")?.as_str()? != self.validator.template().id {
+            return None;
+        }
+        let data = v.get("data")?.clone();
+        if !data.is_object() {
+            return None;
+        }
+        let confirmations: Vec<Confirmation> = serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
+        let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
+        self.replace_data(data, confirmations);
+        Some(stamp)
+    }
+
+    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        match self.locale {
+            Locale::ZhCn => zh,
+            Locale::En => en,
+        }
+    }
+}
+
+/// A section's place in the task list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionStatus {
+    /// 未开始.
+    NotStarted,
+    /// 进行中.
+    InProgress,
+    /// 已完成.
+    Done,
+    /// 有问题.
+    Problem,
+}
+
+impl SectionStatus {
+    /// Label and CSS/data name.
+    pub fn label(self, locale: Locale) -> (&'static str, &'static str) {
+        let zh = locale == Locale::ZhCn;
+        match self {
+            SectionStatus::NotStarted => (if zh { "未开始" } else { "Not started" }, "todo"),
+            SectionStatus::InProgress => (if zh { "进行中" } else { "In progress" }, "progress"),
+            SectionStatus::Done => (if zh { "已完成" } else { "Complete" }, "done"),
+            SectionStatus::Problem => (if zh { "有问题" } else { "Has problems" }, "problem"),
+        }
+    }
+}
+
+fn counter_keys() -> impl Fn() -> String {
+    let n = std::cell::Cell::new(0u64);
+    move || {
+        n.set(n.get() + 1);
+        format!("key-{}", n.get())
+    }
+}
+
+/// Converts what an input holds into the JSON the record stores for a field of `kind`:
+/// whole numbers for years and integers (so that exports match hand-written data), booleans
+/// for `true`/`false`, arrays for country lists, text otherwise; empty input clears.
+pub fn convert(kind: FieldType, raw: &str) -> Option<Value> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return None;
+    }
+    match kind {
+        FieldType::Year | FieldType::Integer if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok().map(Value::from).or_else(|| text_value(raw)),
+        FieldType::Boolean => match t {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => text_value(raw),
+        },
+        FieldType::Countries => Some(Value::Array(
+            t.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|s| !s.is_empty()).map(|s| Value::String(s.to_owned())).collect(),
+        )),
+        _ => text_value(raw),
+    }
+}
+
+fn text_value(raw: &str) -> Option<Value> {
+    if raw.trim().is_empty() {
+        None
+    } else {
+        Some(Value::String(raw.to_owned()))
+    }
+}
+
+/// How a stored value shows in an input.
+pub fn display(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => b.to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(Value::Array(a)) => a.iter().map(|x| display(Some(x))).collect::<Vec<_>>().join(", "),
+        Some(o) => o.to_string(),
+    }
+}
+
+/// The tokens of a JSON pointer, unescaped.
+pub fn split_pointer(path: &str) -> Vec<String> {
+    path.strip_prefix('/').unwrap_or(path).split('/').map(|t| t.replace("~1", "/").replace("~0", "~")).collect()
+}
+
+/// Sets (or with `None` removes) the value at `path`, creating objects on the way. Array
+/// tokens must name an existing element (or the next one). Never panics; an impossible path
+/// changes nothing.
+pub fn set_pointer(root: &mut Value, path: &str, value: Option<Value>) {
+    let tokens = split_pointer(path);
+    let Some((last, parents)) = tokens.split_last() else {
+        return;
+    };
+    let mut cur = root;
+    for t in parents {
+        cur = match cur {
+            // A missing row is never invented: only named objects are created on the way.
+            Value::Object(m) if !m.contains_key(t) && t.parse::<usize>().is_ok() => return,
+            Value::Object(m) => m.entry(t.clone()).or_insert_with(|| Value::Object(Map::new())),
+            Value::Array(a) => match t.parse::<usize>() {
+                Ok(i) if i < a.len() => &mut a[i],
+                _ => return,
+            },
+            _ => return,
+        };
+        if cur.is_null() {
+            *cur = Value::Object(Map::new());
+        }
+    }
+    match cur {
+        Value::Object(m) => match value {
+            Some(v) => {
+                m.insert(last.clone(), v);
+            }
+            None => {
+                m.remove(last);
+            }
+        },
+        Value::Array(a) => {
+            if let (Ok(i), Some(v)) = (last.parse::<usize>(), value) {
+                if i < a.len() {
+                    a[i] = v;
+                } else if i == a.len() {
+                    a.push(v);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::template::builtin;
+
+    fn store(kind: &str) -> Store {
+        let v = Validator::new(builtin(kind).expect("builtin").expect("loads"), Config::default()).expect("validator");
+        Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, false)
+    }
+
+    #[test]
+    fn pointer_set_creates_objects_and_ignores_impossible_paths() {
+        let mut v = serde_json::json!({});
+        set_pointer(&mut v, "/header/name", Some("张三".into()));
+        assert_eq!(v, serde_json::json!({ "header": { "name": "张三" } }));
+        set_pointer(&mut v, "/header/name/deeper", Some(1.into()));
+        assert_eq!(v, serde_json::json!({ "header": { "name": "张三" } }));
+        set_pointer(&mut v, "/C11/rows/3/x", Some(1.into()));
+        assert_eq!(v["C11"], serde_json::json!({ "rows": {} }), "no row 3 is invented");
+        set_pointer(&mut v, "/header/name", None);
+        assert_eq!(v["header"], serde_json::json!({}));
+    }
+
+    #[test]
+    fn typing_shows_errors_only_once_touched_and_keeps_data() {
+        let mut s = store("geren");
+        assert!(s.visible_message("/header/idNumber").is_none(), "untouched fields stay quiet");
+        let fx = s.update(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150037".into() });
+        assert!(fx.contains(&Effect::SaveDraft));
+        assert!(s.visible_message("/header/idNumber").is_none(), "a first entry is judged on leaving the field");
+        s.update(Msg::Touch("/header/idNumber".into()));
+        let (sev, msg) = s.visible_message("/header/idNumber").expect("error shows once typed");
+        assert_eq!(sev, Severity::Error);
+        assert!(msg.contains("校验"), "{msg}");
+        s.update(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150036".into() });
+        assert!(s.visible_message("/header/idNumber").is_none());
+        assert_eq!(s.record.pointer("/header/idNumber"), Some(&Value::from("110105197506150036")));
+    }
+
+    #[test]
+    fn submit_with_errors_sends_nothing_and_focuses_the_summary() {
+        let mut s = store("geren");
+        let fx = s.update(Msg::Submit);
+        assert!(fx.contains(&Effect::FocusSummary));
+        assert!(!fx.iter().any(|e| matches!(e, Effect::Post { .. })));
+        assert!(s.summary && s.show_all);
+    }
+
+    #[test]
+    fn retries_reuse_the_key_until_the_data_changes() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut s = store("geren");
+        s.replace_data(fixture, vec![]);
+        let key_of = |fx: &[Effect]| fx.iter().find_map(|e| if let Effect::Post { key, .. } = e { Some(key.clone()) } else { None });
+        let first = key_of(&s.update(Msg::Submit)).expect("valid data posts");
+        assert!(s.update(Msg::Submit).is_empty(), "a second click while sending sends nothing");
+        s.update(Msg::Failed(FailReason::Network));
+        assert!(matches!(s.submit, SubmitState::Failed { .. }));
+        let again = key_of(&s.update(Msg::Submit)).expect("retry posts");
+        assert_eq!(first, again, "a retry is the same submission");
+        s.update(Msg::Failed(FailReason::Status(503)));
+        s.update(Msg::Input { path: "/header/position".into(), raw: "局长".into() });
+        let changed = key_of(&s.update(Msg::Submit)).expect("posts");
+        assert_ne!(first, changed, "changed data is a new submission");
+    }
+
+    #[test]
+    fn bad_import_leaves_data_untouched() {
+        let mut s = store("geren");
+        s.update(Msg::Input { path: "/header/name".into(), raw: "张三".into() });
+        let before = s.record.clone();
+        let fx = s.update(Msg::Import("{ not json".into()));
+        assert_eq!(s.record, before);
+        assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-error", .. })));
+        assert_eq!(s.notice.as_ref().map(|n| n.kind), Some("error"));
+    }
+
+    #[test]
+    fn export_then_import_round_trips() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut a = store("geren");
+        a.replace_data(fixture.clone(), vec![]);
+        let text = a.export_json("2026-01-15T10:00:00+08:00".into());
+        let mut b = store("geren");
+        b.update(Msg::Import(text));
+        assert_eq!(b.record, fixture);
+    }
+
+    #[test]
+    fn rows_get_fresh_ids_and_removal_asks_first() {
+        let mut s = store("geren");
+        s.update(Msg::AddRow("/family/members".into()));
+        s.update(Msg::AddRow("/family/members".into()));
+        let ids: Vec<&str> = s.record.pointer("/family/members").and_then(Value::as_array).expect("rows").iter().filter_map(|r| r["id"].as_str()).collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        s.update(Msg::AskRemove("/family/members/0".into()));
+        assert_eq!(s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len), Some(2), "nothing removed before confirming");
+        s.update(Msg::ConfirmRemove);
+        assert_eq!(s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn conversions_follow_the_field_type() {
+        assert_eq!(convert(FieldType::Year, " 2025 "), Some(Value::from(2025u64)));
+        assert_eq!(convert(FieldType::Year, "二〇二五"), Some(Value::from("二〇二五")));
+        assert_eq!(convert(FieldType::Boolean, "true"), Some(Value::Bool(true)));
+        assert_eq!(convert(FieldType::Countries, "US，JP 、DE"), Some(serde_json::json!(["US", "JP", "DE"])));
+        assert_eq!(convert(FieldType::Text, "  "), None);
+    }
+
+    #[test]
+    fn read_only_ignores_edits() {
+        let v = Validator::new(builtin("geren").expect("builtin").expect("loads"), Config::default()).expect("validator");
+        let mut s = Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, true);
+        assert!(s.update(Msg::Input { path: "/header/name".into(), raw: "x".into() }).is_empty());
+        assert_eq!(s.record, serde_json::json!({}));
+    }
+}

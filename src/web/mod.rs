@@ -1,0 +1,486 @@
+//! The browser side: the `mount` function and handle exported to JavaScript, and the effect
+//! runner that turns [`Effect`]s into DOM events, HTTP posts, downloads, drafts and focus moves.
+//! Only compiled for `wasm32`. Nothing here panics on host input: bad options come back as a
+//! thrown JavaScript `Error` with a readable message, storage that is unavailable (private
+//! mode, sandboxed frames) simply means no drafts.
+//!
+//! Personal data never goes to the console, to URLs or to error events: events carry paths and
+//! codes; `checklist-change` carries the value because the host page asked for it.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::Deserialize;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::config::Config;
+use crate::date::{shanghai_date_from_unix_ms, Date};
+use crate::engine::Validator;
+use crate::finding::Finding;
+use crate::locale::Locale;
+use crate::template;
+use crate::ui::store::{Effect, FailReason, Msg, Store};
+use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
+
+/// How long a POST may take before the widget calls it a network failure.
+const POST_TIMEOUT_MS: u32 = 30_000;
+/// Quiet time before a draft is written.
+const DRAFT_DEBOUNCE_MS: u32 = 400;
+/// Quiet time before the whole-record pass (cross-row rules) runs after typing.
+const REVALIDATE_DEBOUNCE_MS: u32 = 250;
+
+/// Options of [`mount`] (documented in the README).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Options {
+    template: Option<Value>,
+    data: Option<Value>,
+    endpoint: Option<String>,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    credentials: Option<String>,
+    locale: Option<String>,
+    today: Option<String>,
+    draft_storage: Option<String>,
+    draft_key: Option<String>,
+    #[serde(default)]
+    read_only: bool,
+    config: Option<Value>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum DraftStore {
+    Local,
+    Session,
+    None,
+}
+
+struct Env {
+    host: HtmlElement,
+    root: Element,
+    endpoint: Option<String>,
+    headers: BTreeMap<String, String>,
+    credentials: web_sys::RequestCredentials,
+    draft: DraftStore,
+    draft_key: String,
+    draft_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+    revalidate_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+    alive: RefCell<bool>,
+}
+
+fn err(msg: impl Into<String>) -> JsValue {
+    js_sys::Error::new(&msg.into()).into()
+}
+
+/// A mounted widget, returned to JavaScript.
+#[wasm_bindgen]
+pub struct Handle {
+    shared: Shared,
+    env: Rc<Env>,
+    app: Option<yew::AppHandle<App>>,
+}
+
+fn to_js(v: &Value) -> JsValue {
+    use serde::Serialize;
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+fn findings_js(findings: &[Finding], locale: Locale) -> JsValue {
+    let list: Vec<Value> = findings
+        .iter()
+        .map(|f| {
+            let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
+            if let Value::Object(m) = &mut v {
+                m.insert("message".into(), Value::String(f.message(locale)));
+            }
+            v
+        })
+        .collect();
+    to_js(&Value::Array(list))
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// The record's data.
+    #[wasm_bindgen(js_name = getData)]
+    pub fn get_data(&self) -> JsValue {
+        to_js(&self.shared.store.borrow().record)
+    }
+
+    /// Replaces the record's data.
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&self, data: JsValue) -> Result<(), JsValue> {
+        let v: Value = serde_wasm_bindgen::from_value(data).map_err(|e| err(format!("setData: not JSON data: {e}")))?;
+        if !v.is_object() {
+            return Err(err("setData: the data must be an object"));
+        }
+        self.shared.store.borrow_mut().replace_data(v, Vec::new());
+        self.shared.rerender();
+        Ok(())
+    }
+
+    /// Sets one value by JSON pointer, as if the user had typed it.
+    #[wasm_bindgen(js_name = setValue)]
+    pub fn set_value(&self, path: String, value: JsValue) -> Result<(), JsValue> {
+        if !(path.starts_with('/')) {
+            return Err(err("setValue: the path must be a JSON pointer such as /header/name"));
+        }
+        let v: Value = serde_wasm_bindgen::from_value(value).map_err(|e| err(format!("setValue: not a JSON value: {e}")))?;
+        let value = if v.is_null() { None } else { Some(v) };
+        self.shared.dispatch(Msg::Set { path, value });
+        Ok(())
+    }
+
+    /// Validates everything; returns the findings (each with its `message`).
+    pub fn validate(&self) -> JsValue {
+        let mut s = self.shared.store.borrow_mut();
+        s.revalidate();
+        let out = findings_js(&s.findings, s.locale);
+        drop(s);
+        self.shared.rerender();
+        out
+    }
+
+    /// The export envelope as JSON text.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        self.shared.store.borrow().export_json(now_stamp())
+    }
+
+    /// Imports an envelope; returns `{ ok, findings }`. On any error the data is unchanged.
+    #[wasm_bindgen(js_name = importJson)]
+    pub fn import_json(&self, text: String) -> JsValue {
+        let (tpl, config) = {
+            let s = self.shared.store.borrow();
+            (s.validator.template().clone(), s.validator.config().clone())
+        };
+        let imported = crate::envelope::import(&text, Some(&tpl), &config);
+        let ok = imported.is_usable();
+        let locale = self.shared.store.borrow().locale;
+        let findings = findings_js(&imported.findings, locale);
+        self.shared.dispatch(Msg::Import(text));
+        let out = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&out, &"ok".into(), &JsValue::from_bool(ok));
+        let _ = js_sys::Reflect::set(&out, &"findings".into(), &findings);
+        out.into()
+    }
+
+    /// Switches the display language (`zh-CN` or `en`).
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, tag: String) -> Result<(), JsValue> {
+        let l = Locale::parse(&tag).ok_or_else(|| err(format!("setLocale: unknown locale `{tag}` (zh-CN or en)")))?;
+        self.shared.dispatch(Msg::SetLocale(l));
+        Ok(())
+    }
+
+    /// Unmounts the widget and stops its timers. A pending draft is written first.
+    pub fn destroy(&mut self) {
+        flush_draft(&self.env, &self.shared);
+        *self.env.alive.borrow_mut() = false;
+        self.env.draft_timer.borrow_mut().take();
+        self.env.revalidate_timer.borrow_mut().take();
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Mounts the widget into `root` (normally a `<div>` in `host`'s shadow root); events are
+/// dispatched on `host`. Throws a JavaScript `Error` with a readable message on bad options.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handle, JsValue> {
+    let opts: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?
+    };
+    let tpl = match &opts.template {
+        None => return Err(err("accountability-checklist: option `template` is required (geren, shuzhi, tanhua, or a template object)")),
+        Some(Value::String(name)) => template::builtin(name)
+            .ok_or_else(|| err(format!("accountability-checklist: unknown template `{name}`; built-in: {}", template::builtin_names().join(", "))))?
+            .map_err(|e| err(format!("accountability-checklist: built-in template `{name}`: {e}")))?,
+        Some(v) => template::load(&v.to_string()).map_err(|e| err(format!("accountability-checklist: the template is not valid: {e}")))?,
+    };
+    let config = match &opts.config {
+        None => Config::default(),
+        Some(v) => Config::from_json(&v.to_string()).map_err(|e| err(format!("accountability-checklist: bad config: {e}")))?,
+    };
+    let locale = match &opts.locale {
+        None => Locale::ZhCn,
+        Some(t) => Locale::parse(t).ok_or_else(|| err(format!("accountability-checklist: unknown locale `{t}` (zh-CN or en)")))?,
+    };
+    let today = match &opts.today {
+        Some(t) if !t.is_empty() => Date::parse(t).map_err(|_| err(format!("accountability-checklist: `today` must be YYYY-MM-DD, got `{t}`")))?,
+        _ => shanghai_date_from_unix_ms(js_sys::Date::now() as i64).ok_or_else(|| err("accountability-checklist: the clock is out of range"))?,
+    };
+    let credentials = match opts.credentials.as_deref() {
+        None | Some("same-origin") => web_sys::RequestCredentials::SameOrigin,
+        Some("include") => web_sys::RequestCredentials::Include,
+        Some("omit") => web_sys::RequestCredentials::Omit,
+        Some(other) => return Err(err(format!("accountability-checklist: `credentials` must be same-origin, include or omit, got `{other}`"))),
+    };
+    // 个人有关事项 drafts default to the session: closing the browser forgets them.
+    let default_draft = if tpl.checklist_kind == template::ChecklistKind::Geren { DraftStore::Session } else { DraftStore::Local };
+    let draft = match opts.draft_storage.as_deref() {
+        None | Some("") => default_draft,
+        Some("local") => DraftStore::Local,
+        Some("session") => DraftStore::Session,
+        Some("none") => DraftStore::None,
+        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session or none, got `{other}`"))),
+    };
+    if let Some(d) = &opts.data {
+        if !d.is_object() {
+            return Err(err("accountability-checklist: `data` must be an object"));
+        }
+    }
+    let draft_key = opts.draft_key.clone().unwrap_or_else(|| format!("accountability-checklist:{}", tpl.id));
+    let validator = Validator::new(tpl, config).map_err(|e| err(format!("accountability-checklist: {e}")))?;
+    let mut store = Store::new(Rc::new(validator), locale, today, opts.data.clone(), opts.read_only);
+    store.key_source = Rc::new(random_key);
+    let env = Rc::new(Env {
+        host,
+        root: root.clone(),
+        endpoint: opts.endpoint.clone().filter(|e| !e.is_empty()),
+        headers: opts.headers,
+        credentials,
+        draft,
+        draft_key,
+        draft_timer: RefCell::new(None),
+        revalidate_timer: RefCell::new(None),
+        alive: RefCell::new(true),
+    });
+    let restored = if opts.read_only { None } else { read_draft(&env).and_then(|text| store.restore_draft(&text)) };
+    let env2 = env.clone();
+    let shared = Shared::new(store, move |sh, fx| run(&env2, sh, fx));
+    if let Some(stamp) = restored {
+        shared.store.borrow_mut().update(Msg::DraftRestored(stamp));
+    }
+    let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { shared: shared.clone() }).render();
+    Ok(Handle { shared, env, app: Some(app) })
+}
+
+fn random_key() -> String {
+    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| format!("k{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+}
+
+fn storage(env: &Env) -> Option<web_sys::Storage> {
+    let w = web_sys::window()?;
+    match env.draft {
+        DraftStore::Local => w.local_storage().ok().flatten(),
+        DraftStore::Session => w.session_storage().ok().flatten(),
+        DraftStore::None => None,
+    }
+}
+
+fn read_draft(env: &Env) -> Option<String> {
+    storage(env)?.get_item(&env.draft_key).ok().flatten()
+}
+
+fn flush_draft(env: &Env, sh: &Shared) {
+    if env.draft_timer.borrow_mut().take().is_some() {
+        write_draft(env, sh);
+    }
+}
+
+fn write_draft(env: &Env, sh: &Shared) {
+    let Some(st) = storage(env) else { return };
+    let Ok(s) = sh.store.try_borrow() else { return };
+    if s.read_only {
+        return;
+    }
+    let text = s.draft_json(&now_stamp());
+    drop(s);
+    if st.set_item(&env.draft_key, &text).is_err() {
+        emit(env, "checklist-error", &serde_json::json!({ "kind": "draft", "message": "draft storage is full or unavailable" }));
+    }
+}
+
+fn emit(env: &Env, name: &str, detail: &Value) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&to_js(detail));
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = env.host.dispatch_event(&ev);
+    }
+}
+
+fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
+    for e in fx {
+        match e {
+            Effect::Emit { name, detail } => emit(env, name, &detail),
+            Effect::Post { body, key } => post(env.clone(), sh.clone(), body, key),
+            Effect::Download { name, text } => download(&env.root, &name, &text),
+            Effect::PickFile => {
+                if let Ok(Some(el)) = env.root.query_selector("input[data-action=import-file]") {
+                    if let Ok(input) = el.dyn_into::<HtmlElement>() {
+                        input.click();
+                    }
+                }
+            }
+            Effect::Focus(path) => focus_later(env.root.clone(), Some(path)),
+            Effect::FocusSummary => focus_later(env.root.clone(), None),
+            Effect::SaveDraft => {
+                if env.draft != DraftStore::None {
+                    let (env2, sh2) = (env.clone(), sh.clone());
+                    let t = gloo_timers::callback::Timeout::new(DRAFT_DEBOUNCE_MS, move || {
+                        env2.draft_timer.borrow_mut().take();
+                        if *env2.alive.borrow() {
+                            write_draft(&env2, &sh2);
+                        }
+                    });
+                    *env.draft_timer.borrow_mut() = Some(t);
+                }
+            }
+            Effect::ClearDraft => {
+                env.draft_timer.borrow_mut().take();
+                if let Some(st) = storage(env) {
+                    let _ = st.remove_item(&env.draft_key);
+                }
+            }
+            Effect::ScheduleRevalidate => {
+                let (env2, sh2) = (env.clone(), sh.clone());
+                let t = gloo_timers::callback::Timeout::new(REVALIDATE_DEBOUNCE_MS, move || {
+                    env2.revalidate_timer.borrow_mut().take();
+                    if *env2.alive.borrow() {
+                        sh2.dispatch(Msg::Revalidate);
+                    }
+                });
+                *env.revalidate_timer.borrow_mut() = Some(t);
+            }
+        }
+    }
+}
+
+/// Focuses the element of `path` (or its nearest ancestor that has one) after the next render;
+/// `None` focuses the error summary.
+fn focus_later(root: Element, path: Option<String>) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let target = match &path {
+            None => root.query_selector("[data-summary]").ok().flatten(),
+            Some(p) if p.is_empty() => root.query_selector("[data-review] h2, .ac-title").ok().flatten(),
+            Some(p) => {
+                let mut cur = p.as_str();
+                let mut found = None;
+                loop {
+                    let id = dom_id(cur);
+                    let by_id = root.query_selector(&format!("[id=\"{id}\"]")).ok().flatten();
+                    let by_head = root.query_selector(&format!("[id=\"{id}.h\"]")).ok().flatten();
+                    if let Some(el) = by_id.or(by_head) {
+                        found = Some(el);
+                        break;
+                    }
+                    match cur.rfind('/') {
+                        Some(0) | None => break,
+                        Some(i) => cur = &cur[..i],
+                    }
+                }
+                found
+            }
+        };
+        if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            // A radio group or checkbox group: focus its first input.
+            let el = if el.tag_name() == "FIELDSET" {
+                el.query_selector("input, select, textarea").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()).unwrap_or(el)
+            } else {
+                el
+            };
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(false);
+        }
+    })
+    .forget();
+}
+
+fn download(root: &Element, name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(a) = doc.create_element("a").and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().map_err(JsValue::from)) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_hidden(true);
+        let _ = root.append_child(&a);
+        a.click();
+        a.remove();
+    }
+    let u = url.clone();
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&u);
+    })
+    .forget();
+}
+
+/// Reads the file chosen in the import input and imports it.
+pub(crate) fn read_import(sh: &Shared, e: yew::Event) {
+    let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+    input.set_value("");
+    let max = sh.store.borrow().validator.config().import_max_bytes as f64;
+    if file.size() > max {
+        sh.dispatch(Msg::ImportTooLarge(file.size() as u64));
+        return;
+    }
+    let sh = sh.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let blob = gloo_file::Blob::from(file);
+        match gloo_file::futures::read_as_text(&blob).await {
+            Ok(text) => sh.dispatch(Msg::Import(text)),
+            Err(_) => sh.dispatch(Msg::Import(String::new())),
+        }
+    });
+}
+
+fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
+    let Some(endpoint) = env.endpoint.clone() else {
+        // No endpoint: the host handles `checklist-submit` itself.
+        sh.dispatch(Msg::Failed(FailReason::Status(0)));
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let controller = web_sys::AbortController::new().ok();
+        let timer = controller.clone().map(|c| gloo_timers::callback::Timeout::new(POST_TIMEOUT_MS, move || c.abort()));
+        let mut req = gloo_net::http::Request::post(&endpoint)
+            .header("Content-Type", "application/json")
+            .header("Idempotency-Key", &key)
+            .credentials(env.credentials)
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+        for (k, v) in &env.headers {
+            req = req.header(k, v);
+        }
+        let result = match req.body(body) {
+            Ok(r) => r.send().await,
+            Err(e) => Err(e),
+        };
+        drop(timer);
+        let msg = match result {
+            Err(_) => Msg::Failed(FailReason::Network),
+            Ok(resp) => {
+                let status = resp.status();
+                let text = resp.text().await.unwrap_or_default();
+                let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+                match status {
+                    200 | 201 => match json.get("receiptId").and_then(Value::as_str) {
+                        Some(r) => Msg::Submitted { receipt: r.to_owned() },
+                        None => Msg::Failed(FailReason::Status(status)),
+                    },
+                    422 => match json.get("findings").cloned().map(serde_json::from_value::<Vec<Finding>>) {
+                        Some(Ok(f)) if !f.is_empty() => Msg::Rejected(f),
+                        _ => Msg::Failed(FailReason::Status(status)),
+                    },
+                    s => Msg::Failed(FailReason::Status(s)),
+                }
+            }
+        };
+        if *env.alive.borrow() {
+            sh.dispatch(msg);
+        }
+    });
+}
