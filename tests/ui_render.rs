@@ -1,0 +1,171 @@
+//! The widget rendered natively with Yew's server-side renderer: every template renders every
+//! section and field with its contract attributes (data-path, labels, aria-describedby), errors
+//! appear where the store says they should, and the talk overview sorts by urgency.
+
+use std::rc::Rc;
+
+use accountability_checklist::template::{builtin, builtin_names, FieldType};
+use accountability_checklist::ui::store::{Msg, Store};
+use accountability_checklist::ui::{dom_id, App, AppProps, Shared};
+use accountability_checklist::{Config, Date, Locale, Validator};
+use serde_json::Value;
+use yew::LocalServerRenderer;
+
+fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale) -> Shared {
+    let t = builtin(kind).expect("builtin").expect("loads");
+    let v = Validator::new(t, Config::default()).expect("validator");
+    Shared::new(Store::new(Rc::new(v), locale, today, data, false), |_, _| {})
+}
+
+async fn render(sh: &Shared) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { shared: sh.clone() }).hydratable(false).render().await
+}
+
+fn fixture(kind: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    serde_json::from_str(&text).expect("json")
+}
+
+fn today(kind: &str) -> Date {
+    match kind {
+        "geren" => Date::new(2026, 1, 15),
+        "shuzhi" => Date::new(2026, 1, 20),
+        _ => Date::new(2025, 12, 20),
+    }
+    .expect("date")
+}
+
+/// Every element with `id="…"` in the HTML.
+fn ids(html: &str) -> Vec<String> {
+    html.split(" id=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_owned).collect()
+}
+
+#[tokio::test]
+async fn every_template_renders_every_filled_field_with_a_label_and_a_path() {
+    for kind in builtin_names() {
+        let data = fixture(kind);
+        let sh = shared(kind, Some(data.clone()), today(kind), Locale::ZhCn);
+        let html = render(&sh).await;
+        let store = sh.store.borrow();
+        let tpl = store.validator.template();
+        assert!(html.contains(&format!("data-template=\"{kind}\"")), "{kind}");
+        assert!(html.contains(tpl.title.get(Locale::ZhCn)), "{kind}: title");
+        for section in &tpl.sections {
+            if !store.section_applies(section) {
+                continue;
+            }
+            assert!(html.contains(&format!("data-section=\"{}\"", section.id)), "{kind}: section {}", section.id);
+            let open = section.presence.is_none() || store.has_presence(section);
+            if !open {
+                continue;
+            }
+            for f in section.fields.iter().filter(|f| !f.computed) {
+                let path = format!("/{}/{}", section.id, f.key);
+                assert!(html.contains(&format!("data-path=\"{path}\"")), "{kind}: no input for {path}");
+                if !matches!(f.kind, FieldType::MultiEnum | FieldType::Refs) {
+                    assert!(html.contains(&format!("for=\"{}\"", dom_id(&path))), "{kind}: no label for {path}");
+                }
+            }
+            for t in &section.tables {
+                let rows = data.pointer(&format!("/{}/{}", section.id, t.id)).and_then(Value::as_array).map_or(0, Vec::len);
+                assert!(html.contains(&format!("data-table=\"/{}/{}\"", section.id, t.id)), "{kind}: table {}", t.id);
+                for i in 0..rows {
+                    for c in t.columns.iter().filter(|c| c.key != "id" && !c.computed) {
+                        let path = format!("/{}/{}/{i}/{}", section.id, t.id, c.key);
+                        assert!(html.contains(&format!("data-path=\"{path}\"")), "{kind}: no cell {path}");
+                    }
+                }
+            }
+        }
+        // Ids are unique, so that labels and aria-describedby point at one element each.
+        let mut all = ids(&html);
+        let n = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), n, "{kind}: duplicate ids");
+        assert!(!html.contains("data-summary"), "{kind}: valid data shows no error summary");
+        assert!(!html.contains("data-error-for"), "{kind}: valid data shows no inline error");
+    }
+}
+
+#[tokio::test]
+async fn errors_show_inline_with_aria_and_in_a_summary_after_validate() {
+    let sh = shared("geren", Some(fixture("geren")), today("geren"), Locale::ZhCn);
+    sh.dispatch(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150037".into() });
+    let html = render(&sh).await;
+    let err = format!("{}.err", dom_id("/header/idNumber"));
+    assert!(html.contains(&format!("id=\"{err}\"")), "a changed filled field shows its error while typing");
+    assert!(html.contains("data-error-for=\"/header/idNumber\""));
+    assert!(html.contains(&format!("aria-describedby=\"{err}\"")) || html.contains(&format!(" {err}\"")), "input refers to its message");
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(!html.contains("data-summary"), "no summary before validate");
+
+    sh.dispatch(Msg::Validate);
+    let html = render(&sh).await;
+    assert!(html.contains("data-summary"), "summary after validate");
+    assert!(html.contains("role=\"alert\""));
+    assert!(html.contains("href=\"#ac.header.idNumber\""), "summary links to the field");
+    assert!(html.contains("校验未通过"));
+}
+
+#[tokio::test]
+async fn english_locale_translates_chrome_and_messages() {
+    let sh = shared("geren", None, today("geren"), Locale::En);
+    sh.dispatch(Msg::Validate);
+    let html = render(&sh).await;
+    assert!(html.contains("lang=\"en\""));
+    assert!(html.contains("Validation failed"));
+    assert!(html.contains(">Submit<"));
+    assert!(!html.contains("提交<"), "no Chinese action labels in English");
+}
+
+#[tokio::test]
+async fn presence_answer_reveals_the_table_and_add_row_adds_one() {
+    let sh = shared("geren", None, today("geren"), Locale::ZhCn);
+    let html = render(&sh).await;
+    assert!(html.contains("data-path=\"/C11/presence\""));
+    assert!(!html.contains("data-table=\"/C11/"), "tables stay hidden until 有");
+    sh.dispatch(Msg::Set { path: "/C11/presence".into(), value: Some("有".into()) });
+    let html = render(&sh).await;
+    let table = html.split("data-table=\"/C11/").nth(1).and_then(|s| s.split('"').next()).expect("C11 table shown").to_owned();
+    let ptr = format!("/C11/{table}");
+    sh.dispatch(Msg::AddRow(ptr.clone()));
+    let html = render(&sh).await;
+    assert!(html.contains(&format!("data-row=\"{ptr}/0\"")), "row 1 rendered");
+    assert!(html.contains("data-action=\"remove-row\""));
+    sh.dispatch(Msg::AskRemove(format!("{ptr}/0")));
+    let html = render(&sh).await;
+    assert!(html.contains("role=\"alertdialog\"") && html.contains("data-action=\"confirm-remove\""), "delete asks first");
+}
+
+#[tokio::test]
+async fn talk_overview_lists_due_talks_with_status_badges() {
+    let sh = shared("tanhua", Some(fixture("tanhua")), today("tanhua"), Locale::ZhCn);
+    let html = render(&sh).await;
+    assert!(html.contains("data-overview"), "tanhua shows the schedule overview");
+    assert!(html.contains("谈话安排"));
+    assert!(html.contains("data-schedule-status="), "entries carry their status");
+    // A record whose subordinate was appointed long ago with no talks shows 逾期 first.
+    let mut data = fixture("tanhua");
+    if let Some(Value::Array(records)) = data.pointer_mut("/talks/records") {
+        records.clear();
+    }
+    let sh = shared("tanhua", Some(data), Date::new(2026, 12, 20).expect("date"), Locale::ZhCn);
+    let html = render(&sh).await;
+    let first = html.split("data-schedule-status=\"").nth(1).and_then(|s| s.split('"').next()).expect("an entry");
+    assert_eq!(first, "overdue", "most urgent first");
+    assert!(html.contains("逾期"));
+}
+
+#[tokio::test]
+async fn read_only_mode_has_no_editing_actions() {
+    let t = builtin("shuzhi").expect("builtin").expect("loads");
+    let v = Validator::new(t, Config::default()).expect("validator");
+    let sh = Shared::new(Store::new(Rc::new(v), Locale::ZhCn, today("shuzhi"), Some(fixture("shuzhi")), true), |_, _| {});
+    let html = render(&sh).await;
+    for action in ["submit", "add-row", "remove-row", "import", "validate"] {
+        assert!(!html.contains(&format!("data-action=\"{action}\"")), "read-only shows no {action}");
+    }
+    assert!(html.contains("data-action=\"export\""), "export stays available");
+    assert!(html.contains("只读"));
+}
