@@ -7,9 +7,10 @@ SHELL := /bin/bash
 
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
-WASM := target/$(WASM_TARGET)/release/accountability_checklist.wasm
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/accountability_checklist.wasm
 PKG := www/pkg
-BIN := target/release/accountability-checklist
+BIN := $(TARGET_DIR)/release/accountability-checklist
 E2E := tests/e2e
 NODE_BIN := $(E2E)/node_modules/.bin
 # Rust 1.95's wasm32 target emits these proposals by default; wasm-opt must be told it may keep them.
@@ -47,6 +48,8 @@ tools: setup apt-tools wasm-bindgen-cli npm-tools
 setup:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 
+# Node 20 (playwright-core's minimum) is part of this project's machine image; Debian's own nodejs (18)
+# is only a last resort when npm is missing altogether.
 apt-tools:
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
 		&& command -v npm >/dev/null && dpkg -s fonts-wqy-zenhei >/dev/null 2>&1; then :; else \

@@ -1,7 +1,7 @@
 // Accessibility: axe-core (WCAG 2.0 / 2.1, levels A and AA) on the demo page with each checklist, shadow DOM
 // included, both as loaded and with validation errors on display.
 import { after, before, describe, test } from 'node:test';
-import { axeCheck, KINDS, launchBrowser, newContext, openPage, press, screenshot, sharedServer, TODAY, until, waitForWidget } from './lib.mjs';
+import { assertNoProblems, axeCheck, KINDS, launchBrowser, newContext, openPage, press, screenshot, sharedServer, TODAY, until, waitForWidget } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
@@ -34,5 +34,7 @@ for (const kind of KINDS) {
       await page.waitForTimeout(300);
       await axeCheck(page, `${kind} (en)`);
     });
+
+    test('no console errors or CSP violations on the way', () => assertNoProblems(page, `index.html (${kind})`));
   });
 }

@@ -134,6 +134,11 @@ for (const kind of Object.keys(SCENARIOS)) {
         assert.equal(get(await handle(page, 'getData'), p), undefined, `${p} should be empty after setData`);
       }
       expected = await runSteps(page, sc.steps, fx);
+      // every keyboard edit was announced to the host page
+      const changed = new Set((await events(page, 'checklist-change')).map((e) => e.detail?.path));
+      for (const [op, path] of sc.steps) {
+        if (op === 'set') assert.ok(changed.has(path), `checklist-change for ${path}; got ${[...changed].join(', ')}`);
+      }
     });
 
     test('submit shows the mistake: summary, message, aria wiring; nothing stored', async () => {

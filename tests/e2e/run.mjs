@@ -32,12 +32,14 @@ process.on('SIGTERM', async () => { await stop(); process.exit(143); });
 try {
   for (const file of files) {
     const code = await new Promise((ok) => {
-      const child = spawn(process.execPath, ['--test', '--test-reporter=spec', join(E2E_DIR, file)], {
+      // A hung test must not eat CI's time limit: 3 min per test, 10 min per file.
+      const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=180000', join(E2E_DIR, file)], {
         cwd: ROOT,
         stdio: 'inherit',
         env: { ...process.env, AC_BASE_URL: server.url, AC_TODAY: server.today },
       });
-      child.on('exit', (c, sig) => ok(c ?? (sig ? 1 : 0)));
+      const timer = setTimeout(() => { console.error(`e2e: ${file} still running after 10 min, killed`); child.kill('SIGKILL'); }, 600_000);
+      child.on('exit', (c, sig) => { clearTimeout(timer); ok(c ?? (sig ? 1 : 0)); });
     });
     if (code !== 0) failed.push(file);
   }
