@@ -13,7 +13,8 @@ PKG := www/pkg
 BIN := $(TARGET_DIR)/release/accountability-checklist
 E2E := tests/e2e
 NODE_BIN := $(E2E)/node_modules/.bin
-# Rust 1.95's wasm32 target emits these proposals by default; wasm-opt must be told it may keep them.
+# Rust 1.95's wasm32 target emits these proposals by default. wasm-opt also reads them from the module's
+# target_features section; naming them keeps it working if that section is ever stripped.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 APT_PACKAGES := chromium chromium-driver fonts-wqy-zenhei brotli

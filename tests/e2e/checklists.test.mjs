@@ -193,6 +193,8 @@ for (const kind of Object.keys(SCENARIOS)) {
       const list = await getJson(`${server.url}/api/checklists`);
       const items = Array.isArray(list) ? list : (list.items ?? []);
       assert.ok(items.some((r) => r.receiptId === receipt && r.checklistKind === kind), 'the record is listed');
+      // the demo page lists the new record (it refreshes on checklist-submitted)
+      await until(() => page.locator('#records').getByText(receipt).count(), `index.html's record list shows ${receipt}`);
       assertNoProblems(page, `${kind} page`);
     });
   });

@@ -2,7 +2,7 @@
 // CSP: it renders inside its shadow root, with no CSP violation and no console error.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, launchBrowser, newContext, openPage, screenshot, sharedServer, waitForWidget } from './lib.mjs';
+import { assertNoProblems, byPath, kbSet, launchBrowser, newContext, openPage, screenshot, sharedServer, until, waitForWidget } from './lib.mjs';
 
 let server, browser;
 before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
@@ -60,6 +60,23 @@ test('demo page: loads under the strict CSP without problems', async () => {
     await waitForWidget(page);
     await page.waitForTimeout(300);
     assertNoProblems(page, 'index.html');
+  } finally {
+    await context.close();
+  }
+});
+
+test('portal page: draft-storage="session" keeps typed answers across a reload', async () => {
+  const context = await newContext(browser, { baseURL: server.url });
+  try {
+    const page = await openPage(context, '/portal.html');
+    await waitForWidget(page);
+    await kbSet(page, '/header/name', '张建国');
+    await until(() => page.evaluate(() => sessionStorage.length > 0), 'a draft in sessionStorage after typing', 5_000);
+    await page.reload();
+    await waitForWidget(page);
+    await until(async () => (await byPath(page, '/header/name').inputValue()) === '张建国',
+      async () => `draft not restored: /header/name = "${await byPath(page, '/header/name').inputValue()}"`, 5_000);
+    assertNoProblems(page, 'portal.html with a draft');
   } finally {
     await context.close();
   }
