@@ -193,13 +193,19 @@ fn summary(s: &Store, sh: &Shared) -> Html {
                     let path = f.path.clone();
                     let p2 = path.clone();
                     let warn = f.severity == Severity::Warning;
+                    // The section names the item: several items share messages such as 请据实填写或明确填报“无”.
+                    let section = store::split_pointer(&path).first().and_then(|id| s.validator.template().section(id)).map(|sec| sec.title.get(l).to_owned());
+                    let text = match section {
+                        Some(title) => format!("{title}{}{}", t(l, "：", ": "), f.message(l)),
+                        None => f.message(l),
+                    };
                     html! {
                         <li class={if warn { "ac-sum-warn" } else { "ac-sum-err" }}>
                             <a href={format!("#{}", dom_id(&path))} data-path={path.clone()}
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(p2.clone())) })}>
-                                { if warn { t(l, "提示：", "Warning: ") } else { "" } }{ f.message(l) }
+                                { if warn { t(l, "提示：", "Warning: ") } else { "" } }{ text.clone() }
                             </a>
-                            if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}")) } }
+                            if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}"), &text) } }
                         </li>
                     }
                 }) }
@@ -208,7 +214,7 @@ fn summary(s: &Store, sh: &Shared) -> Html {
     }
 }
 
-fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id: &str) -> Html {
+fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id: &str, what: &str) -> Html {
     let (c, p) = (code.to_owned(), path.to_owned());
     html! {
         <span class="ac-confirm">
@@ -217,7 +223,7 @@ fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id
                     let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                     Some(Msg::Confirm { code: c.clone(), path: p.clone(), on, at: now_stamp() })
                 })} />
-            <label for={id.to_owned()}>{ t(l, "已核实，情况属实", "Checked: this is correct") }</label>
+            <label for={id.to_owned()}>{ t(l, "已核实，情况属实", "Checked: this is correct") }<span class="ac-sr">{ format!("{}{what}", t(l, "：", ": ")) }</span></label>
         </span>
     }
 }
@@ -714,7 +720,7 @@ fn review(s: &Store, sh: &Shared) -> Html {
                     <h3 id="ac-warn-title">{ t(l, "请确认以下提示", "Please confirm these warnings") }</h3>
                     <ul>
                         { for warnings.iter().enumerate().map(|(i, f)| html! {
-                            <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f.code.as_str(), &f.path, f.confirmed, &format!("ac-rev-c{i}")) }</li>
+                            <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f.code.as_str(), &f.path, f.confirmed, &format!("ac-rev-c{i}"), &f.message(l)) }</li>
                         }) }
                     </ul>
                 </section>
