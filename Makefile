@@ -10,7 +10,7 @@ WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/accountability_checklist.wasm
 PKG := www/pkg
-BIN := $(TARGET_DIR)/release/accountability-checklist
+BIN := $(TARGET_DIR)/server/accountability-checklist
 E2E := tests/e2e
 NODE_BIN := $(E2E)/node_modules/.bin
 # Rust 1.95's wasm32 target emits these proposals by default. wasm-opt also reads them from the module's
@@ -91,7 +91,7 @@ size: pkg
 
 ## The reference server (release build).
 server:
-	$(CARGO) build --release --bin accountability-checklist
+	$(CARGO) build --profile server --bin accountability-checklist
 
 ## Run the demo: the widget, www/index.html and www/portal.html served by the reference server on
 ## http://127.0.0.1:8080/ (records stored under target/demo/).

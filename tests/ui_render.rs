@@ -83,6 +83,11 @@ async fn every_template_renders_every_filled_field_with_a_label_and_a_path() {
         all.sort();
         all.dedup();
         assert_eq!(all.len(), n, "{kind}: duplicate ids");
+        // Only form controls carry data-path, so `[data-path="…"]` finds the control itself.
+        for tag in html.split('<').filter(|t| t.contains(" data-path=")) {
+            let name = tag.split([' ', '>']).next().unwrap_or("");
+            assert!(["input", "select", "textarea"].contains(&name), "{kind}: data-path on <{name}>");
+        }
         assert!(!html.contains("data-summary"), "{kind}: valid data shows no error summary");
         assert!(!html.contains("data-error-for"), "{kind}: valid data shows no inline error");
     }
@@ -104,7 +109,7 @@ async fn errors_show_inline_with_aria_and_in_a_summary_after_validate() {
     let html = render(&sh).await;
     assert!(html.contains("data-summary"), "summary after validate");
     assert!(html.contains("role=\"alert\""));
-    assert!(html.contains("href=\"#ac.header.idNumber\""), "summary links to the field");
+    assert!(html.contains("href=\"#ac.header.idNumber\"") && html.contains("data-target=\"/header/idNumber\""), "summary links to the field");
     assert!(html.contains("校验未通过"));
 }
 

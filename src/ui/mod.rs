@@ -201,7 +201,7 @@ fn summary(s: &Store, sh: &Shared) -> Html {
                     };
                     html! {
                         <li class={if warn { "ac-sum-warn" } else { "ac-sum-err" }}>
-                            <a href={format!("#{}", dom_id(&path))} data-path={path.clone()}
+                            <a href={format!("#{}", dom_id(&path))} data-target={path.clone()}
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(p2.clone())) })}>
                                 { if warn { t(l, "提示：", "Warning: ") } else { "" } }{ text.clone() }
                             </a>
@@ -344,7 +344,7 @@ fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
     let obj = s.record.get(&sec.id).and_then(Value::as_object);
     html! {
         <section class="ac-section" data-section={sec.id.clone()} aria-labelledby={format!("{}.h", dom_id(&base))}>
-            <h2 id={format!("{}.h", dom_id(&base))} tabindex="-1" data-path={base.clone()}>
+            <h2 id={format!("{}.h", dom_id(&base))} tabindex="-1">
                 { sec.title.get(l) }
                 if sec.key_item { <span class="ac-key">{ t(l, "重点", "Key item") }</span> }
                 <span class={classes!("ac-status", format!("ac-status-{key}"))}>{ status }</span>
@@ -387,7 +387,7 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &crate::template::Presence
         let cur = s.value_at(&cpath).and_then(Value::as_str).map(str::to_owned);
         let cid = dom_id(&cpath);
         html! {
-            <fieldset class="ac-radios" data-path={cpath.clone()} id={cid.clone()}>
+            <fieldset class="ac-radios" id={cid.clone()}>
                 <legend>{ t(l, "与上一年度相比", "Compared with last year") }</legend>
                 { for [("有变化", "Changed"), ("无变化", "Unchanged")].into_iter().enumerate().map(|(i, (zh, en))| radio(sh, &cpath, &format!("{cid}.{i}"), zh, if l == Locale::En { en } else { zh }, cur.as_deref() == Some(zh), s.read_only, None)) }
             </fieldset>
@@ -397,7 +397,7 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &crate::template::Presence
     };
     html! {
         <>
-        <fieldset class="ac-radios" id={id.clone()} data-path={path.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
+        <fieldset class="ac-radios" id={id.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
             <legend>{ t(l, "本项情况", "This item") }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></legend>
             { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only, msg.as_ref().map(|_| true)) }
             { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only, msg.as_ref().map(|_| true)) }
@@ -513,7 +513,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
             let opts: Vec<(String, String)> = if f.kind == FieldType::Refs { ref_options(s, f) } else { f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect() };
             let chosen: Vec<String> = value.and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
             return html! {
-                <fieldset class="ac-field ac-checks" id={id.clone()} data-path={path.to_owned()} aria-describedby={described.clone()}>
+                <fieldset class="ac-field ac-checks" id={id.clone()} aria-describedby={described.clone()}>
                     <legend>{ f.label.get(l) }{ label.clone().map(|x| format!(" {x}")).unwrap_or_default() }{ required_mark(l, f) }</legend>
                     if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id.clone()}>{ h.get(l) }</p> }
                     { for opts.into_iter().enumerate().map(|(i, (v, lab))| {
@@ -594,7 +594,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let tp = tpath.clone();
     html! {
         <div class="ac-table-block" data-table={tpath.clone()}>
-            <h3 id={format!("{tid}.h")} tabindex="-1" data-path={tpath.clone()}>{ tb.title.get(l) }
+            <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }
                 <span class="ac-count">{ match l { Locale::En => format!(" ({} rows)", rows.len()), _ => format!("（共{}行）", rows.len()) } }</span>
             </h3>
             if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
@@ -650,7 +650,7 @@ fn RowView(p: &RowProps) -> Html {
     let row_msg = p.messages.iter().find(|(k, _, _)| k.is_empty()).map(|(_, sev, m)| (*sev, m.clone()));
     html! {
         <li class="ac-row" data-row={rpath.clone()}>
-            <fieldset id={rid.clone()} data-path={rpath.clone()} tabindex="-1">
+            <fieldset id={rid.clone()} tabindex="-1">
                 <legend>{ format!("{} {}", tb.title.get(l), row_label) }</legend>
                 <div class="ac-fields">
                     { for tb.columns.iter().filter(|c| c.key != "id").map(|c| {

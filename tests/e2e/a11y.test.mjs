@@ -24,7 +24,7 @@ for (const kind of KINDS) {
 
     test('with validation errors on display: no axe violations', async () => {
       await press(page, 'button[data-action="validate"]');
-      await until(() => page.locator('[data-summary] a[data-path]').count(), 'error summary after 检查 on an empty checklist');
+      await until(() => page.locator('[data-summary] a[data-target]').count(), 'error summary after 检查 on an empty checklist');
       await screenshot(page, `index-${kind}-errors.png`);
       await axeCheck(page, `${kind} (errors shown)`);
     });

@@ -88,7 +88,7 @@ async function submit(page) {
     const outcome = await until(async () => {
       if (await page.locator('[data-receipt]').count()) return 'receipt';
       if (await page.locator('input[type="checkbox"][data-confirm]:not(:checked)').count()) return 'confirm';
-      if (await page.locator('[data-summary] a[data-path]').count()) return 'errors';
+      if (await page.locator('[data-summary] a[data-target]').count()) return 'errors';
       return null;
     }, 'neither a receipt, nor warnings to confirm, nor an error summary after 提交', 15_000);
     if (outcome !== 'confirm') return outcome;
@@ -146,9 +146,9 @@ for (const kind of Object.keys(SCENARIOS)) {
       assert.equal(await submit(page), 'errors');
       const summary = page.locator('[data-summary]');
       assert.equal(await summary.getAttribute('role'), 'alert');
-      const link = page.locator(`[data-summary] a[data-path^="${sc.error}"]`).first();
+      const link = page.locator(`[data-summary] a[data-target^="${sc.error}"]`).first();
       await until(() => link.count(), `no summary link for ${sc.error}`);
-      const path = await link.getAttribute('data-path');
+      const path = await link.getAttribute('data-target');
 
       const message = page.locator(`[data-error-for="${path}"]`);
       await until(async () => (await message.count()) && (await message.first().textContent()).trim(), `no [data-error-for="${path}"] text`);

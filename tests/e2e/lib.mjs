@@ -36,7 +36,7 @@ async function freePort() {
 }
 
 /**
- * Starts the reference server binary ($AC_BIN, default target/release/accountability-checklist) on
+ * Starts the reference server binary ($AC_BIN, default target/server/accountability-checklist) on
  * 127.0.0.1 with a free port and a temporary database; resolves once it prints `listening on`.
  * Returns { url, stop, output() }.
  */
@@ -234,7 +234,7 @@ export async function screenshot(page, path) {
 // pierces open shadow roots. Focus is moved with locator.focus() (as a Tab would), values are entered
 // with keys only: no mouse, no fill(), no selectOption().
 
-/** The form control(s) for a JSON pointer (summary links and wrappers carry data-path too). */
+/** The form control(s) for a JSON pointer (only inputs, selects and text areas carry data-path). */
 export const byPath = (page, path) => page.locator(['input', 'select', 'textarea'].map((t) => `${t}[data-path="${path}"]`).join(', '));
 
 async function describeAll(loc) {

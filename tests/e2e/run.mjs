@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // End-to-end harness (`make e2e`). Builds nothing: it expects www/pkg/ (make pkg) and the server binary
-// ($AC_BIN, default target/release/accountability-checklist). It starts one server on a free port with a
+// ($AC_BIN, default target/server/accountability-checklist). It starts one server on a free port with a
 // temporary database (shared by the test files through $AC_BASE_URL; tests that need another "today" start
 // their own), runs every tests/e2e/*.test.mjs with node's built-in test runner, one file at a time, then
 // stops the server. Arguments filter the files by name: `node tests/e2e/run.mjs portal a11y`.
