@@ -631,6 +631,11 @@ impl Store {
         if self.submit == SubmitState::Sending {
             return; // a double click sends once
         }
+        if let SubmitState::Done { receipt } = &self.submit {
+            // Nothing changed since the server stored it: say so instead of posting again.
+            self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("该记录已提交，回执编号：", "Already submitted. Receipt: ")) });
+            return;
+        }
         self.revalidate();
         self.show_all = true;
         if self.blocks_submit() {
@@ -933,6 +938,10 @@ mod tests {
         s.update(Msg::Input { path: "/header/position".into(), raw: "局长".into() });
         let changed = key_of(&s.update(Msg::Submit)).expect("posts");
         assert_ne!(first, changed, "changed data is a new submission");
+        s.update(Msg::Submitted { receipt: "r1".into() });
+        assert!(key_of(&s.update(Msg::Submit)).is_none(), "unchanged data is not posted again after success");
+        s.update(Msg::Input { path: "/header/position".into(), raw: "副局长".into() });
+        assert!(key_of(&s.update(Msg::Submit)).is_some(), "a correction after success is a new submission");
     }
 
     #[test]
