@@ -672,13 +672,8 @@ impl Store {
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
         let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.severity == Severity::Error || (f.severity == Severity::Warning && !f.confirmed)).collect();
         if errors.is_empty() {
-            if started || section.presence.is_none() && section.fields.is_empty() && section.tables.is_empty() {
-                SectionStatus::Done
-            } else if self.section_applies(section) {
-                SectionStatus::Done
-            } else {
-                SectionStatus::NotStarted
-            }
+            // Nothing is missing or wrong (an optional item left empty counts as done).
+            SectionStatus::Done
         } else if !started {
             if self.show_all {
                 SectionStatus::Problem

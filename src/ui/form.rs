@@ -1,0 +1,370 @@
+//! The form: sections, presence questions, fields by type, and repeating tables whose rows are
+//! memoised components (a keystroke re-renders only the row it changed).
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::store::{display, Msg, Store};
+use super::{dom_id, esc, t, Shared};
+use crate::finding::Severity;
+use crate::locale::Locale;
+use crate::template::{Field, FieldType, Requirement, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+
+fn required_mark(l: Locale, f: &Field) -> Html {
+    match f.required {
+        Requirement::Required(Severity::Error) => html! {
+            <><span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></>
+        },
+        _ => html! {},
+    }
+}
+
+pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
+    let l = s.locale;
+    if !s.section_applies(sec) {
+        return html! {};
+    }
+    let sid = esc(&sec.id);
+    let base = format!("/{sid}");
+    let (status, key) = s.section_status(sec).label(l);
+    let gated = sec.presence.is_some();
+    let open = !gated || s.has_presence(sec);
+    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    html! {
+        <section class="ac-section" data-section={sec.id.clone()} aria-labelledby={format!("{}.h", dom_id(&base))}>
+            <h2 id={format!("{}.h", dom_id(&base))} tabindex="-1">
+                { sec.title.get(l) }
+                if sec.key_item { <span class="ac-key">{ t(l, "重点", "Key item") }</span> }
+                <span class={classes!("ac-status", format!("ac-status-{key}"))}>{ status }</span>
+            </h2>
+            if let Some(h) = &sec.hint { <p class="ac-hint">{ h.get(l) }</p> }
+            if let Some(p) = &sec.presence {
+                { presence(s, sh, sec, p) }
+            }
+            if open {
+                <div class="ac-fields">
+                    { for sec.fields.iter().filter(|f| !f.computed || obj.is_some_and(|o| o.contains_key(&f.key))).map(|f| {
+                        let path = format!("{base}/{}", esc(&f.key));
+                        let value = obj.and_then(|o| o.get(&f.key));
+                        field(sh, FieldCx { s, field: f, path: &path, value, label: None })
+                    }) }
+                </div>
+                { for sec.tables.iter().map(|tb| table(s, sh, sec, tb)) }
+            } else if let Some(reason) = sec.presence.as_ref().and_then(|p| p.none_reason_field.as_ref()).and_then(|k| sec.field(k)) {
+                if obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) == Some(PRESENCE_NONE) {
+                    { field(sh, FieldCx { s, field: reason, path: &format!("{base}/{}", esc(&reason.key)), value: obj.and_then(|o| o.get(&reason.key)), label: None }) }
+                }
+            }
+        </section>
+    }
+}
+
+fn presence(s: &Store, sh: &Shared, sec: &Section, p: &crate::template::PresenceSpec) -> Html {
+    let l = s.locale;
+    let path = format!("/{}/{PRESENCE_KEY}", esc(&sec.id));
+    let current = s.value_at(&path).and_then(Value::as_str).map(str::to_owned);
+    let (has, none) = match &p.labels {
+        Some(lb) => (lb.has.get(l).to_owned(), lb.none.get(l).to_owned()),
+        None => (t(l, "有此类情况", "Has such matters").to_owned(), t(l, "无此类情况", "None").to_owned()),
+    };
+    let msg = s.visible_message(&path);
+    let id = dom_id(&path);
+    let err_id = format!("{id}.err");
+    let changed = if p.track_change && current.is_some() {
+        let cpath = format!("/{}/{CHANGED_KEY}", esc(&sec.id));
+        let cur = s.value_at(&cpath).and_then(Value::as_str).map(str::to_owned);
+        let cid = dom_id(&cpath);
+        html! {
+            <fieldset class="ac-radios" id={cid.clone()}>
+                <legend>{ t(l, "与上一年度相比", "Compared with last year") }</legend>
+                { for [("有变化", "Changed"), ("无变化", "Unchanged")].into_iter().enumerate().map(|(i, (zh, en))| radio(sh, &cpath, &format!("{cid}.{i}"), zh, if l == Locale::En { en } else { zh }, cur.as_deref() == Some(zh), s.read_only, None)) }
+            </fieldset>
+        }
+    } else {
+        html! {}
+    };
+    html! {
+        <>
+        <fieldset class="ac-radios" id={id.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
+            <legend>{ t(l, "本项情况", "This item") }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></legend>
+            { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only, msg.as_ref().map(|_| true)) }
+            { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only, msg.as_ref().map(|_| true)) }
+            { error_line(&path, &err_id, msg) }
+        </fieldset>
+        { changed }
+        </>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn radio(sh: &Shared, path: &str, id: &str, value: &str, label: &str, checked: bool, ro: bool, invalid: Option<bool>) -> Html {
+    let (p, v) = (path.to_owned(), value.to_owned());
+    html! {
+        <span class="ac-radio">
+            <input type="radio" id={id.to_owned()} name={dom_id(path)} value={value.to_owned()} checked={checked} disabled={ro}
+                data-path={path.to_owned()} aria-invalid={invalid.map(|_| "true")}
+                onchange={sh.cb(move |_: Event| Some(Msg::Set { path: p.clone(), value: Some(Value::String(v.clone())) }))} />
+            <label for={id.to_owned()}>{ label }</label>
+        </span>
+    }
+}
+
+fn error_line(path: &str, id: &str, msg: Option<(Severity, String)>) -> Html {
+    match msg {
+        Some((sev, text)) => html! {
+            <p class={if sev == Severity::Error { "ac-error" } else { "ac-warning" }} id={id.to_owned()} data-error-for={path.to_owned()}>{ text }</p>
+        },
+        None => html! {},
+    }
+}
+
+struct FieldCx<'a> {
+    s: &'a Store,
+    field: &'a Field,
+    path: &'a str,
+    value: Option<&'a Value>,
+    /// Accessible-name suffix for table cells (`第 3 行`).
+    label: Option<String>,
+}
+
+/// Options of a `ref` / `refs` field: (row id, label).
+pub(super) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
+    let Some(r) = &f.reference else { return Vec::new() };
+    s.record
+        .pointer(&r.table)
+        .and_then(Value::as_array)
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|row| {
+                    let id = row.get("id")?.as_str()?.to_owned();
+                    let name = display(row.get(&r.label));
+                    let rel = row.get("relation").and_then(Value::as_str).map(|x| format!("（{x}）")).unwrap_or_default();
+                    Some((id.clone(), if name.is_empty() { id } else { format!("{name}{rel}") }))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
+    let FieldCx { s, field: f, path, value, label } = cx;
+    let l = s.locale;
+    let id = dom_id(path);
+    let hint_id = format!("{id}.hint");
+    let err_id = format!("{id}.err");
+    let msg = s.visible_message(path);
+    let mut described = Vec::new();
+    if f.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if msg.is_some() {
+        described.push(err_id.clone());
+    }
+    let described = if described.is_empty() { None } else { Some(described.join(" ")) };
+    let invalid = msg.as_ref().filter(|(sev, _)| *sev == Severity::Error).map(|_| "true");
+    let required = matches!(f.required, Requirement::Required(Severity::Error)).then_some("true");
+    let ro = s.read_only || f.computed;
+    let text = display(value);
+    let p = path.to_owned();
+    let had_value = value.is_some();
+    let oninput = sh.cb(move |e: InputEvent| {
+        let raw = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+        let _ = had_value;
+        Some(Msg::Input { path: p.clone(), raw })
+    });
+    let p = path.to_owned();
+    let onblur = sh.cb(move |_: FocusEvent| Some(Msg::Touch(p.clone())));
+    let p = path.to_owned();
+    let onchange_select = sh.cb(move |e: Event| {
+        let raw = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        Some(Msg::Input { path: p.clone(), raw })
+    });
+    let aria_label = label.as_ref().map(|suffix| format!("{} {suffix}", f.label.get(l)));
+    let control = match f.kind {
+        FieldType::Enum | FieldType::Boolean | FieldType::Ref => {
+            let opts: Vec<(String, String)> = match f.kind {
+                FieldType::Boolean => vec![("true".into(), t(l, "是", "Yes").into()), ("false".into(), t(l, "否", "No").into())],
+                FieldType::Ref => ref_options(s, f),
+                _ => f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect(),
+            };
+            let known = opts.iter().any(|(v, _)| *v == text);
+            html! {
+                <select id={id.clone()} data-path={path.to_owned()} disabled={ro} aria-describedby={described.clone()} aria-invalid={invalid}
+                    aria-required={required} aria-label={aria_label.clone()} onchange={onchange_select} onblur={onblur.clone()}>
+                    <option value="" selected={text.is_empty()}>{ t(l, "请选择", "Select") }</option>
+                    if !known && !text.is_empty() { <option value={text.clone()} selected=true>{ text.clone() }</option> }
+                    { for opts.into_iter().map(|(v, lab)| { let sel = v == text; html! { <option selected={sel} value={v}>{ lab }</option> } }) }
+                </select>
+            }
+        }
+        FieldType::MultiEnum | FieldType::Refs => {
+            let opts: Vec<(String, String)> = if f.kind == FieldType::Refs { ref_options(s, f) } else { f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect() };
+            let chosen: Vec<String> = value.and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+            return html! {
+                <fieldset class="ac-field ac-checks" id={id.clone()} aria-describedby={described.clone()}>
+                    <legend>{ f.label.get(l) }{ label.clone().map(|x| format!(" {x}")).unwrap_or_default() }{ required_mark(l, f) }</legend>
+                    if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id.clone()}>{ h.get(l) }</p> }
+                    { for opts.into_iter().enumerate().map(|(i, (v, lab))| {
+                        let (p, v2) = (path.to_owned(), v.clone());
+                        let cid = format!("{id}.{i}");
+                        html! {
+                            <span class="ac-check">
+                                <input type="checkbox" id={cid.clone()} data-path={path.to_owned()} value={v.clone()} checked={chosen.contains(&v)} disabled={ro}
+                                    onchange={sh.cb(move |e: Event| Some(Msg::Toggle { path: p.clone(), option: v2.clone(), on: e.target_unchecked_into::<web_sys::HtmlInputElement>().checked() }))} />
+                                <label for={cid}>{ lab }</label>
+                            </span>
+                        }
+                    }) }
+                    { error_line(path, &err_id, msg) }
+                </fieldset>
+            };
+        }
+        _ if f.multiline => html! {
+            <textarea id={id.clone()} data-path={path.to_owned()} readonly={ro} aria-describedby={described.clone()} aria-invalid={invalid}
+                aria-required={required} aria-label={aria_label.clone()} rows="3" value={text.clone()} oninput={oninput} onblur={onblur.clone()} />
+        },
+        kind => {
+            let (mode, placeholder) = match kind {
+                FieldType::Date => (Some("numeric"), Some("YYYY-MM-DD")),
+                FieldType::Year | FieldType::Integer => (Some("numeric"), None),
+                FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent | FieldType::FundShares => (Some("decimal"), None),
+                FieldType::Mobile => (Some("tel"), None),
+                _ => (None, None),
+            };
+            let autocomplete = match kind {
+                FieldType::IdCard | FieldType::IdNumber | FieldType::Passport | FieldType::TravelPermit => Some("off"),
+                _ => None,
+            };
+            html! {
+                <input type="text" id={id.clone()} data-path={path.to_owned()} readonly={ro} value={text.clone()} inputmode={mode} placeholder={placeholder}
+                    autocomplete={autocomplete} spellcheck="false" aria-describedby={described.clone()} aria-invalid={invalid} aria-required={required}
+                    aria-label={aria_label.clone()} oninput={oninput} onblur={onblur} />
+            }
+        }
+    };
+    html! {
+        <div class={classes!("ac-field", msg.as_ref().map(|_| "ac-field-invalid"))}>
+            <label for={id.clone()}>{ f.label.get(l) }{ required_mark(l, f) }</label>
+            if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id}>{ h.get(l) }</p> }
+            <span class="ac-control">
+                { control }
+                if let Some(u) = &f.unit { <span class="ac-unit">{ u }</span> }
+            </span>
+            { error_line(path, &err_id, msg) }
+        </div>
+    }
+}
+
+fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
+    let l = s.locale;
+    let tpath = format!("/{}/{}", esc(&sec.id), esc(&tb.id));
+    let rows = s.record.pointer(&tpath).and_then(Value::as_array).cloned().unwrap_or_default();
+    let msg = s.visible_message(&tpath);
+    let tid = dom_id(&tpath);
+    // Messages of every visible cell, by row, so that a row re-renders only when its own change.
+    let mut by_row: BTreeMap<usize, Vec<(String, Severity, String)>> = BTreeMap::new();
+    let prefix = format!("{tpath}/");
+    for (i, row) in rows.iter().enumerate() {
+        let _ = row;
+        for c in &tb.columns {
+            let p = format!("{prefix}{i}/{}", esc(&c.key));
+            if let Some((sev, m)) = s.visible_message(&p) {
+                by_row.entry(i).or_default().push((c.key.clone(), sev, m));
+            }
+        }
+        let rp = format!("{prefix}{i}");
+        if let Some((sev, m)) = s.visible_message(&rp) {
+            by_row.entry(i).or_default().push((String::new(), sev, m));
+        }
+    }
+    let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
+        Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
+    let tp = tpath.clone();
+    html! {
+        <div class="ac-table-block" data-table={tpath.clone()}>
+            <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }
+                <span class="ac-count">{ match l { Locale::En => format!(" ({} rows)", rows.len()), _ => format!("（共{}行）", rows.len()) } }</span>
+            </h3>
+            if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
+            { error_line(&tpath, &format!("{tid}.err"), msg) }
+            <ol class="ac-rows" aria-labelledby={format!("{tid}.h")}>
+                { for rows.into_iter().enumerate().map(|(i, row)| html! {
+                    <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
+                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only}
+                        pending={s.pending_remove.as_deref() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
+                }) }
+            </ol>
+            if !s.read_only {
+                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()}
+                    onclick={sh.cb(move |_: MouseEvent| Some(Msg::AddRow(tp.clone())))}>
+                    { t(l, "添加一行", "Add row") }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
+                </button>
+            }
+        </div>
+    }
+}
+
+/// Props of one table row.
+#[derive(Properties, PartialEq, Clone)]
+pub struct RowProps {
+    shared: Shared,
+    section: String,
+    table: String,
+    index: usize,
+    row: Value,
+    messages: Rc<Vec<(String, Severity, String)>>,
+    locale: Locale,
+    read_only: bool,
+    pending: bool,
+    refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
+}
+
+/// One table row: re-renders only when its data, messages or options change.
+#[component]
+fn RowView(p: &RowProps) -> Html {
+    let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
+    let l = p.locale;
+    let Some(tb) = s.validator.template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
+    let rpath = format!("/{}/{}/{}", esc(&p.section), esc(&p.table), p.index);
+    let n = p.index + 1;
+    let row_label = match l {
+        Locale::En => format!("row {n}"),
+        _ => format!("第{n}行"),
+    };
+    let obj = p.row.as_object();
+    let sh = &p.shared;
+    let rp = rpath.clone();
+    let rid = dom_id(&rpath);
+    let row_msg = p.messages.iter().find(|(k, _, _)| k.is_empty()).map(|(_, sev, m)| (*sev, m.clone()));
+    html! {
+        <li class="ac-row" data-row={rpath.clone()}>
+            <fieldset id={rid.clone()} tabindex="-1">
+                <legend>{ format!("{} {}", tb.title.get(l), row_label) }</legend>
+                <div class="ac-fields">
+                    { for tb.columns.iter().filter(|c| c.key != "id").map(|c| {
+                        let cpath = format!("{rpath}/{}", esc(&c.key));
+                        field(sh, FieldCx { s: &s, field: c, path: &cpath, value: obj.and_then(|o| o.get(&c.key)), label: Some(row_label.clone()) })
+                    }) }
+                </div>
+                { error_line(&rpath, &format!("{rid}.err"), row_msg) }
+                if !p.read_only {
+                    if p.pending {
+                        <div class="ac-dialog" role="alertdialog" aria-labelledby={format!("{rid}.q")}>
+                            <p id={format!("{rid}.q")}>{ t(l, "确定删除该条记录吗？", "Delete this row?") }</p>
+                            <button type="button" class="ac-btn ac-danger" data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
+                            <button type="button" class="ac-btn" data-action="cancel-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelRemove))}>{ t(l, "取消", "Cancel") }</button>
+                        </div>
+                    } else {
+                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()}
+                            onclick={sh.cb(move |_: MouseEvent| Some(Msg::AskRemove(rp.clone())))}>
+                            { t(l, "删除", "Delete") }<span class="ac-sr">{ format!(" {row_label}") }</span>
+                        </button>
+                    }
+                }
+            </fieldset>
+        </li>
+    }
+}
