@@ -9,6 +9,7 @@
 //! Architecture invariant: nothing in this crate's core imports web APIs or reads a clock.
 #![deny(missing_docs)]
 
+pub mod compare;
 pub mod config;
 pub mod date;
 pub mod decimal;
