@@ -156,8 +156,9 @@ pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
     c
 }
 
-/// The compared fields: section, key, label, and the count it should equal.
-fn compared(c: &TalkCounts) -> [(&'static str, &'static str, &'static str, &'static str, i64); 8] {
+/// The compared fields: section, key, label (zh, en), and the count it should equal. The
+/// widget shows them side by side with the 述职 record's numbers.
+pub fn compared(c: &TalkCounts) -> [(&'static str, &'static str, &'static str, &'static str, i64); 8] {
     [
         ("A5", "appointmentTalks", "任职谈话次数", "Appointment talks", c.appointment_talks),
         ("A5", "supervisionTalks", "监督谈话次数", "Supervisory talks", c.supervision_talks),

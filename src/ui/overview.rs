@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use std::collections::BTreeMap;
+
 use super::store::Store;
 use super::t;
 use crate::locale::Locale;
@@ -18,6 +20,7 @@ pub(super) fn talk_overview(s: &Store) -> Html {
     };
     html! {
         <section class="ac-overview" aria-labelledby="ac-ov-title" data-overview="">
+            { year_overview(s, &sched) }
             <h2 id="ac-ov-title">{ t(l, "谈话安排（按紧迫程度排序）", "Talk schedule (most urgent first)") }</h2>
             if sched.entries.is_empty() {
                 <p>{ t(l, "暂无数据", "No data") }</p>
@@ -64,5 +67,91 @@ pub(super) fn talk_overview(s: &Store) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// Talks due within this many days count as 30天内到期 in the year overview.
+const DUE_WITHIN_DAYS: i64 = 30;
+
+/// Per subordinate “一把手”: what the year requires and what was held.
+#[derive(Default)]
+struct PersonYear {
+    name: String,
+    required: u32,
+    held: u32,
+    overdue: u32,
+    due_soon: u32,
+}
+
+/// The year overview: one row per subordinate “一把手” (required, held, overdue, due within 30
+/// days), and the counts that feed the 述职 report's A5 / A6 (X-R01).
+fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
+    let l = s.locale;
+    let mut people: BTreeMap<String, PersonYear> = BTreeMap::new();
+    for e in &sched.entries {
+        let Some(id) = &e.person_id else { continue };
+        if e.status == schedule::ScheduleStatus::Cancelled {
+            continue;
+        }
+        let p = people.entry(id.clone()).or_default();
+        if p.name.is_empty() {
+            p.name = e.person_name.clone().unwrap_or_else(|| id.clone());
+        }
+        if e.kind != schedule::EntryKind::PlanItem {
+            p.required += 1;
+        }
+        match e.status {
+            schedule::ScheduleStatus::Held if e.kind != schedule::EntryKind::PlanItem => p.held += 1,
+            schedule::ScheduleStatus::Overdue => p.overdue += 1,
+            _ if e.days_left.is_some_and(|d| (0..=DUE_WITHIN_DAYS).contains(&d)) => p.due_soon += 1,
+            _ => {}
+        }
+    }
+    for g in &sched.gaps {
+        let p = people.entry(g.person_id.clone()).or_default();
+        if p.name.is_empty() {
+            p.name = g.person_name.clone();
+        }
+    }
+    let counts = crate::rules::cross::count_talks(&s.record, sched.year);
+    let feeds = crate::rules::cross::compared(&counts);
+    html! {
+        <>
+            <h2 id="ac-year-title">{ match l { Locale::En => format!("Year overview {}", sched.year), _ => format!("{}年度谈话总览", sched.year) } }</h2>
+            if people.is_empty() {
+                <p>{ t(l, "名册中暂无下级“一把手”。", "No subordinate 一把手 in the roster.") }</p>
+            } else {
+                <table class="ac-table" data-year-overview="">
+                    <caption class="ac-sr">{ t(l, "每位下级“一把手”本年度应谈、已谈、逾期和30天内到期的谈话", "Per subordinate 一把手: required, held, overdue and due within 30 days") }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t(l, "下级“一把手”", "Subordinate 一把手") }</th>
+                        <th scope="col">{ t(l, "应谈", "Required") }</th>
+                        <th scope="col">{ t(l, "已谈", "Held") }</th>
+                        <th scope="col">{ t(l, "逾期", "Overdue") }</th>
+                        <th scope="col">{ t(l, "30天内到期", "Due within 30 days") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for people.values().map(|p| html! {
+                            <tr data-person={p.name.clone()}>
+                                <th scope="row">{ p.name.clone() }</th>
+                                <td>{ p.required }</td>
+                                <td>{ p.held }</td>
+                                <td>if p.overdue > 0 { <span class="ac-badge ac-badge-overdue">{ p.overdue }</span> } else { { 0 } }</td>
+                                <td>if p.due_soon > 0 { <span class="ac-badge ac-badge-duesoon">{ p.due_soon }</span> } else { { 0 } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <table class="ac-table" data-a5-counts="">
+                <caption>{ t(l, "计入述职报告A5、A6的谈话次数（X-R01核对依据）", "Talk counts for the report's A5 and A6 (checked by X-R01)") }</caption>
+                <thead><tr><th scope="col">{ t(l, "项目", "Item") }</th><th scope="col">{ t(l, "次数", "Count") }</th></tr></thead>
+                <tbody>
+                    { for feeds.iter().map(|(sec, key, zh, en, n)| html! {
+                        <tr data-count={format!("{sec}.{key}")}><th scope="row">{ format!("{sec} {}", if l == Locale::En { *en } else { *zh }) }</th><td>{ *n }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </>
     }
 }

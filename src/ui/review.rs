@@ -12,7 +12,7 @@ use crate::template::{Field, FieldType, Requirement, PRESENCE_HAS, PRESENCE_KEY,
 use super::confirm_box;
 use super::form::ref_options;
 
-fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
+pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
     let l = s.locale;
     match (f.kind, v) {
         (_, None) => t(l, "未填写", "Not filled").to_owned(),
@@ -49,7 +49,8 @@ pub(super) fn review(s: &Store, sh: &Shared) -> Html {
             if e > 0 {
                 <p class="ac-error">{ match l { Locale::En => format!("{e} errors must be corrected before submitting."), _ => format!("还有{e}项错误，修改后方可提交。") } }</p>
             }
-            if !warnings.is_empty() {
+            { super::changes::changes_list(s) }
+            if !warnings.is_empty() && !s.read_only {
                 <section class="ac-warnings" aria-labelledby="ac-warn-title">
                     <h3 id="ac-warn-title">{ t(l, "请确认以下提示", "Please confirm these warnings") }</h3>
                     <ul>
@@ -64,7 +65,7 @@ pub(super) fn review(s: &Store, sh: &Shared) -> Html {
                 let sp = format!("/{}", esc(&sec.id));
                 html! {
                     <section class="ac-review-section" aria-labelledby={format!("{}.rv", dom_id(&sp))}>
-                        <h3 id={format!("{}.rv", dom_id(&sp))}>{ sec.title.get(l) }</h3>
+                        <h3 id={format!("{}.rv", dom_id(&sp))}>{ sec.title.get(l) }{ " " }{ super::changes::section_badge(s, sec) }</h3>
                         <dl>
                             if sec.presence.is_some() {
                                 <dt>{ t(l, "本项情况", "This item") }</dt>

@@ -1,0 +1,146 @@
+//! 与上一年度相比: per-section badges and the list of changes since last year's record (shown in
+//! the 核对 view and in print), from [`crate::compare`].
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::review::answer_text;
+use super::store::{display, Store};
+use super::{t, Shared};
+use crate::compare::{SectionDiff, TableDiff};
+use crate::locale::Locale;
+use crate::template::{Section, Table};
+
+/// The badge “与上年相比：有变化 / 无变化” of a section, when a base is loaded.
+pub(super) fn section_badge(s: &Store, sec: &Section) -> Html {
+    let Some(c) = s.comparison() else { return html! {} };
+    let Some(d) = c.section(&sec.id) else { return html! {} };
+    let l = s.locale;
+    let changed = d.is_changed();
+    html! {
+        <span class={classes!("ac-change", changed.then_some("ac-change-yes"))} data-changed={if changed { "yes" } else { "no" }}>
+            { if changed { t(l, "与上年相比：有变化", "Changed since last year") } else { t(l, "与上年相比：无变化", "Unchanged since last year") } }
+        </span>
+    }
+}
+
+/// A short description of a row: its first filled-in cells (names for references).
+pub(super) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
+    let parts: Vec<String> = tb
+        .columns
+        .iter()
+        .filter(|c| c.key != "id" && c.key != "remark")
+        .filter_map(|c| {
+            let v = row.get(&c.key)?;
+            if crate::engine::is_empty(Some(v)) {
+                return None;
+            }
+            let text = if c.reference.is_some() { answer_text(s, c, Some(v)) } else { display(Some(v)) };
+            Some(text)
+        })
+        .take(3)
+        .collect();
+    if parts.is_empty() {
+        t(s.locale, "（空行）", "(empty row)").to_owned()
+    } else {
+        parts.join(" · ")
+    }
+}
+
+fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(String, String)> {
+    let l = s.locale;
+    let Some(tb) = sec.table(&d.table) else { return Vec::new() };
+    let cur_rows = s.record.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
+    let base_rows = base.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
+    let title = tb.title.get(l);
+    let mut out = Vec::new();
+    for &i in &d.added {
+        if let Some(r) = cur_rows.get(i) {
+            out.push(("added".into(), format!("{title}{}{}", t(l, "：新增 ", ": added "), row_label(s, tb, r))));
+        }
+    }
+    for &i in &d.removed {
+        if let Some(r) = base_rows.get(i) {
+            out.push(("removed".into(), format!("{title}{}{}", t(l, "：减少 ", ": removed "), row_label(s, tb, r))));
+        }
+    }
+    for ch in &d.changed {
+        if let Some(r) = cur_rows.get(ch.current) {
+            let cols: Vec<&str> = ch.keys.iter().filter_map(|k| tb.column(k)).map(|c| c.label.get(l)).collect();
+            out.push(("changed".into(), format!("{title}{}{}{}{}", t(l, "：变更 ", ": changed "), row_label(s, tb, r), t(l, "（", " ("), cols.join(t(l, "、", ", ")) + t(l, "）", ")"))));
+        }
+    }
+    out
+}
+
+fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec<(String, String)> {
+    let l = s.locale;
+    let mut out: Vec<(String, String)> = d
+        .fields
+        .iter()
+        .map(|f| {
+            let (label, before, after) = match sec.field(&f.key) {
+                Some(field) => (field.label.get(l).to_owned(), answer_text(s, field, f.before.as_ref()), answer_text(s, field, f.after.as_ref())),
+                None if f.key == crate::template::PRESENCE_KEY => {
+                    let none = t(l, "未填写", "Not filled").to_owned();
+                    let or_none = |v: Option<&Value>| if v.is_some() { display(v) } else { none.clone() };
+                    (t(l, "本项情况", "This item").to_owned(), or_none(f.before.as_ref()), or_none(f.after.as_ref()))
+                }
+                None => (f.key.clone(), display(f.before.as_ref()), display(f.after.as_ref())),
+            };
+            ("field".to_owned(), format!("{label}{}{before} → {after}", t(l, "：", ": ")))
+        })
+        .collect();
+    for td in d.tables.iter().filter(|td| td.is_changed()) {
+        out.extend(table_lines(s, sec, td, base));
+    }
+    out
+}
+
+/// 与上年相比的变化: every changed section with its changed items and rows. Empty without a base.
+pub(super) fn changes_list(s: &Store) -> Html {
+    let (Some(c), Some(base)) = (s.comparison(), s.clerk.base.clone()) else { return html! {} };
+    let l = s.locale;
+    let tpl = s.validator.template();
+    let changed: Vec<(&Section, &SectionDiff)> = c.changed().filter_map(|d| Some((tpl.section(&d.section)?, d))).collect();
+    html! {
+        <section class="ac-changes" aria-labelledby="ac-changes-title" data-changes="">
+            <h3 id="ac-changes-title">{ t(l, "与上一年度相比的变化", "Changes since last year") }</h3>
+            if changed.is_empty() {
+                <p>{ t(l, "与上年相比各项均无变化。", "Nothing changed since last year.") }</p>
+            } else {
+                <ul>
+                    { for changed.iter().map(|(sec, d)| html! {
+                        <li data-changed-section={sec.id.clone()}>
+                            <strong>{ sec.title.get(l) }</strong>
+                            <ul>
+                                { for section_lines(s, sec, d, &base).into_iter().map(|(kind, text)| html! { <li data-change={kind}>{ text }</li> }) }
+                            </ul>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
+}
+
+/// The note under the title while a base is loaded: which year, and a way to remove it.
+pub(super) fn base_note(s: &Store, sh: &Shared) -> Html {
+    let Some(base) = &s.clerk.base else { return html! {} };
+    let l = s.locale;
+    let year = display(base.pointer("/header/year"));
+    let n = s.comparison().map_or(0, |c| c.changed().count());
+    html! {
+        <p class="ac-base" data-base-year={year.clone()}>
+            { match l {
+                Locale::En => format!("Compared with last year's record ({year}): {n} items changed. "),
+                _ => format!("正在与上年（{year}年度）数据比较：{n}项有变化。"),
+            } }
+            if !s.read_only {
+                <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(super::store::Msg::Clerk(super::clerk::ClerkMsg::ClearBase)))}>
+                    { t(l, "不再与上年比较", "Stop comparing") }
+                </button>
+            }
+        </p>
+    }
+}

@@ -1,0 +1,223 @@
+//! The print view: each record as a clean A4 document in official style (title, unit, reporter,
+//! year, every item with its answer, every row of every table, the pledge and signature lines of
+//! the 个人有关事项 report). Page size, margins and page numbers come from `@page` rules in
+//! `www/checklist-print.css` (a document stylesheet: `@page` does not apply from a shadow root);
+//! `www/checklist.css` hides the screen-only bar in print.
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use super::clerk::ClerkMsg;
+use super::review::answer_text;
+use super::store::{display, Msg, Store};
+use super::{t, Shared};
+use crate::locale::Locale;
+use crate::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+
+/// Tables with more columns than this print one small table per row (A4 portrait is narrow).
+const WIDE: usize = 6;
+
+/// `2026年1月15日` (GB/T 9704 style) for a `YYYY-MM-DD` date in Chinese; as given otherwise.
+pub fn official_date(l: Locale, s: &str) -> String {
+    let parts: Vec<&str> = s.split('-').collect();
+    match (l, parts.as_slice()) {
+        (Locale::ZhCn, [y, m, d]) if y.len() == 4 && m.parse::<u32>().is_ok() && d.parse::<u32>().is_ok() => {
+            format!("{y}年{}月{}日", m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0))
+        }
+        _ => s.to_owned(),
+    }
+}
+
+/// Ideographic spaces: room for a handwritten entry.
+fn blank(n: usize) -> String {
+    "\u{3000}".repeat(n)
+}
+
+fn header_text(s: &Store, keys: &[&str]) -> String {
+    keys.iter().map(|k| display(s.record.pointer(&format!("/header/{k}")))).find(|v| !v.is_empty()).unwrap_or_default()
+}
+
+fn numbered(sec: &Section, l: Locale) -> String {
+    let id = &sec.id;
+    let coded = id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && id.chars().any(|c| c.is_ascii_digit());
+    if coded {
+        format!("{id} {}", sec.title.get(l))
+    } else {
+        sec.title.get(l).to_owned()
+    }
+}
+
+fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<String, Value>>) -> Html {
+    if fields.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="ac-print-fields">
+            <tbody>
+                { for fields.iter().map(|f| html! {
+                    <tr><th scope="row">{ f.label.get(s.locale) }</th><td>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</td></tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
+    let l = s.locale;
+    let cols: Vec<&Field> = tb.columns.iter().filter(|c| c.key != "id").collect();
+    if rows.is_empty() {
+        return html! { <p class="ac-print-none">{ format!("{}{}", tb.title.get(l), t(l, "：无", ": none")) }</p> };
+    }
+    if cols.len() <= WIDE {
+        return html! {
+            <table class="ac-print-table" data-print-table={tb.id.clone()}>
+                <caption>{ tb.title.get(l) }</caption>
+                <thead><tr><th scope="col">{ t(l, "序号", "No.") }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
+                <tbody>
+                    { for rows.iter().enumerate().map(|(i, r)| html! {
+                        <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        };
+    }
+    html! {
+        <div class="ac-print-rows" data-print-table={tb.id.clone()}>
+            { for rows.iter().enumerate().map(|(i, r)| {
+                let filled: Vec<&&Field> = cols.iter().filter(|c| !crate::engine::is_empty(r.get(&c.key))).collect();
+                html! {
+                    <table class="ac-print-fields ac-print-row">
+                        <caption>{ match l { Locale::En => format!("{} — row {}", tb.title.get(l), i + 1), _ => format!("{} 第{}行", tb.title.get(l), i + 1) } }</caption>
+                        <tbody>
+                            { for filled.iter().map(|c| html! { <tr><th scope="row">{ c.label.get(l) }</th><td>{ answer_text(s, c, r.get(&c.key)) }</td></tr> }) }
+                        </tbody>
+                    </table>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn pledge(s: &Store, sec: &Section, obj: Option<&serde_json::Map<String, Value>>) -> Html {
+    let l = s.locale;
+    let given = obj.and_then(|o| o.get("pledge")) == Some(&Value::Bool(true));
+    let name = display(obj.and_then(|o| o.get("signedName")));
+    let date = display(obj.and_then(|o| o.get("signedDate")));
+    html! {
+        <div class="ac-print-pledge" data-print-pledge="">
+            if let Some(h) = &sec.hint { <p class="ac-print-pledge-text">{ h.get(l) }</p> }
+            <p>{ if given { t(l, "☑ 本人已阅读并作出上述承诺。", "☑ I have read and make this pledge.") } else { t(l, "☐ 本人已阅读并作出上述承诺（未勾选）。", "☐ I have read and make this pledge (not ticked).") } }</p>
+            <p class="ac-print-sign">
+                <span>{ t(l, "本人签名：", "Signature: ") }<span class="ac-print-line">{ blank(8) }</span></span>
+                <span>{ t(l, "（填报签名：", "(typed: ") }{ if name.is_empty() { t(l, "未填写", "not filled").to_owned() } else { name } }{ t(l, "）", ")") }</span>
+            </p>
+            <p class="ac-print-sign">
+                <span>{ t(l, "签名日期：", "Date signed: ") }{ if date.is_empty() { format!("{}{}{}{}{}{}", blank(4), t(l, "年", ""), blank(2), t(l, "月", ""), blank(2), t(l, "日", "")) } else { official_date(l, &date) } }</span>
+            </p>
+            <p class="ac-print-sign">
+                <span>{ t(l, "阅签人：", "Read and signed by: ") }<span class="ac-print-line">{ blank(8) }</span></span>
+                <span>{ t(l, "日期：", "Date: ") }<span class="ac-print-line">{ blank(6) }</span></span>
+            </p>
+        </div>
+    }
+}
+
+fn section(s: &Store, sec: &Section) -> Html {
+    let l = s.locale;
+    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    let presence = obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str);
+    let open = sec.presence.is_none() || presence == Some(PRESENCE_HAS);
+    let is_pledge = s.validator.template().checklist_kind == ChecklistKind::Geren && sec.id == "C16";
+    let fields: Vec<&Field> = if is_pledge {
+        Vec::new()
+    } else if open {
+        sec.fields.iter().filter(|f| !f.computed || obj.is_some_and(|o| o.contains_key(&f.key))).collect()
+    } else {
+        sec.presence.as_ref().and_then(|p| p.none_reason_field.as_ref()).and_then(|k| sec.field(k)).into_iter().collect()
+    };
+    html! {
+        <section class="ac-print-section" data-print-section={sec.id.clone()}>
+            <h2>{ numbered(sec, l) }</h2>
+            if sec.presence.is_some() {
+                <p class="ac-print-presence">
+                    { t(l, "本项情况：", "This item: ") }
+                    { match presence {
+                        Some(PRESENCE_HAS) => t(l, "有此类情况", "Has such matters"),
+                        Some(PRESENCE_NONE) => t(l, "无此类情况", "None"),
+                        _ => t(l, "未填写", "Not filled"),
+                    } }
+                    if let Some(c) = obj.and_then(|o| o.get(CHANGED_KEY)).and_then(Value::as_str) {
+                        { format!("{}{c}", t(l, "；与上一年度相比：", "; compared with last year: ")) }
+                    }
+                </p>
+            }
+            { fields_table(s, &fields, obj) }
+            if open {
+                { for sec.tables.iter().map(|tb| {
+                    let rows = obj.and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
+                    print_table(s, tb, &rows)
+                }) }
+            }
+            if is_pledge { { pledge(s, sec, obj) } }
+        </section>
+    }
+}
+
+/// The printable document of the record.
+pub(super) fn document(s: &Store) -> Html {
+    let l = s.locale;
+    let tpl = s.validator.template();
+    let unit = header_text(s, &["unitName"]);
+    let reporter = header_text(s, &["name", "reporterName", "ownerName"]);
+    let position = header_text(s, &["position", "reporterPosition"]);
+    let year = header_text(s, &["year"]);
+    let dash = |v: String| if v.is_empty() { blank(6) } else { v };
+    html! {
+        <article class="ac-print" data-print="" aria-labelledby="ac-print-title">
+            <header class="ac-print-head">
+                <h1 id="ac-print-title">{ tpl.title.get(l) }</h1>
+                <p class="ac-print-year">{ match l { Locale::En => format!("Year: {}", dash(year.clone())), _ => format!("（{}年度）", dash(year.clone())) } }</p>
+                <table class="ac-print-meta">
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ t(l, "单位", "Unit") }</th><td>{ dash(unit) }</td>
+                            <th scope="row">{ if tpl.checklist_kind == ChecklistKind::Tanhua { t(l, "上级“一把手”", "Principal leader") } else { t(l, "填报人", "Reporter") } }</th><td>{ dash(reporter) }</td>
+                        </tr>
+                        if !position.is_empty() {
+                            <tr><th scope="row">{ t(l, "职务", "Position") }</th><td colspan="3">{ position }</td></tr>
+                        }
+                    </tbody>
+                </table>
+            </header>
+            { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| section(s, sec)) }
+            if s.clerk.base.is_some() { { super::changes::changes_list(s) } }
+        </article>
+    }
+}
+
+/// The print mode: a screen-only bar (print again, back) and the document.
+pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
+    let l = s.locale;
+    html! {
+        <>
+            <div class="ac-print-bar" role="group" aria-label={t(l, "打印预览", "Print preview")}>
+                <p>{ t(l, "打印预览：以下为A4公文样式的打印内容。", "Print preview: this is what prints, on A4.") }</p>
+                <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
+                <button type="button" class="ac-btn" data-action="end-print" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::EndPrint)))}>{ t(l, "返回", "Back") }</button>
+            </div>
+            { document(s) }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_print_in_official_style() {
+        assert_eq!(official_date(Locale::ZhCn, "2026-01-05"), "2026年1月5日");
+        assert_eq!(official_date(Locale::En, "2026-01-05"), "2026-01-05");
+        assert_eq!(official_date(Locale::ZhCn, "bad"), "bad");
+    }
+}
