@@ -13,9 +13,26 @@
 
 import init, { mount as wasmMount } from "./pkg/accountability_checklist.js";
 
-await init({ module_or_path: new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url) });
+const wasm = await init({ module_or_path: new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url) });
+
+/** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics). */
+export function wasmMemoryBytes() {
+  return wasm.memory.buffer.byteLength;
+}
 
 const STYLESHEET = new URL("./checklist.css", import.meta.url).href;
+const PRINT_STYLESHEET = new URL("./checklist-print.css", import.meta.url).href;
+
+// `@page` (A4, margins, page numbers) only applies from a document stylesheet, not from the
+// shadow root: the print rules are linked into the page once, same origin as this module.
+function linkPrintStylesheet() {
+  if (document.querySelector("link[data-ac-print]")) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = PRINT_STYLESHEET;
+  link.setAttribute("data-ac-print", "");
+  document.head.append(link);
+}
 
 /**
  * Mounts the checklist into `element` (its open shadow root is created if missing) and returns
@@ -24,6 +41,7 @@ const STYLESHEET = new URL("./checklist.css", import.meta.url).href;
  * options, after showing that message in the element and dispatching `checklist-error`.
  */
 export function mount(element, options = {}) {
+  linkPrintStylesheet();
   const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
   const link = document.createElement("link");
   link.rel = "stylesheet";
@@ -50,7 +68,7 @@ export function mount(element, options = {}) {
   }
 }
 
-const ATTRIBUTES = ["template", "endpoint", "locale", "today", "draft-storage", "draft-key", "readonly", "credentials"];
+const ATTRIBUTES = ["template", "endpoint", "locale", "today", "draft-storage", "draft-key", "readonly", "credentials", "page-size", "timeout-ms", "mode"];
 
 /** `<accountability-checklist>`: the same widget, configured by attributes. */
 export class AccountabilityChecklist extends HTMLElement {
@@ -90,7 +108,12 @@ export class AccountabilityChecklist extends HTMLElement {
       draftKey: attr("draft-key"),
       credentials: attr("credentials"),
       readOnly: this.hasAttribute("readonly"),
+      mode: attr("mode"),
     };
+    const pageSize = Number.parseInt(attr("page-size") ?? "", 10);
+    if (Number.isFinite(pageSize) && pageSize >= 0) options.pageSize = pageSize;
+    const timeoutMs = attr("timeout-ms");
+    if (timeoutMs !== undefined) options.timeoutMs = Number(timeoutMs);
     try {
       this.handle = mount(this, options);
     } catch {

@@ -39,6 +39,7 @@ pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
                 { sec.title.get(l) }
                 if sec.key_item { <span class="ac-key">{ t(l, "重点", "Key item") }</span> }
                 <span class={classes!("ac-status", format!("ac-status-{key}"))}>{ status }</span>
+                { super::changes::section_badge(s, sec) }
             </h2>
             if let Some(h) = &sec.hint { <p class="ac-hint">{ h.get(l) }</p> }
             if let Some(p) = &sec.presence {
@@ -261,14 +262,15 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
 fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let l = s.locale;
     let tpath = format!("/{}/{}", esc(&sec.id), esc(&tb.id));
-    let rows = s.record.pointer(&tpath).and_then(Value::as_array).cloned().unwrap_or_default();
+    let all = s.record.pointer(&tpath).and_then(Value::as_array);
+    let len = all.map_or(0, Vec::len);
+    let range = s.visible_rows(&tpath);
     let msg = s.visible_message(&tpath);
     let tid = dom_id(&tpath);
-    // Messages of every visible cell, by row, so that a row re-renders only when its own change.
+    // Messages of the shown rows' cells, by row, so that a row re-renders only when its own change.
     let mut by_row: BTreeMap<usize, Vec<(String, Severity, String)>> = BTreeMap::new();
     let prefix = format!("{tpath}/");
-    for (i, row) in rows.iter().enumerate() {
-        let _ = row;
+    for i in range.clone() {
         for c in &tb.columns {
             let p = format!("{prefix}{i}/{}", esc(&c.key));
             if let Some((sev, m)) = s.visible_message(&p) {
@@ -283,15 +285,17 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
         Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
     let tp = tpath.clone();
+    let rows: Vec<(usize, Value)> = all.map(|a| range.clone().filter_map(|i| a.get(i).map(|r| (i, r.clone()))).collect()).unwrap_or_default();
     html! {
         <div class="ac-table-block" data-table={tpath.clone()}>
             <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }
-                <span class="ac-count">{ match l { Locale::En => format!(" ({} rows)", rows.len()), _ => format!("（共{}行）", rows.len()) } }</span>
+                <span class="ac-count">{ match l { Locale::En => format!(" ({len} rows)"), _ => format!("（共{len}行）") } }</span>
             </h3>
             if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
             { error_line(&tpath, &format!("{tid}.err"), msg) }
-            <ol class="ac-rows" aria-labelledby={format!("{tid}.h")}>
-                { for rows.into_iter().enumerate().map(|(i, row)| html! {
+            { pager(s, sh, &tpath, &tb.title.get(l).to_owned(), len) }
+            <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
+                { for rows.into_iter().map(|(i, row)| html! {
                     <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
                         messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only}
                         pending={s.pending_remove.as_deref() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
@@ -304,6 +308,54 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
                 </button>
             }
         </div>
+    }
+}
+
+/// Page controls of a long table, with a count of rows on other pages that have problems.
+fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
+    let (page, pages) = s.page_of(tpath);
+    if pages <= 1 {
+        return html! {};
+    }
+    let l = s.locale;
+    let range = s.visible_rows(tpath);
+    let prefix = format!("{tpath}/");
+    let mut other: Vec<usize> = s
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && (s.show_all || s.touched.contains(&f.path)))
+        .filter_map(|f| f.path.strip_prefix(&prefix)?.split('/').next()?.parse::<usize>().ok())
+        .filter(|i| !range.contains(i))
+        .collect();
+    other.sort_unstable();
+    other.dedup();
+    let (t1, t2, t3) = (tpath.to_owned(), tpath.to_owned(), tpath.to_owned());
+    let sel_id = format!("{}.page", dom_id(tpath));
+    html! {
+        <nav class="ac-pager" aria-label={format!("{title}{}", t(l, "：分页", ": pages"))} data-pager={tpath.to_owned()}>
+            <button type="button" class="ac-btn" data-action="page-prev" disabled={page == 0}
+                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t1.clone(), page: page.saturating_sub(1) }))}>{ t(l, "上一页", "Previous") }</button>
+            <span class="ac-page-info">{ match l {
+                Locale::En => format!("Rows {}–{} of {len}", range.start + 1, range.end),
+                _ => format!("第{}–{}行，共{len}行", range.start + 1, range.end),
+            } }</span>
+            <label for={sel_id.clone()}>{ t(l, "页码", "Page") }</label>
+            <select id={sel_id} data-action="page-select"
+                onchange={sh.cb(move |e: Event| {
+                    let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                    v.parse::<usize>().ok().map(|p| Msg::Page { table: t3.clone(), page: p })
+                })}>
+                { for (0..pages).map(|p| html! { <option value={p.to_string()} selected={p == page}>{ format!("{} / {pages}", p + 1) }</option> }) }
+            </select>
+            <button type="button" class="ac-btn" data-action="page-next" disabled={page + 1 >= pages}
+                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t2.clone(), page: page + 1 }))}>{ t(l, "下一页", "Next") }</button>
+            if !other.is_empty() {
+                <span class="ac-error">{ match l {
+                    Locale::En => format!("{} rows on other pages have errors (first: row {})", other.len(), other[0] + 1),
+                    _ => format!("其他页有{}行存在错误（第{}行起）", other.len(), other[0] + 1),
+                } }</span>
+            }
+        </nav>
     }
 }
 

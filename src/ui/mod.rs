@@ -6,10 +6,17 @@
 //! `[data-error-for]` referenced by `aria-describedby`. Buttons carry `data-action`. These
 //! attributes are the contract with the host page and the end-to-end tests.
 
+mod changes;
+pub mod clerk;
+mod crosscheck;
 mod form;
+mod keys;
 mod overview;
+mod print;
 mod review;
+mod reviewer;
 pub mod store;
+mod tools;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -122,8 +129,15 @@ pub fn App(props: &AppProps) -> Html {
         View::Form => "form",
         View::Review => "review",
     };
+    if s.clerk.printing {
+        return html! {
+            <div class="ac ac-print-mode" lang={l.tag()} data-template={tpl.id.clone()} data-view="print" onkeydown={keys::on_keydown(sh)}>
+                { print::print_mode(&s, sh) }
+            </div>
+        };
+    }
     html! {
-        <div class="ac" lang={l.tag()} data-template={tpl.id.clone()} data-view={view}>
+        <div class="ac" lang={l.tag()} data-template={tpl.id.clone()} data-view={view} onkeydown={keys::on_keydown(sh)}>
             <header class="ac-head">
                 <h1 class="ac-title" id="ac-title" tabindex="-1">{ tpl.title.get(l) }</h1>
                 <button type="button" class="ac-link" data-action="locale" lang={if l == Locale::En { "zh-CN" } else { "en" }}
@@ -134,8 +148,11 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(d) = &tpl.description { <p class="ac-desc">{ d.get(l) }</p> }
             </header>
             { notice(&s, sh) }
+            { reviewer::panel(&s, sh) }
+            { changes::base_note(&s, sh) }
             { summary(&s, sh) }
             { task_list(&s, sh) }
+            { crosscheck::panel(&s, sh) }
             if tpl.checklist_kind == ChecklistKind::Tanhua { { overview::talk_overview(&s) } }
             if s.view == View::Review { { review::review(&s, sh) } } else {
                 <div class="ac-sections">
@@ -165,6 +182,14 @@ fn notice(s: &Store, sh: &Shared) -> Html {
             if restored && !s.read_only {
                 <button type="button" class="ac-link" data-action="discard-draft" onclick={sh.cb(|_: MouseEvent| Some(Msg::DiscardDraft))}>
                     { t(l, "放弃草稿，恢复原始数据", "Discard the draft") }
+                </button>
+            }
+            if s.draft_conflict.is_some() {
+                <button type="button" class="ac-link" data-action="draft-use-other" onclick={sh.cb(|_: MouseEvent| Some(Msg::DraftUseOther))}>
+                    { t(l, "载入另一页的版本", "Load the other page's version") }
+                </button>
+                <button type="button" class="ac-link" data-action="draft-keep-mine" onclick={sh.cb(|_: MouseEvent| Some(Msg::DraftKeepMine))}>
+                    { t(l, "保留本页的版本", "Keep this page's version") }
                 </button>
             }
         </div>
@@ -255,6 +280,7 @@ fn task_list(s: &Store, sh: &Shared) -> Html {
                             <a href={format!("#{}", dom_id(&target))} data-section={sec.id.clone()}
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(t2.clone())) })}>{ sec.title.get(l) }</a>
                             <span class={classes!("ac-status", format!("ac-status-{key}"))} data-status={key}>{ label }</span>
+                            { changes::section_badge(s, sec) }
                         </li>
                     }
                 }) }
@@ -295,6 +321,7 @@ fn actions(s: &Store, sh: &Shared) -> Html {
                         })
                     }} />
             }
+            { tools::actions(s, sh) }
         </div>
     }
 }

@@ -18,6 +18,9 @@ use crate::finding::{Confirmation, Finding, Report, Severity};
 use crate::locale::Locale;
 use crate::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
 
+/// Rows per page of a long table unless the host chooses (`pageSize`).
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+
 /// Which screen the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -49,10 +52,21 @@ pub enum SubmitState {
 /// Why a POST failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FailReason {
-    /// No answer: offline, refused, timed out.
+    /// No answer: the connection was refused, reset or failed.
     Network,
+    /// The browser is offline (`navigator.onLine` is false).
+    Offline,
+    /// No answer within this many seconds; the widget gave up waiting.
+    Timeout(u32),
     /// The server answered with this HTTP status.
     Status(u16),
+    /// The server is busy or down (503, 429) and said when to come back (`Retry-After`).
+    RetryAfter {
+        /// HTTP status.
+        status: u16,
+        /// Seconds to wait, as the server said.
+        seconds: u64,
+    },
     /// The server refused the record with findings (422).
     Rejected,
 }
@@ -136,6 +150,13 @@ pub enum Msg {
     SetLocale(Locale),
     /// Move focus to the field (or nearest section) of a finding.
     Focus(String),
+    /// Show a page of a long table.
+    Page {
+        /// JSON pointer of the table.
+        table: String,
+        /// Page index (from 0); clamped.
+        page: usize,
+    },
     /// The debounced whole-record pass (named rules).
     Revalidate,
     /// The server stored the record.
@@ -151,6 +172,17 @@ pub enum Msg {
     DraftRestored(String),
     /// Throw away the restored draft and start from the host's data.
     DiscardDraft,
+    /// A POST has been in flight this many seconds (progress for slow answers).
+    StillSending(u32),
+    /// Another tab (or window) saved a newer draft under the same key: this is its text.
+    /// Drafts are not written until the user chooses.
+    DraftConflict(String),
+    /// Resolve a draft conflict by loading the other tab's draft.
+    DraftUseOther,
+    /// Resolve a draft conflict by keeping this tab's data (and saving it as the draft).
+    DraftKeepMine,
+    /// Last year's data, print, review mode, shortcuts (`super::clerk`).
+    Clerk(super::clerk::ClerkMsg),
 }
 
 /// Something outside the pure state the web layer must do after an update.
@@ -189,6 +221,8 @@ pub enum Effect {
     ClearDraft,
     /// Run the whole-record pass soon (debounced by the web layer).
     ScheduleRevalidate,
+    /// File pickers and printing for `super::clerk`.
+    Clerk(super::clerk::ClerkEffect),
 }
 
 /// The widget's state.
@@ -227,8 +261,23 @@ pub struct Store {
     pub key_source: Rc<dyn Fn() -> String>,
     /// The host's initial data, kept so a restored draft can be discarded.
     pub initial: Value,
+    /// Rows shown per page of a long table (0: no paging). Paging keeps a keystroke and the
+    /// first render cheap at 1,000 rows; every row stays reachable by the pager and the error
+    /// summary's links.
+    pub page_size: usize,
+    /// Current page of each paged table, by the table's JSON pointer.
+    pub pages: HashMap<String, usize>,
     /// Changes since the store was made (drives memoisation and draft saves).
     pub rev: u64,
+    /// This tab's id in the drafts it writes (the web layer sets a random one).
+    pub draft_tab: String,
+    /// The revision of the newest draft this tab has written or read: another tab's draft with
+    /// a higher revision is a conflict, never silently overwritten.
+    pub draft_rev: u64,
+    /// Another tab's newer draft (its text) while the user has not chosen what to keep.
+    pub draft_conflict: Option<String>,
+    /// Last year's base, the loaded talk record, print and review mode (`super::clerk`).
+    pub clerk: super::clerk::Clerk,
     /// Path → indexes into `findings`.
     index: HashMap<String, Vec<usize>>,
     next_row: u64,
@@ -259,6 +308,12 @@ impl Store {
             submit: SubmitState::Idle,
             idempotency_key: None,
             key_source: Rc::new(counter_keys()),
+            draft_tab: String::from("tab"),
+            draft_rev: 0,
+            draft_conflict: None,
+            clerk: Default::default(),
+            page_size: DEFAULT_PAGE_SIZE,
+            pages: HashMap::new(),
             rev: 0,
             index: HashMap::new(),
             next_row: 1,
@@ -486,7 +541,13 @@ impl Store {
             Msg::Focus(path) => {
                 self.view = View::Form;
                 self.touched.insert(path.clone());
+                self.show_row_of(&path);
                 fx.push(Effect::Focus(path));
+            }
+            Msg::Page { table, page } => {
+                let (_, pages) = self.page_of(&table);
+                self.pages.insert(table.clone(), page.min(pages.saturating_sub(1)));
+                fx.push(Effect::Focus(table));
             }
             Msg::Revalidate => self.revalidate(),
             Msg::Submitted { receipt } => {
@@ -510,7 +571,26 @@ impl Store {
             }
             Msg::Failed(reason) => {
                 let text = match &reason {
-                    FailReason::Network => self.t("提交失败：网络无法连接或超时。已填内容均已保留，请稍后点击“提交”重试。", "Submit failed: network unreachable or timed out. Everything you entered is kept; press Submit to retry.").to_owned(),
+                    FailReason::Network => self.t("提交失败：无法连接服务器。已填内容均已保留，请稍后点击“重新提交”。", "Submit failed: the server could not be reached. Everything you entered is kept; press Retry submit later.").to_owned(),
+                    FailReason::Offline => self.t("提交失败：网络已断开（当前处于离线状态）。已填内容均已保留，恢复网络后请点击“重新提交”。", "Submit failed: you are offline. Everything you entered is kept; press Retry submit once you are back online.").to_owned(),
+                    FailReason::Timeout(secs) => format!(
+                        "{}{secs}{}",
+                        self.t("提交失败：服务器在 ", "Submit failed: the server did not answer within "),
+                        self.t(" 秒内没有响应。记录可能已送达；已填内容均已保留，点击“重新提交”不会产生重复记录。", " seconds. It may have arrived; everything you entered is kept, and Retry submit will not create a second record.")
+                    ),
+                    FailReason::RetryAfter { status, seconds } => {
+                        let wait = if *seconds >= 120 {
+                            format!("{}{}", seconds.div_ceil(60), self.t(" 分钟", " minutes"))
+                        } else {
+                            format!("{seconds}{}", self.t(" 秒", " seconds"))
+                        };
+                        format!(
+                            "{}{status}{}{wait}{}",
+                            self.t("提交失败：服务器暂时无法处理（状态 ", "Submit failed: the server is busy or under maintenance (status "),
+                            self.t("），请在 ", "). Please retry in "),
+                            self.t("后点击“重新提交”。已填内容均已保留。", ". Everything you entered is kept.")
+                        )
+                    }
                     FailReason::Status(s) => format!(
                         "{}{s}{}",
                         self.t("提交失败（服务器状态 ", "Submit failed (server status "),
@@ -519,7 +599,7 @@ impl Store {
                     FailReason::Rejected => self.t("服务器校验未通过。", "The server found problems.").to_owned(),
                 };
                 let status = match reason {
-                    FailReason::Status(s) => Some(s),
+                    FailReason::Status(s) | FailReason::RetryAfter { status: s, .. } => Some(s),
                     _ => None,
                 };
                 self.submit = SubmitState::Failed { reason };
@@ -537,6 +617,51 @@ impl Store {
                 self.replace_data(initial, Vec::new());
                 self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
                 fx.push(Effect::ClearDraft);
+            }
+            Msg::StillSending(secs) => {
+                if self.submit == SubmitState::Sending {
+                    self.notice = Some(Notice {
+                        kind: "info",
+                        text: format!("{}{secs}{}", self.t("正在提交……已等待 ", "Submitting… waiting for the server for "), self.t(" 秒，请勿关闭页面。", " s; please keep this page open.")),
+                    });
+                }
+            }
+            Msg::DraftConflict(text) => {
+                let Some(info) = DraftInfo::parse(&text) else { return fx };
+                if info.tab == self.draft_tab || info.revision <= self.draft_rev {
+                    return fx; // our own write, or one we have already seen
+                }
+                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), info.saved_at, self.t("）", ")")) };
+                self.notice = Some(Notice {
+                    kind: "error",
+                    text: format!(
+                        "{}{when}{}",
+                        self.t("另一个标签页或窗口修改了同一份草稿", "Another tab or window changed the same draft"),
+                        self.t(
+                            "。为避免互相覆盖，本页暂停保存草稿，本页已填内容仍然保留。请选择：载入另一页的版本，或保留本页的版本（将替换另一页保存的草稿）。",
+                            ". So that neither overwrites the other, this page has stopped saving its draft; what you entered here is kept. Choose: load the other page's version, or keep this page's version (it replaces the other page's draft).",
+                        )
+                    ),
+                });
+                self.draft_conflict = Some(text);
+            }
+            Msg::DraftUseOther => {
+                if let Some(text) = self.draft_conflict.take() {
+                    if self.restore_draft(&text).is_some() {
+                        self.notice = Some(Notice { kind: "ok", text: self.t("已载入另一标签页保存的草稿。", "Loaded the draft saved by the other tab.").into() });
+                        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "draft" }) });
+                    }
+                }
+            }
+            Msg::Clerk(m) => self.clerk_update(m, &mut fx),
+            Msg::DraftKeepMine => {
+                if let Some(text) = self.draft_conflict.take() {
+                    if let Some(info) = DraftInfo::parse(&text) {
+                        self.draft_rev = self.draft_rev.max(info.revision);
+                    }
+                    self.notice = Some(Notice { kind: "ok", text: self.t("已保留本页内容，并保存为草稿。", "Kept this page's version and saved it as the draft.").into() });
+                    fx.push(Effect::SaveDraft);
+                }
             }
         }
         fx
@@ -589,6 +714,9 @@ impl Store {
         let rows = self.record.pointer_mut(table_ptr)?.as_array_mut()?;
         rows.push(Value::Object(row));
         let index = rows.len() - 1;
+        if self.page_size > 0 {
+            self.pages.insert(table_ptr.to_owned(), index / self.page_size);
+        }
         self.notice = Some(Notice { kind: "info", text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")) });
         Some(format!("{table_ptr}/{index}"))
     }
@@ -664,6 +792,43 @@ impl Store {
         fx.push(Effect::Post { body, key });
     }
 
+    /// The current page of a table and how many pages it has (at least 1).
+    pub fn page_of(&self, table: &str) -> (usize, usize) {
+        let len = self.record.pointer(table).and_then(Value::as_array).map_or(0, Vec::len);
+        if self.page_size == 0 {
+            return (0, 1);
+        }
+        let pages = len.div_ceil(self.page_size).max(1);
+        (self.pages.get(table).copied().unwrap_or(0).min(pages - 1), pages)
+    }
+
+    /// The row range shown for a table.
+    pub fn visible_rows(&self, table: &str) -> std::ops::Range<usize> {
+        let len = self.record.pointer(table).and_then(Value::as_array).map_or(0, Vec::len);
+        if self.page_size == 0 {
+            return 0..len;
+        }
+        let (page, _) = self.page_of(table);
+        let start = page * self.page_size;
+        start..(start + self.page_size).min(len)
+    }
+
+    /// Turns the page of the table holding `path` (a cell or row pointer) to that row.
+    fn show_row_of(&mut self, path: &str) {
+        let tokens = split_pointer(path);
+        if self.page_size == 0 || tokens.len() < 3 {
+            return;
+        }
+        let Some(section) = self.validator.template().section(&tokens[0]) else { return };
+        if section.table(&tokens[1]).is_none() {
+            return;
+        }
+        if let Ok(i) = tokens[2].parse::<usize>() {
+            let table = path.split('/').take(3).collect::<Vec<_>>().join("/");
+            self.pages.insert(table, i / self.page_size);
+        }
+    }
+
     /// The status of a section for the task list.
     pub fn section_status(&self, section: &Section) -> SectionStatus {
         let prefix = format!("/{}", section.id);
@@ -704,14 +869,19 @@ impl Store {
         envelope::to_json(&envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft"))
     }
 
-    /// A draft: the data, confirmations and when it was saved.
+    /// A draft: the data, confirmations and when it was saved, with the revision it will have
+    /// (one above the newest this tab has seen) and this tab's id. Call [`Store::draft_written`]
+    /// once it is stored.
     pub fn draft_json(&self, saved_at: &str) -> String {
         serde_json::json!({
             "format": "accountability-checklist/draft",
             "template": { "id": self.validator.template().id, "version": self.validator.template().version },
             "savedAt": saved_at,
+            "revision": self.draft_rev + 1,
+            "tab": self.draft_tab,
             "data": self.record,
             "confirmations": self.confirmations,
+            "clerk": self.clerk_draft(),
         })
         .to_string()
     }
@@ -730,7 +900,27 @@ impl Store {
         let confirmations: Vec<Confirmation> = serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
         self.replace_data(data, confirmations);
+        self.restore_clerk_draft(v.get("clerk").unwrap_or(&Value::Null));
+        self.draft_rev = self.draft_rev.max(v.get("revision").and_then(Value::as_u64).unwrap_or(0));
         Some(stamp)
+    }
+
+    /// The draft this tab wrote with [`Store::draft_json`] is stored.
+    pub fn draft_written(&mut self) {
+        self.draft_rev += 1;
+    }
+
+    /// Whether this tab may write its draft over `stored` (what the storage holds now): not
+    /// while a conflict waits for the user, nor over another tab's draft newer than any this
+    /// tab has seen. A stored text that is not a draft (or nothing) may be replaced.
+    pub fn may_write_draft(&self, stored: Option<&str>) -> bool {
+        if self.draft_conflict.is_some() {
+            return false;
+        }
+        match stored.and_then(DraftInfo::parse) {
+            Some(info) => info.tab == self.draft_tab || info.revision <= self.draft_rev,
+            None => true,
+        }
     }
 
     fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
@@ -738,6 +928,32 @@ impl Store {
             Locale::ZhCn => zh,
             Locale::En => en,
         }
+    }
+}
+
+/// What a stored draft says about who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftInfo {
+    /// The writer's revision (0 for drafts written before revisions existed).
+    pub revision: u64,
+    /// The writer's tab id.
+    pub tab: String,
+    /// When it was saved.
+    pub saved_at: String,
+}
+
+impl DraftInfo {
+    /// Reads the header of a draft written by [`Store::draft_json`]; `None` for anything else.
+    pub fn parse(text: &str) -> Option<DraftInfo> {
+        let v: Value = serde_json::from_str(text).ok()?;
+        if v.get("format")?.as_str()? != "accountability-checklist/draft" {
+            return None;
+        }
+        Some(DraftInfo {
+            revision: v.get("revision").and_then(Value::as_u64).unwrap_or(0),
+            tab: v.get("tab").and_then(Value::as_str).unwrap_or("").to_owned(),
+            saved_at: v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned(),
+        })
     }
 }
 
@@ -976,6 +1192,26 @@ mod tests {
     }
 
     #[test]
+    fn long_tables_page_and_every_row_stays_reachable() {
+        let mut s = store("geren");
+        s.page_size = 10;
+        s.update(Msg::Set { path: "/C11/presence".into(), value: Some("有".into()) });
+        for _ in 0..25 {
+            s.update(Msg::AddRow("/C11/rows".into()));
+        }
+        assert_eq!(s.page_of("/C11/rows"), (2, 3), "adding a row shows its page");
+        assert_eq!(s.visible_rows("/C11/rows"), 20..25);
+        s.update(Msg::Page { table: "/C11/rows".into(), page: 0 });
+        assert_eq!(s.visible_rows("/C11/rows"), 0..10);
+        s.update(Msg::Page { table: "/C11/rows".into(), page: 99 });
+        assert_eq!(s.page_of("/C11/rows").0, 2, "clamped to the last page");
+        s.update(Msg::Focus("/C11/rows/13/areaM2".into()));
+        assert_eq!(s.visible_rows("/C11/rows"), 10..20, "a summary link turns to its row's page");
+        s.page_size = 0;
+        assert_eq!(s.visible_rows("/C11/rows"), 0..25, "no paging shows every row");
+    }
+
+    #[test]
     fn conversions_follow_the_field_type() {
         assert_eq!(convert(FieldType::Year, " 2025 "), Some(Value::from(2025u64)));
         assert_eq!(convert(FieldType::Year, "二〇二五"), Some(Value::from("二〇二五")));
@@ -990,5 +1226,70 @@ mod tests {
         let mut s = Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, true);
         assert!(s.update(Msg::Input { path: "/header/name".into(), raw: "x".into() }).is_empty());
         assert_eq!(s.record, serde_json::json!({}));
+    }
+
+    #[test]
+    fn a_newer_draft_of_another_tab_is_a_conflict_never_overwritten() {
+        let mut a = store("tanhua");
+        a.draft_tab = "A".into();
+        let mut b = store("tanhua");
+        b.draft_tab = "B".into();
+        a.update(Msg::Input { path: "/header/unitName".into(), raw: "甲".into() });
+        let from_a = a.draft_json("t1");
+        assert!(b.may_write_draft(None), "nothing stored yet");
+        assert!(a.may_write_draft(Some(&from_a)), "a tab may replace its own draft");
+        a.draft_written();
+        assert!(!b.may_write_draft(Some(&from_a)), "B has not seen A's revision 1");
+        b.update(Msg::Input { path: "/header/unitName".into(), raw: "乙".into() });
+        b.update(Msg::DraftConflict(from_a.clone()));
+        assert!(b.draft_conflict.is_some());
+        assert!(b.notice.as_ref().is_some_and(|n| n.text.contains("另一个标签页")), "explained: {:?}", b.notice);
+        assert_eq!(b.record.pointer("/header/unitName"), Some(&Value::from("乙")), "B's typing is kept");
+        assert!(!b.may_write_draft(None), "no draft writes while the user has not chosen");
+        // Keeping B's version: B's next draft has a higher revision than A's.
+        assert_eq!(b.update(Msg::DraftKeepMine), vec![Effect::SaveDraft]);
+        let from_b = b.draft_json("t2");
+        assert!(b.may_write_draft(Some(&from_a)));
+        assert_eq!(DraftInfo::parse(&from_b).map(|i| i.revision), Some(2));
+        b.draft_written();
+        // A sees B's newer draft: now A is in conflict and can take B's version.
+        assert!(!a.may_write_draft(Some(&from_b)));
+        a.update(Msg::DraftConflict(from_b));
+        a.update(Msg::DraftUseOther);
+        assert_eq!(a.record.pointer("/header/unitName"), Some(&Value::from("乙")));
+        assert!(a.draft_conflict.is_none());
+        // An echo of a tab's own or already-seen draft is no conflict.
+        let own = a.draft_json("t3");
+        a.update(Msg::DraftConflict(own));
+        assert!(a.draft_conflict.is_none());
+    }
+
+    #[test]
+    fn failures_say_what_happened_and_keep_the_data() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut s = store("geren");
+        s.replace_data(fixture.clone(), vec![]);
+        for (reason, needle) in [
+            (FailReason::Timeout(30), "30 秒内没有响应"),
+            (FailReason::Offline, "离线"),
+            (FailReason::RetryAfter { status: 503, seconds: 90 }, "请在 90 秒后"),
+            (FailReason::RetryAfter { status: 503, seconds: 600 }, "10 分钟"),
+            (FailReason::Status(500), "500"),
+        ] {
+            s.update(Msg::Submit);
+            s.update(Msg::StillSending(5));
+            assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("已等待 5 秒")));
+            let fx = s.update(Msg::Failed(reason.clone()));
+            let text = &s.notice.as_ref().expect("notice").text;
+            assert!(text.contains(needle) && text.contains("保留"), "{reason:?}: {text}");
+            assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-error", .. })));
+            assert_eq!(s.record, fixture);
+            s.update(Msg::StillSending(9));
+            assert!(!s.notice.as_ref().is_some_and(|n| n.text.contains("已等待 9")), "no progress once failed");
+        }
+        s.locale = Locale::En;
+        s.update(Msg::Submit);
+        s.update(Msg::Failed(FailReason::RetryAfter { status: 503, seconds: 30 }));
+        assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("retry in 30 seconds")), "{:?}", s.notice);
     }
 }

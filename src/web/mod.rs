@@ -7,6 +7,8 @@
 //! Personal data never goes to the console, to URLs or to error events: events carry paths and
 //! codes; `checklist-change` carries the value because the host page asked for it.
 
+pub(crate) mod clerk;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -26,10 +28,16 @@ use crate::template;
 use crate::ui::store::{Effect, FailReason, Msg, Store};
 use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
 
-/// How long a POST may take before the widget calls it a network failure.
+/// How long a POST may take before the widget gives up waiting (the `timeoutMs` option).
 const POST_TIMEOUT_MS: u32 = 30_000;
-/// Quiet time before a draft is written.
+/// The longest `timeoutMs` a host may set (10 minutes).
+const POST_TIMEOUT_MAX_MS: u32 = 600_000;
+/// Quiet time before a draft is written, when writing one costs more than
+/// [`DRAFT_SYNC_BUDGET_MS`]; cheaper drafts are written at every change, so that a crash or a
+/// tab closed without an unload event loses nothing.
 const DRAFT_DEBOUNCE_MS: u32 = 400;
+/// A draft write that took at most this long (ms, by the last write) is done synchronously.
+const DRAFT_SYNC_BUDGET_MS: f64 = 4.0;
 /// Quiet time before the whole-record pass (cross-row rules) runs after typing.
 const REVALIDATE_DEBOUNCE_MS: u32 = 250;
 
@@ -49,7 +57,13 @@ struct Options {
     draft_key: Option<String>,
     #[serde(default)]
     read_only: bool,
+    timeout_ms: Option<u32>,
+    page_size: Option<usize>,
     config: Option<Value>,
+    /// `review`: read-only review mode (see `ui::clerk`); `fill` (default).
+    mode: Option<String>,
+    /// Review mode: the envelope to open (JSON text).
+    envelope: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -68,7 +82,12 @@ struct Env {
     draft: DraftStore,
     draft_key: String,
     draft_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+    /// How long the last draft write took (ms); decides between writing now and debouncing.
+    draft_cost_ms: std::cell::Cell<f64>,
     revalidate_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+    timeout_ms: u32,
+    /// Window and document listeners (pagehide, visibilitychange, storage), removed on destroy.
+    listeners: RefCell<Vec<(web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>)>>,
     alive: RefCell<bool>,
 }
 
@@ -182,6 +201,9 @@ impl Handle {
         flush_draft(&self.env, &self.shared);
         *self.env.alive.borrow_mut() = false;
         self.env.draft_timer.borrow_mut().take();
+        for (target, name, cb) in self.env.listeners.borrow_mut().drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+        }
         self.env.revalidate_timer.borrow_mut().take();
         if let Some(app) = self.app.take() {
             app.destroy();
@@ -198,6 +220,19 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     } else {
         serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?
     };
+    let mut opts = opts;
+    let review = match opts.mode.as_deref() {
+        None | Some("") | Some("fill") => false,
+        Some("review") => true,
+        Some(other) => return Err(err(format!("accountability-checklist: `mode` must be fill or review, got `{other}`"))),
+    };
+    if review {
+        // Reviewers change nothing; the template may come from the record itself.
+        opts.read_only = true;
+        if opts.template.is_none() {
+            opts.template = Some(Value::String(opts.envelope.as_deref().and_then(crate::ui::clerk::template_of_envelope).unwrap_or_else(|| "geren".into())));
+        }
+    }
     let tpl = match &opts.template {
         None => return Err(err("accountability-checklist: option `template` is required (geren, shuzhi, tanhua, or a template object)")),
         Some(Value::String(name)) => template::builtin(name)
@@ -237,10 +272,25 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
             return Err(err("accountability-checklist: `data` must be an object"));
         }
     }
+    let timeout_ms = match opts.timeout_ms {
+        None => POST_TIMEOUT_MS,
+        Some(ms) if (1..=POST_TIMEOUT_MAX_MS).contains(&ms) => ms,
+        Some(ms) => return Err(err(format!("accountability-checklist: `timeoutMs` must be 1 to {POST_TIMEOUT_MAX_MS} milliseconds, got {ms}"))),
+    };
     let draft_key = opts.draft_key.clone().unwrap_or_else(|| format!("accountability-checklist:{}", tpl.id));
     let validator = Validator::new(tpl, config).map_err(|e| err(format!("accountability-checklist: {e}")))?;
     let mut store = Store::new(Rc::new(validator), locale, today, opts.data.clone(), opts.read_only);
     store.key_source = Rc::new(random_key);
+    store.draft_tab = random_key();
+    if let Some(n) = opts.page_size {
+        store.page_size = n;
+    }
+    if review {
+        store.clerk.review_mode = true;
+        if let Some(text) = &opts.envelope {
+            store.open_for_review(text, &mut Vec::new());
+        }
+    }
     let env = Rc::new(Env {
         host,
         root: root.clone(),
@@ -250,7 +300,10 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         draft,
         draft_key,
         draft_timer: RefCell::new(None),
+        draft_cost_ms: std::cell::Cell::new(0.0),
         revalidate_timer: RefCell::new(None),
+        timeout_ms,
+        listeners: RefCell::new(Vec::new()),
         alive: RefCell::new(true),
     });
     let restored = if opts.read_only { None } else { read_draft(&env).and_then(|text| store.restore_draft(&text)) };
@@ -259,8 +312,46 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     if let Some(stamp) = restored {
         shared.store.borrow_mut().update(Msg::DraftRestored(stamp));
     }
+    if !opts.read_only {
+        listen_for_drafts(&env, &shared);
+    }
     let app = yew::Renderer::<App>::with_root_and_props(root, AppProps { shared: shared.clone() }).render();
     Ok(Handle { shared, env, app: Some(app) })
+}
+
+/// A pending draft is written when the page is hidden or left (`visibilitychange`, `pagehide`:
+/// the last events a closing or discarded tab reliably gets), and another tab's newer draft under
+/// the same key (`storage`) is reported as a conflict instead of being overwritten later.
+fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
+    if env.draft == DraftStore::None {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let add = |target: web_sys::EventTarget, name: &'static str, f: Box<dyn FnMut(web_sys::Event)>| {
+        let cb = Closure::wrap(f);
+        if target.add_event_listener_with_callback(name, cb.as_ref().unchecked_ref()).is_ok() {
+            env.listeners.borrow_mut().push((target, name, cb));
+        }
+    };
+    for (target, name) in [(window.clone().into(), "pagehide"), (window.document().map(Into::into).unwrap_or_else(|| window.clone().into()), "visibilitychange")] {
+        let (env2, sh2) = (Rc::downgrade(env), sh.clone());
+        add(target, name, Box::new(move |_| {
+            if let Some(env) = env2.upgrade() {
+                flush_draft(&env, &sh2);
+            }
+        }));
+    }
+    let (env2, sh2) = (Rc::downgrade(env), sh.clone());
+    add(window.into(), "storage", Box::new(move |e: web_sys::Event| {
+        let Some(env) = env2.upgrade() else { return };
+        let key = js_sys::Reflect::get(&e, &"key".into()).ok().and_then(|k| k.as_string());
+        if key.as_deref() != Some(env.draft_key.as_str()) || !*env.alive.borrow() {
+            return;
+        }
+        if let Some(text) = js_sys::Reflect::get(&e, &"newValue".into()).ok().and_then(|v| v.as_string()) {
+            sh2.dispatch(Msg::DraftConflict(text));
+        }
+    }));
 }
 
 fn random_key() -> String {
@@ -288,15 +379,29 @@ fn flush_draft(env: &Env, sh: &Shared) {
 
 fn write_draft(env: &Env, sh: &Shared) {
     let Some(st) = storage(env) else { return };
+    let started = js_sys::Date::now();
+    let stored = st.get_item(&env.draft_key).ok().flatten();
     let Ok(s) = sh.store.try_borrow() else { return };
     if s.read_only {
+        return;
+    }
+    if !s.may_write_draft(stored.as_deref()) {
+        // Another tab wrote a newer draft: never overwrite it silently; the user chooses.
+        let report = s.draft_conflict.is_none();
+        drop(s);
+        if let (true, Some(text)) = (report, stored) {
+            sh.dispatch(Msg::DraftConflict(text));
+        }
         return;
     }
     let text = s.draft_json(&now_stamp());
     drop(s);
     if st.set_item(&env.draft_key, &text).is_err() {
         emit(env, "checklist-error", &serde_json::json!({ "kind": "draft", "message": "draft storage is full or unavailable" }));
+    } else if let Ok(mut s) = sh.store.try_borrow_mut() {
+        s.draft_written();
     }
+    env.draft_cost_ms.set(js_sys::Date::now() - started);
 }
 
 fn emit(env: &Env, name: &str, detail: &Value) {
@@ -325,7 +430,11 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::Focus(path) => focus_later(env.root.clone(), Some(path)),
             Effect::FocusSummary => focus_later(env.root.clone(), None),
             Effect::SaveDraft => {
-                if env.draft != DraftStore::None {
+                if env.draft != DraftStore::None && env.draft_cost_ms.get() <= DRAFT_SYNC_BUDGET_MS {
+                    // Cheap enough to write at every change: nothing typed waits in memory.
+                    env.draft_timer.borrow_mut().take();
+                    write_draft(env, sh);
+                } else if env.draft != DraftStore::None {
                     let (env2, sh2) = (env.clone(), sh.clone());
                     let t = gloo_timers::callback::Timeout::new(DRAFT_DEBOUNCE_MS, move || {
                         env2.draft_timer.borrow_mut().take();
@@ -342,6 +451,7 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
                     let _ = st.remove_item(&env.draft_key);
                 }
             }
+            Effect::Clerk(e) => clerk::run(env, e),
             Effect::ScheduleRevalidate => {
                 let (env2, sh2) = (env.clone(), sh.clone());
                 let t = gloo_timers::callback::Timeout::new(REVALIDATE_DEBOUNCE_MS, move || {
@@ -446,7 +556,23 @@ fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
     };
     wasm_bindgen_futures::spawn_local(async move {
         let controller = web_sys::AbortController::new().ok();
-        let timer = controller.clone().map(|c| gloo_timers::callback::Timeout::new(POST_TIMEOUT_MS, move || c.abort()));
+        let timed_out = Rc::new(std::cell::Cell::new(false));
+        let t2 = timed_out.clone();
+        let timer = controller.clone().map(|c| {
+            gloo_timers::callback::Timeout::new(env.timeout_ms, move || {
+                t2.set(true);
+                c.abort()
+            })
+        });
+        // Progress for slow answers: how long the widget has been waiting, once a second.
+        let (env2, sh2) = (env.clone(), sh.clone());
+        let waited = std::cell::Cell::new(0u32);
+        let progress = gloo_timers::callback::Interval::new(1_000, move || {
+            waited.set(waited.get() + 1);
+            if waited.get() >= 2 && *env2.alive.borrow() {
+                sh2.dispatch(Msg::StillSending(waited.get()));
+            }
+        });
         let mut req = gloo_net::http::Request::post(&endpoint)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", &key)
@@ -460,10 +586,15 @@ fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
             Err(e) => Err(e),
         };
         drop(timer);
+        drop(progress);
+        let offline = web_sys::window().is_some_and(|w| !w.navigator().on_line());
         let msg = match result {
+            Err(_) if timed_out.get() => Msg::Failed(FailReason::Timeout(env.timeout_ms.div_ceil(1000))),
+            Err(_) if offline => Msg::Failed(FailReason::Offline),
             Err(_) => Msg::Failed(FailReason::Network),
             Ok(resp) => {
                 let status = resp.status();
+                let retry_after = resp.headers().get("retry-after").and_then(|h| retry_after_seconds(&h));
                 let text = resp.text().await.unwrap_or_default();
                 let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
                 match status {
@@ -475,6 +606,7 @@ fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
                         Some(Ok(f)) if !f.is_empty() => Msg::Rejected(f),
                         _ => Msg::Failed(FailReason::Status(status)),
                     },
+                    503 | 429 if retry_after.is_some() => Msg::Failed(FailReason::RetryAfter { status, seconds: retry_after.unwrap_or(0) }),
                     s => Msg::Failed(FailReason::Status(s)),
                 }
             }
@@ -483,4 +615,17 @@ fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
             sh.dispatch(msg);
         }
     });
+}
+
+/// `Retry-After` as seconds from now: delta-seconds, or an HTTP date (past dates are 0).
+fn retry_after_seconds(h: &str) -> Option<u64> {
+    let h = h.trim();
+    if let Ok(n) = h.parse::<u64>() {
+        return Some(n.min(86_400));
+    }
+    let at = js_sys::Date::parse(h);
+    if at.is_nan() {
+        return None;
+    }
+    Some((((at - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u64).min(86_400))
 }
