@@ -1,7 +1,7 @@
 // Demo page (index.html): picks a checklist, switches the language, and lists what the reference server
 // stored. The widget itself comes from checklist.js (<accountability-checklist>).
 // URL parameters (used by the end-to-end tests too): ?template=geren|shuzhi|tanhua&locale=zh-CN|en
-// &today=YYYY-MM-DD&draft=local|session|none
+// &today=YYYY-MM-DD&draft=local|session|none&timeout=<ms before a submit gives up>&mode=review (reviewers)
 const ENDPOINT = '/api/checklists';
 const TEMPLATES = ['geren', 'shuzhi', 'tanhua'];
 const TEXT = {
@@ -29,6 +29,8 @@ const state = {
   locale: params.get('locale') === 'en' ? 'en' : 'zh-CN',
   today: /^\d{4}-\d{2}-\d{2}$/.test(params.get('today') ?? '') ? params.get('today') : null,
   draft: ['local', 'session', 'none'].includes(params.get('draft')) ? params.get('draft') : 'local',
+  timeoutMs: /^\d{1,6}$/.test(params.get('timeout') ?? '') ? params.get('timeout') : null,
+  mode: params.get('mode') === 'review' ? 'review' : null,
 };
 const t = (key) => TEXT[state.locale][key] ?? TEXT['zh-CN'][key] ?? key;
 const area = document.getElementById('widget-area');
@@ -59,6 +61,8 @@ function mountWidget() {
   el.setAttribute('locale', state.locale);
   el.setAttribute('draft-storage', state.draft);
   if (state.today) el.setAttribute('today', state.today);
+  if (state.timeoutMs) el.setAttribute('timeout-ms', state.timeoutMs);
+  if (state.mode) el.setAttribute('mode', state.mode);
   area.append(el);
 }
 

@@ -89,6 +89,8 @@ pub struct Clerk {
     pub review: Option<ReviewInfo>,
     /// The print view is shown.
     pub printing: bool,
+    /// The problem Alt+Shift+N moved to last (rows and sections have no `data-path`).
+    pub last_problem: Option<String>,
     /// The comparison with the base, cached by the store's revision.
     cache: RefCell<Option<(u64, usize, Rc<Comparison>)>>,
 }
@@ -181,7 +183,8 @@ impl Store {
         }
         let table = self.validator.template().section(&t[0])?.table(&t[1])?;
         let i: usize = t[2].parse().ok()?;
-        let last = table.columns.iter().rfind(|c| c.key != "id")?;
+        // The last single-line cell: Enter in a text area starts a new line.
+        let last = table.columns.iter().rfind(|c| c.key != "id" && !c.multiline && !c.computed)?;
         if last.key != t[3] {
             return None;
         }
@@ -257,16 +260,23 @@ impl Store {
             }
             ClerkMsg::NextProblem(from) => {
                 self.revalidate();
-                let paths: Vec<String> = self.blocking().iter().map(|f| f.path.clone()).collect();
+                let mut paths: Vec<String> = Vec::new();
+                for f in self.blocking() {
+                    if !paths.contains(&f.path) {
+                        paths.push(f.path.clone());
+                    }
+                }
                 if paths.is_empty() {
                     self.notice = Some(Notice { kind: "ok", text: self.tr("没有需要处理的问题。", "No problems left.").into() });
                     return;
                 }
+                let from = from.or_else(|| self.clerk.last_problem.clone());
                 let next = match from.as_deref().and_then(|p| paths.iter().position(|x| x == p)) {
                     Some(i) => (i + 1) % paths.len(),
                     None => 0,
                 };
                 let path = paths[next].clone();
+                self.clerk.last_problem = Some(path.clone());
                 self.show_all = true;
                 fx.extend(self.update(Msg::Focus(path.clone())));
                 let message = self.findings_at(&path).find(|f| f.severity != Severity::Info).map(|f| f.message(self.locale)).unwrap_or_default();
@@ -528,11 +538,13 @@ mod tests {
         s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/address".into()), &mut fx);
         assert!(fx.is_empty(), "not the last cell");
         s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/remark".into()), &mut fx);
+        assert!(fx.is_empty(), "Enter in a text area is a new line");
+        s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/disposal".into()), &mut fx);
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2));
         assert!(fx.contains(&Effect::Focus("/C11/rows/1/ownerIds".into())), "{fx:?}");
         assert!(s.notice.as_ref().is_some_and(|n| n.text.contains('2')), "announced");
         let mut fx = Vec::new();
-        s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/remark".into()), &mut fx);
+        s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/disposal".into()), &mut fx);
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2), "a middle row moves on");
         assert!(fx.contains(&Effect::Focus("/C11/rows/1/ownerIds".into())));
     }
