@@ -87,13 +87,26 @@ struct PersonYear {
 /// days), and the counts that feed the 述职 report's A5 / A6 (X-R01).
 fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
     let l = s.locale;
+    // The subordinate “一把手”: everyone with a 任职 / 监督谈话 due or a coverage gap.
     let mut people: BTreeMap<String, PersonYear> = BTreeMap::new();
+    for (id, name) in sched
+        .entries
+        .iter()
+        .filter(|e| e.kind != schedule::EntryKind::PlanItem)
+        .filter_map(|e| Some((e.person_id.clone()?, e.person_name.clone())))
+        .chain(sched.gaps.iter().map(|g| (g.person_id.clone(), Some(g.person_name.clone()))))
+    {
+        let p = people.entry(id.clone()).or_default();
+        if p.name.is_empty() {
+            p.name = name.unwrap_or(id);
+        }
+    }
     for e in &sched.entries {
         let Some(id) = &e.person_id else { continue };
         if e.status == schedule::ScheduleStatus::Cancelled {
             continue;
         }
-        let p = people.entry(id.clone()).or_default();
+        let Some(p) = people.get_mut(id) else { continue };
         if p.name.is_empty() {
             p.name = e.person_name.clone().unwrap_or_else(|| id.clone());
         }
@@ -107,10 +120,11 @@ fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
             _ => {}
         }
     }
-    for g in &sched.gaps {
-        let p = people.entry(g.person_id.clone()).or_default();
-        if p.name.is_empty() {
-            p.name = g.person_name.clone();
+    // 纪检机关 / 组织部门负责人谈话 required in the year (not scheduled entries).
+    for g in sched.gaps.iter().filter(|g| g.kind == schedule::GapKind::BelowJjzzMinimum) {
+        if let Some(p) = people.get_mut(&g.person_id) {
+            p.required += g.required;
+            p.held += g.held;
         }
     }
     let counts = crate::rules::cross::count_talks(&s.record, sched.year);

@@ -1,0 +1,81 @@
+// Keyboard speed, no mouse: the action bar's buttons are reached by Tab in order; Alt+Shift+V validates,
+// Alt+Shift+N walks the problems (focus moves to each), Alt+Shift+S saves the draft; Enter in the last
+// single-line cell of a table's last row adds a row, focuses its first cell and announces it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  assertNoProblems, byPath, fixture, handle, kbAddRow, launchBrowser, newContext, openPage, sharedServer, TODAY, until,
+  waitForWidget, without,
+} from './lib.mjs';
+
+let server, browser;
+before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+/** The deepest focused element (through shadow roots): its data-path, else data-action, else tag. */
+const focused = (page) => page.evaluate(() => {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a?.getAttribute?.('data-path') ?? (a?.getAttribute?.('data-action') ? `action:${a.getAttribute('data-action')}` : a?.localName ?? null);
+});
+
+describe('keyboard (geren)', () => {
+  let context, page;
+  before(async () => {
+    context = await newContext(browser, { baseURL: server.url });
+    page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=local`);
+    await waitForWidget(page);
+    await handle(page, 'setData', without(await fixture('geren'), '/header/name', '/C16/signedName'));
+  });
+  after(async () => { await context?.close(); });
+
+  test('Tab walks the action bar in order; hidden file inputs are skipped', async () => {
+    await page.locator('button[data-action="validate"]').focus();
+    const order = [await focused(page)];
+    for (let i = 0; i < 7; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    assert.deepEqual(order.slice(0, 7), ['action:validate', 'action:review', 'action:submit', 'action:export', 'action:import', 'action:copy-last-year', 'action:print']);
+    assert.ok(!order.some((x) => x === 'input'), `no hidden input in the tab order: ${order.join(', ')}`);
+  });
+
+  test('Alt+Shift+V validates, Alt+Shift+N moves to each problem in turn', async () => {
+    await byPath(page, '/header/year').focus();
+    await page.keyboard.press('Alt+Shift+KeyV');
+    await until(() => page.locator('[data-summary] a[data-target]').count(), 'the error summary after Alt+Shift+V');
+    const targets = [...new Set(await page.locator('[data-summary] a[data-target]').evaluateAll((as) => as.map((a) => a.getAttribute('data-target'))))];
+    assert.ok(targets.includes('/header/name') && targets.includes('/C16/signedName'), `problems: ${targets.join(', ')}`);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await until(async () => (await focused(page)) === targets[0], async () => `focus on ${targets[0]}, not ${await focused(page)}`);
+    await page.keyboard.press('Alt+Shift+KeyN');
+    await until(async () => (await focused(page)) === targets[1], async () => `focus on ${targets[1]}, not ${await focused(page)}`);
+    assert.match(await page.locator('[data-notice]').textContent(), /第2个问题/);
+  });
+
+  test('Enter in the last cell of the last row adds a row and focuses its first cell', async () => {
+    const n = await kbAddRow(page, '/C02/documents');
+    const cells = page.locator(`input[data-path^="/C02/documents/${n}/"], select[data-path^="/C02/documents/${n}/"]`);
+    const last = cells.last();
+    const firstPath = await cells.first().getAttribute('data-path');
+    await last.focus();
+    await page.keyboard.press('Enter');
+    await until(() => byPath(page, firstPath.replace(`/${n}/`, `/${n + 1}/`)).count(), 'a new row after Enter');
+    const want = firstPath.replace(`/${n}/`, `/${n + 1}/`);
+    await until(async () => (await focused(page)) === want, async () => `focus on ${want}, not ${await focused(page)}`);
+    assert.match(await page.locator('[data-notice]').textContent(), new RegExp(`已添加第 ${n + 2} 行`), 'announced in the live region');
+    // Enter in the last cell of a middle row moves to the next row's first cell.
+    await cells.last().focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await focused(page)) === want, 'next row first cell');
+    assert.equal((await handle(page, 'getData')).C02.documents.length, n + 2, 'no extra row from a middle row');
+  });
+
+  test('Alt+Shift+S saves the draft now', async () => {
+    await byPath(page, '/header/year').focus();
+    await page.keyboard.press('Alt+Shift+KeyS');
+    await until(async () => /已保存草稿/.test(await page.locator('[data-notice]').textContent()), 'the saved notice');
+    await until(() => page.evaluate(() => !!localStorage.getItem('accountability-checklist:geren')), 'the draft in localStorage', 3_000);
+    assertNoProblems(page, 'keyboard');
+  });
+});
