@@ -109,6 +109,10 @@ async fn bad_options_are_clear_errors_not_panics() {
         (r#"{"template":"geren","draftStorage":"cloud"}"#, "draftStorage"),
         (r#"{"template":{"id":"x"}}"#, "template is not valid"),
         (r#"{"template":"geren","data":[1,2]}"#, "data"),
+        (r#"{"template":"geren","timeoutMs":0}"#, "timeoutMs"),
+        (r#"{"template":"geren","timeoutMs":-5}"#, "timeoutMs"),
+        (r#"{"template":"geren","headers":5}"#, "headers"),
+        (r#"{"template":"geren","config":{"importMaxBytes":"big"}}"#, "importMaxBytes"),
     ] {
         let e = mount_with(opts).err().unwrap_or_else(|| panic!("{opts} should fail"));
         let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();

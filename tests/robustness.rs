@@ -142,3 +142,43 @@ proptest! {
         }
     }
 }
+
+/// The fuzz targets' checks (tests/fuzz/src/checks.rs), shared with `make fuzz`.
+#[path = "fuzz/src/checks.rs"]
+#[allow(dead_code)]
+mod fuzz_checks;
+
+/// Every input a fuzz run found a crash with is saved under tests/fuzz/regressions/<target>/ and replayed
+/// here, together with hand-made hostile inputs, through exactly the checks the fuzzer runs.
+#[test]
+fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
+    let mut replayed = 0;
+    for (target, check) in [("import", fuzz_checks::import as fn(&[u8])), ("template", fuzz_checks::template), ("validate", fuzz_checks::validate)] {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join(target)).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+        files.sort();
+        for f in files.iter().filter(|f| f.is_file() && f.file_name().is_some_and(|n| n != ".gitkeep")) {
+            check(&std::fs::read(f).unwrap());
+            replayed += 1;
+        }
+    }
+    let fixture = include_str!("fixtures/geren_valid.json");
+    let t = template::builtin("geren").unwrap().unwrap();
+    let env = envelope::to_json(&envelope::export(&t, serde_json::from_str(fixture).unwrap(), vec![], vec![], String::new(), "draft"));
+    let hostile: Vec<Vec<u8>> = vec![
+        env.as_bytes()[..env.len() / 2].to_vec(),
+        env.replace("\"formatVersion\": 1", "\"formatVersion\": 99").into_bytes(),
+        env.replacen("张建国", "李建国", 1).into_bytes(),
+        env.replace("张建国", "<img src=x onerror=alert(1)></script>\u{202e}𠀀😀").into_bytes(),
+        "[".repeat(100_000).into_bytes(),
+        format!("{}{}", "{\"a\":".repeat(10_000), "1").into_bytes(),
+        vec![0xff, 0xfe, 0x00, 0x80],
+        b"\xef\xbb\xbf{\"format\":\"accountability-checklist/record\"}".to_vec(),
+    ];
+    for input in &hostile {
+        fuzz_checks::import(input);
+        fuzz_checks::template(input);
+        fuzz_checks::validate(input);
+    }
+    eprintln!("replayed {replayed} saved fuzz input(s) and {} hostile inputs", hostile.len());
+}

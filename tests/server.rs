@@ -575,3 +575,100 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     let out = Command::new(env!("CARGO_BIN_EXE_accountability-checklist")).args(["serve", "--addr", "nowhere"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+// ---- hostile input (issue #5) ---------------------------------------------------------------
+
+/// Script payloads, control characters, bidi marks, emoji and Extension-B names in every kind of text
+/// field: accepted as plain data and given back byte for byte.
+#[test]
+fn hostile_text_is_stored_and_returned_byte_for_byte() {
+    let (addr, _) = start("2026-01-15");
+    let payloads = [
+        "<img src=x onerror=alert(1)>",
+        "javascript:alert(document.cookie)",
+        "</script><script>alert(1)</script>",
+        "a\u{202e}b\u{200f}c\u{1b}[31m\u{7}\t",
+        "👨‍👩‍👧 😀 \u{fe0f}",
+        "𠀀𠀁𪚥 \"quoted\" \\back\\slash",
+    ];
+    let mut data = fixture("geren");
+    // A text field of the header, a textarea-like narrative, and table cells of two tables.
+    data["header"]["unitName"] = json!(format!("{}{}", payloads[3], payloads[5]));
+    data["header"]["position"] = json!(format!("{}{}", payloads[0], payloads[4]));
+    data["C11"]["rows"][0]["address"] = json!(payloads[2]);
+    data["C11"]["rows"][0]["certNo"] = json!(payloads[1]);
+    let body = envelope_of("geren", data.clone());
+    let r = post(addr, body.as_bytes(), &[]);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = r.json()["receiptId"].as_str().unwrap().to_owned();
+    let back = get(addr, &format!("/api/checklists/{id}"));
+    assert_eq!(back.status, 200);
+    assert_eq!(back.body, body.as_bytes(), "the envelope comes back exactly as posted");
+    let stored: Value = back.json();
+    assert_eq!(stored["data"], data);
+    assert!(back.header("content-type").unwrap_or("").starts_with("application/json"), "never served as HTML");
+    assert_security_headers(&back);
+}
+
+/// An envelope that skipped the browser's checks (empty answers, a broken ID, a missing pledge) is
+/// refused with every finding, and nothing is stored.
+#[test]
+fn an_envelope_that_skipped_browser_validation_is_refused_with_findings() {
+    let (addr, _) = start("2026-01-15");
+    for data in [json!({}), json!({ "header": { "name": "张三", "idNumber": "11010519491231002X" } }), {
+        let mut d = fixture("geren");
+        d["header"]["idNumber"] = json!("110105197506150037");
+        d.as_object_mut().unwrap().remove("C16");
+        d
+    }] {
+        let r = post(addr, envelope_of("geren", data.clone()).as_bytes(), &[]);
+        let v = assert_api_error(&r, 422, "validation_failed");
+        let findings = v["findings"].as_array().unwrap();
+        assert!(findings.iter().any(|f| f["severity"] == "error"), "{v}");
+        assert!(findings.iter().all(|f| f["code"].is_string() && f["path"].is_string()), "{v}");
+    }
+    assert_eq!(get(addr, "/api/checklists").json(), json!([]), "nothing is stored");
+}
+
+fn rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok()).unwrap_or(0)
+}
+
+/// Bounded memory: 16 concurrent chunked bodies of 20 MiB each (320 MiB in all, no Content-Length) are
+/// cut off at the 5 MiB limit with 413; the process does not grow by anything like what was sent.
+#[test]
+fn oversized_bodies_in_parallel_keep_memory_bounded() {
+    let (addr, _) = start("2026-01-15");
+    let before = rss_kib();
+    let mut chunk = format!("{:x}\r\n", 1024 * 1024).into_bytes();
+    chunk.extend(std::iter::repeat_n(b'[', 1024 * 1024));
+    chunk.extend_from_slice(b"\r\n");
+    let chunk = Arc::new(chunk);
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            let chunk = chunk.clone();
+            std::thread::spawn(move || {
+                let mut s = TcpStream::connect(addr).unwrap();
+                s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+                let head = format!("POST /api/checklists HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+                s.write_all(head.as_bytes()).unwrap();
+                for _ in 0..20 {
+                    if s.write_all(&chunk).is_err() {
+                        break; // the server stopped reading: that is the point
+                    }
+                }
+                let _ = s.write_all(b"0\r\n\r\n");
+                let mut raw = Vec::new();
+                let _ = s.read_to_end(&mut raw);
+                parse_response(&raw).status
+            })
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().unwrap(), 413);
+    }
+    let grown_mib = rss_kib().saturating_sub(before) / 1024;
+    assert!(grown_mib < 160, "the process grew by {grown_mib} MiB for 320 MiB of refused bodies");
+    assert_eq!(get(addr, "/api/checklists").status, 200, "still serving");
+}

@@ -12,8 +12,12 @@
 // CSS cannot leak out. Nothing here writes personal data to the console.
 
 import init, { mount as wasmMount } from "./pkg/accountability_checklist.js";
+// Written by `make pkg`: the module is fetched with its Subresource Integrity, so a portal that pins this
+// loader and the two pkg/ scripts (README, Security) pins the WebAssembly too.
+import { CSS_INTEGRITY, WASM_INTEGRITY } from "./pkg/integrity.js";
 
-const wasm = await init({ module_or_path: new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url) });
+const WASM_URL = new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url);
+const wasm = await init({ module_or_path: fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}) });
 
 /** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics). */
 export function wasmMemoryBytes() {
@@ -46,6 +50,7 @@ export function mount(element, options = {}) {
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = STYLESHEET;
+  if (CSS_INTEGRITY) link.integrity = CSS_INTEGRITY;
   const root = document.createElement("div");
   root.className = "ac-host";
   // Shown once the stylesheet has loaded (or failed to), so that nobody sees it unstyled.

@@ -218,7 +218,16 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     let opts: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?
+        // The path names the option at fault (`timeoutMs`, `config.dueSoonDays`, …).
+        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options)).map_err(|e| {
+            let at = e.path().to_string();
+            let inner = e.into_inner();
+            if at.is_empty() || at == "." {
+                err(format!("accountability-checklist: bad options: {inner}"))
+            } else {
+                err(format!("accountability-checklist: bad option `{at}`: {inner}"))
+            }
+        })?
     };
     let mut opts = opts;
     let review = match opts.mode.as_deref() {

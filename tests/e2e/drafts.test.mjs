@@ -1,0 +1,120 @@
+// Drafts under stress (issue #5 point 2): a reload in the middle of typing, a tab that goes away without an
+// unload event (closed without beforeunload, and a renderer crash), and two tabs editing the same draft (the
+// conflict is detected and explained, never silently overwritten). Also: the draft is cleared after submit.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  byPath, fixture, handle, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+} from './lib.mjs';
+
+let server, browser;
+before(async () => {
+  server = await sharedServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const W = 'accountability-checklist';
+const KEY = 'accountability-checklist:geren';
+const url = (draft) => `/index.html?template=geren&today=${TODAY.geren}&draft=${draft}`;
+
+async function open(context, draft) {
+  const page = await openPage(context, url(draft));
+  await waitForWidget(page);
+  return page;
+}
+
+/** Types `text` into the control at `path` with the keyboard, leaving the focus in it (no blur). */
+async function typeInto(page, path, text) {
+  await byPath(page, path).first().focus();
+  await page.keyboard.type(text);
+}
+
+const notice = (page) => page.locator(`${W} [data-notice]`).innerText();
+const nameOf = async (page) => (await handle(page, 'getData'))?.header?.name;
+
+describe('drafts', () => {
+  test('a reload in the middle of typing keeps every keystroke (session storage)', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const page = await open(context, 'session');
+    await typeInto(page, '/header/name', '欧阳𠀀明');
+    await page.reload(); // at once: no wait for any debounce
+    await waitForWidget(page);
+    assert.equal(await nameOf(page), '欧阳𠀀明');
+    assert.match(await notice(page), /已恢复/);
+    await context.close();
+  });
+
+  test('a tab closed without an unload event keeps the last keystrokes (local storage)', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const page = await open(context, 'local');
+    await typeInto(page, '/header/name', '司马懿');
+    await page.close({ runBeforeUnload: false });
+    const again = await open(context, 'local');
+    assert.equal(await nameOf(again), '司马懿');
+    await context.close();
+  });
+
+  test('a renderer crash right after typing loses nothing (local storage)', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const page = await open(context, 'local');
+    await typeInto(page, '/header/name', '诸葛亮');
+    await typeInto(page, '/header/position', '丞相');
+    const crashed = new Promise((r) => page.once('crash', r));
+    const cdp = await context.newCDPSession(page);
+    cdp.send('Page.crash').catch(() => {}); // never answers: the renderer is gone
+    await crashed;
+    const again = await open(context, 'local');
+    const data = await handle(again, 'getData');
+    assert.equal(data.header?.name, '诸葛亮');
+    assert.equal(data.header?.position, '丞相', 'the very last keystrokes survived');
+    await context.close();
+  });
+
+  test('two tabs editing the same draft: the conflict is explained, nothing is overwritten silently', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const a = await open(context, 'local');
+    const b = await open(context, 'local');
+    await typeInto(a, '/header/name', '甲');
+    // B learns of A's newer draft (storage event) and says so; B's own typing is kept but not saved over A's.
+    await until(async () => /另一个标签页或窗口修改了同一份草稿/.test(await notice(b)), async () => `conflict notice in B (got: ${await notice(b)})`);
+    await typeInto(b, '/header/name', '乙');
+    assert.equal(await nameOf(b), '乙', "B's typing is kept");
+    const stored = () => a.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.header.name, KEY);
+    assert.equal(await stored(), '甲', "A's draft is not overwritten by B");
+    // B keeps its version: now A is told, and loads B's version.
+    await press(b, `${W} [data-action="draft-keep-mine"]`);
+    await until(async () => (await stored()) === '乙', "B's draft saved after the user chose");
+    await until(async () => /另一个标签页或窗口修改了同一份草稿/.test(await notice(a)), async () => `conflict notice in A (got: ${await notice(a)})`);
+    assert.equal(await nameOf(a), '甲', "A's data untouched until A chooses");
+    await press(a, `${W} [data-action="draft-use-other"]`);
+    await until(async () => (await nameOf(a)) === '乙', "A loaded B's version");
+    assert.match(await notice(a), /已载入另一标签页/);
+    // A types on: that is A's draft now (no conflict in A, B is told).
+    await typeInto(a, '/header/position', '处长');
+    await until(async () => (await a.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.header.position, KEY)) === '处长', "A's new draft saved");
+    await until(async () => /另一个标签页或窗口/.test(await notice(b)), 'B told again');
+    await context.close();
+  });
+
+  test('the draft is cleared after a successful submit', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const page = await open(context, 'session');
+    const fx = await fixture('geren');
+    fx.header.position = '党组书记';
+    await handle(page, 'setData', fx);
+    await byPath(page, '/header/position').first().focus();
+    await page.keyboard.type('、局长'); // a typed change: the draft is written
+    assert.ok(await page.evaluate((k) => sessionStorage.getItem(k), KEY), 'a draft exists before submit');
+    await press(page, `${W} [data-action="submit"]`);
+    await until(() => page.locator(`${W} [data-receipt]`).count(), 'receipt');
+    assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), KEY), null, 'draft removed');
+    await page.reload();
+    await waitForWidget(page);
+    assert.doesNotMatch(await notice(page), /已恢复/, 'nothing restored after submit');
+    await context.close();
+  });
+});

@@ -1,0 +1,95 @@
+//! What the fuzz targets check, as plain functions over bytes: the same code runs under libFuzzer
+//! (`make fuzz`, `tests/fuzz/fuzz_targets/`) and, for every saved crash input under
+//! `tests/fuzz/regressions/<target>/`, in the normal test run (`tests/robustness.rs` includes this file).
+//! Each function panics (a fuzz "crash") only when an invariant breaks; the library itself must never
+//! panic on any input.
+
+use std::rc::Rc;
+
+use accountability_checklist::envelope;
+use accountability_checklist::template;
+use accountability_checklist::ui::store::{Msg, Store};
+use accountability_checklist::{Config, Date, Locale, Validator};
+use serde_json::Value;
+
+fn today() -> Date {
+    Date::new(2026, 1, 15).expect("a valid date")
+}
+
+/// Import of an arbitrary file, with and without an expected template: never a panic; an unusable
+/// file always says why; a usable one re-exports and re-imports to the same data; a store that
+/// imports an unusable file keeps its data exactly.
+pub fn import(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let config = Config::default();
+    let r = envelope::import(&text, None, &config);
+    assert!(r.is_usable() || !r.findings.is_empty(), "an unusable import must say why");
+    for name in template::builtin_names() {
+        let t = template::builtin(name).expect("built-in").expect("loads");
+        let r = envelope::import(&text, Some(&t), &config);
+        assert!(r.is_usable() || !r.findings.is_empty());
+        if r.is_usable() {
+            let env = r.envelope.expect("usable has an envelope");
+            let again = envelope::to_json(&envelope::export(&t, env.data.clone(), vec![], env.validation.confirmations.clone(), String::new(), "draft"));
+            let back = envelope::import(&again, Some(&t), &config);
+            assert!(back.is_usable(), "re-export of a usable import must import: {:?}", back.findings);
+            assert_eq!(back.envelope.expect("envelope").data, env.data, "round trip changes the data");
+        }
+    }
+    // Through the widget's store: a refused file leaves the data alone.
+    let t = template::builtin("geren").expect("built-in").expect("loads");
+    let v = Validator::new(t, config).expect("validator");
+    let mut store = Store::new(Rc::new(v), Locale::ZhCn, today(), Some(serde_json::json!({ "header": { "name": "张三" } })), false);
+    let before = store.record.clone();
+    let usable = envelope::import(&text, Some(store.validator.template()), store.validator.config()).is_usable();
+    store.update(Msg::Import(text.into_owned()));
+    if !usable {
+        assert_eq!(store.record, before, "a refused import changed the data");
+    }
+}
+
+/// Template loading (a host's own template) and config overrides: never a panic; a template that
+/// loads builds a validator that validates an empty and a random record without panicking.
+pub fn template(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = Config::from_json(&text);
+    let Ok(t) = template::load(&text) else { return };
+    let Ok(v) = Validator::new(t, Config::default()) else { return };
+    let _ = v.validate(&serde_json::json!({}), today());
+    let _ = v.validate(&Value::String(text.into_owned()), today());
+}
+
+/// Validation of arbitrary JSON against every built-in template, full pass and one-row re-check:
+/// never a panic, and every finding renders a message in both locales.
+pub fn validate(data: &[u8]) {
+    let Ok(record) = serde_json::from_slice::<Value>(data) else { return };
+    let pointer = first_leaf_pointer(&record, String::new(), 0);
+    for name in template::builtin_names() {
+        let t = template::builtin(name).expect("built-in").expect("loads");
+        let v = Validator::new(t, Config::default()).expect("validator");
+        let report = v.validate(&record, today());
+        for f in &report.findings {
+            assert!(f.path.is_empty() || f.path.starts_with('/'), "finding path {:?}", f.path);
+            assert!(!f.message(Locale::ZhCn).is_empty() && !f.message(Locale::En).is_empty());
+        }
+        let _ = v.recheck(&record, &pointer, today());
+    }
+}
+
+/// A pointer into `v` (the first leaf), so that re-checks run on paths that exist.
+fn first_leaf_pointer(v: &Value, at: String, depth: usize) -> String {
+    if depth > 8 {
+        return at;
+    }
+    match v {
+        Value::Object(m) => match m.iter().next() {
+            Some((k, child)) => first_leaf_pointer(child, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), depth + 1),
+            None => at,
+        },
+        Value::Array(a) => match a.first() {
+            Some(child) => first_leaf_pointer(child, format!("{at}/0"), depth + 1),
+            None => at,
+        },
+        _ => at,
+    }
+}
