@@ -56,8 +56,13 @@ impl Default for Config {
 impl Config {
     /// Reads a (partial) configuration from JSON; problems name the JSON pointer.
     pub fn from_json(json: &str) -> Result<Config, String> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(de).map_err(|e| format!("config {}: {}", e.path(), e.inner()))
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("config: not JSON: {e}"))?;
+        Config::from_value(value)
+    }
+
+    /// Reads a (partial) configuration from a JSON value; problems name the JSON pointer.
+    pub fn from_value(value: serde_json::Value) -> Result<Config, String> {
+        crate::de::from_value(value).map_err(|e| format!("config {}: {}", e.path, e.message))
     }
 }
 

@@ -301,11 +301,10 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
         }
         None => return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, "")),
     };
-    let envelope: Envelope = match serde_path_to_error::deserialize(value) {
+    let envelope: Envelope = match crate::de::from_value(value) {
         Ok(e) => e,
         Err(e) => {
-            let at = e.path().to_string();
-            findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "").param("at", at).param("detail", e.inner().to_string()));
+            findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "").param("at", e.path).param("detail", e.message));
             return Imported { envelope: None, findings };
         }
     };

@@ -12,6 +12,7 @@
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod de;
 pub mod decimal;
 pub mod engine;
 pub mod envelope;

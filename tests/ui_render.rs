@@ -174,3 +174,34 @@ async fn read_only_mode_has_no_editing_actions() {
     assert!(html.contains("data-action=\"export\""), "export stays available");
     assert!(html.contains("只读"));
 }
+
+#[tokio::test]
+async fn long_tables_render_one_page_with_a_pager() {
+    let mut data = fixture("geren");
+    let rows = data.pointer("/C11/rows").and_then(Value::as_array).cloned().expect("C11 rows");
+    let grown: Vec<Value> = (0..120).map(|i| rows[i % rows.len()].clone()).collect();
+    if let Some(v) = data.pointer_mut("/C11/rows") {
+        *v = Value::Array(grown);
+    }
+    let sh = shared("geren", Some(data), today("geren"), Locale::ZhCn);
+    let html = render(&sh).await;
+    let shown = html.matches("data-path=\"/C11/rows/").filter(|_| true).count();
+    assert!(html.contains("data-pager=\"/C11/rows\""), "a pager for 120 rows");
+    assert!(html.contains("data-path=\"/C11/rows/49/areaM2\"") && !html.contains("data-path=\"/C11/rows/50/areaM2\""), "first page only");
+    assert!(html.contains("第1–50行，共120行"));
+    assert!(shown > 0);
+    // A summary link to row 101 turns to its page.
+    sh.dispatch(Msg::Focus("/C11/rows/100/areaM2".into()));
+    let html = render(&sh).await;
+    assert!(html.contains("data-path=\"/C11/rows/100/areaM2\"") && !html.contains("data-path=\"/C11/rows/0/areaM2\""));
+    assert!(html.contains("start=\"101\""), "numbering continues across pages");
+}
+
+#[tokio::test]
+async fn a_keystroke_in_a_filled_cell_shows_its_error_at_once() {
+    let sh = shared("geren", Some(fixture("geren")), today("geren"), Locale::ZhCn);
+    let _ = render(&sh).await;
+    sh.dispatch(Msg::Input { path: "/C11/rows/1/areaM2".into(), raw: "76.30x".into() });
+    let html = render(&sh).await;
+    assert!(html.contains("data-error-for=\"/C11/rows/1/areaM2\""), "error while typing in a filled cell");
+}

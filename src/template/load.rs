@@ -41,27 +41,12 @@ pub fn load(json: &str) -> Result<Template, TemplateError> {
     if json.len() > MAX_TEMPLATE_BYTES {
         return Err(TemplateError::one("", format!("larger than {MAX_TEMPLATE_BYTES} bytes")));
     }
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let template: Template = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = pointer_from_serde_path(e.path());
-        TemplateError::one(path, e.inner().to_string())
-    })?;
+    // Parse to a `Value` first and deserialize from that: one deserializer type for templates,
+    // config, options and envelopes keeps the path-tracking code in the WebAssembly small.
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| TemplateError::one("", format!("not JSON: {e}")))?;
+    let template: Template = crate::de::from_value(value).map_err(|e| TemplateError::one(e.pointer, e.message))?;
     check(&template)?;
     Ok(template)
-}
-
-fn pointer_from_serde_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        out.push('/');
-        match seg {
-            Segment::Seq { index } => out.push_str(&index.to_string()),
-            Segment::Map { key } | Segment::Enum { variant: key } => out.push_str(&escape(key)),
-            Segment::Unknown => out.push('?'),
-        }
-    }
-    out
 }
 
 /// Escapes one JSON-pointer reference token (RFC 6901).

@@ -219,13 +219,12 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         Options::default()
     } else {
         // The path names the option at fault (`timeoutMs`, `config.dueSoonDays`, …).
-        serde_path_to_error::deserialize(serde_wasm_bindgen::Deserializer::from(options)).map_err(|e| {
-            let at = e.path().to_string();
-            let inner = e.into_inner();
-            if at.is_empty() || at == "." {
-                err(format!("accountability-checklist: bad options: {inner}"))
+        let value: Value = serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?;
+        crate::de::from_value(value).map_err(|e| {
+            if e.path.is_empty() || e.path == "." || e.path == "?" {
+                err(format!("accountability-checklist: bad options: {}", e.message))
             } else {
-                err(format!("accountability-checklist: bad option `{at}`: {inner}"))
+                err(format!("accountability-checklist: bad option `{}`: {}", e.path, e.message))
             }
         })?
     };
@@ -251,7 +250,7 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     };
     let config = match &opts.config {
         None => Config::default(),
-        Some(v) => Config::from_json(&v.to_string()).map_err(|e| err(format!("accountability-checklist: bad config: {e}")))?,
+        Some(v) => Config::from_value(v.clone()).map_err(|e| err(format!("accountability-checklist: bad config: {e}")))?,
     };
     let locale = match &opts.locale {
         None => Locale::ZhCn,

@@ -1,0 +1,138 @@
+// Browser benchmark (a benchmark, not a test): the workload and metrics of ../shared/perf/PEERS.md measured
+// on our widget in Debian's headless Chromium, median of RUNS fresh-browser runs per N.
+//
+//   make bench-browser            (builds the package and the server, then runs this)
+//   node tests/e2e/bench.mjs [N ...]        (BENCH_RUNS=5, BENCH_PAGE_SIZE=<rows per page, 0: no paging>)
+//
+// Workload: the valid 个人有关事项 fixture (header, family register, every item answered) with its
+// real-estate table (C11) grown to N rows. Metrics: transfer (brotli q11 of every JS, CSS and WASM file
+// the page loads), ready, key→err (median of 20 keystrokes in the last row's area cell), validate-all,
+// JS heap after a forced GC, DOM nodes, and the WebAssembly memory.
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fixture, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const KEYS = 20;
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const NS = SIZES.length ? SIZES : [10, 100, 1000];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function transferBytes(pageUrls) {
+  let total = 0;
+  for (const url of pageUrls) {
+    const rel = new URL(url).pathname.replace(/^\//, '');
+    const bytes = await readFile(join(ROOT, 'www', rel));
+    total += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return total;
+}
+
+async function workload(n) {
+  const fx = await fixture('geren');
+  const base = fx.C11.rows;
+  fx.C11.rows = Array.from({ length: n }, (_, i) => structuredClone(base[i % base.length]));
+  return fx;
+}
+
+async function oneRun(browser, url, data) {
+  const context = await newContext(browser, { baseURL: url });
+  const page = await context.newPage();
+  const loaded = new Set();
+  page.on('response', (r) => {
+    const u = r.url();
+    if (/\.(js|mjs|css|wasm)$/.test(new URL(u).pathname) && !u.includes('/bench/')) loaded.add(u);
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript((d) => { window.__benchData = d; window.__benchToday = '2026-01-15'; }, data);
+  await page.goto(`/bench/index.html${process.env.BENCH_PAGE_SIZE ? `?pageSize=${process.env.BENCH_PAGE_SIZE}` : ''}`);
+  await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
+  const ready = await page.evaluate(() => window.__bench.ready);
+
+  // The last row: turn to its page when the table is paged, then type into its area cell.
+  const last = data.C11.rows.length - 1;
+  const path = `/C11/rows/${last}/areaM2`;
+  const widget = page.locator('#widget');
+  const pageSelect = widget.locator('[data-pager="/C11/rows"] select');
+  if (await pageSelect.count()) {
+    const lastPage = await pageSelect.locator('option').last().getAttribute('value');
+    await pageSelect.selectOption(lastPage);
+  }
+  const cell = widget.locator(`input[data-path="${path}"]`);
+  await cell.waitFor({ timeout: 10_000 });
+  await cell.focus();
+  await page.keyboard.press('End');
+  const keyErr = [];
+  for (let i = 0; i < KEYS; i++) {
+    await page.evaluate((p) => window.__bench.arm(p, true), path);
+    await page.keyboard.press('x');
+    keyErr.push(await page.evaluate(() => window.__bench.pending));
+    await page.evaluate((p) => window.__bench.arm(p, false), path);
+    await page.keyboard.press('Backspace');
+    await page.evaluate(() => window.__bench.pending);
+  }
+  await page.waitForTimeout(400); // let the debounced whole-record pass run
+  const validate = [];
+  for (let i = 0; i < 5; i++) validate.push(await page.evaluate(() => window.__bench.validateMs()));
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
+  const result = {
+    ready,
+    keyErr: median(keyErr),
+    validate: median(validate),
+    heapMB: metric('JSHeapUsedSize') / 1e6,
+    nodes: metric('Nodes'),
+    wasmMB: wasmBytes / (1024 * 1024),
+    transfer: await transferBytes([...loaded]),
+    errors,
+  };
+  await context.close();
+  return result;
+}
+
+const server = await startServer({ today: '2026-01-15' });
+const rows = [];
+try {
+  for (const n of NS) {
+    const data = await workload(n);
+    const runs = [];
+    for (let r = 0; r < RUNS; r++) {
+      const browser = await launchBrowser();
+      try {
+        runs.push(await oneRun(browser, server.url, data));
+      } finally {
+        await browser.close();
+      }
+    }
+    const errs = runs.flatMap((r) => r.errors);
+    if (errs.length) console.error(`N=${n}: page errors: ${errs.join('; ')}`);
+    const m = (k) => median(runs.map((r) => r[k]));
+    rows.push({ n, transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB') });
+    process.stderr.write(`N=${n} done\n`);
+  }
+} finally {
+  await server.stop();
+}
+
+const chromium = (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+console.log(`accountability-checklist, ${chromium}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 10)}`);
+console.log('');
+console.log('| N | transfer KB br | ready ms | key→err ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
+}

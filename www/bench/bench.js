@@ -1,0 +1,76 @@
+// Benchmark page: mounts the 个人有关事项 checklist with the record the runner prepared, and offers the
+// measurements of ../shared/perf/PEERS.md to the runner (tests/e2e/bench.mjs) as window.__bench.
+import { mount, wasmMemoryBytes } from "../checklist.js";
+
+const data = window.__benchData;
+const today = window.__benchToday ?? "2026-01-15";
+const el = document.getElementById("widget");
+const pageSize = new URLSearchParams(location.search).get("pageSize");
+const handle = mount(el, { template: "geren", data, today, draftStorage: "none", ...(pageSize === null ? {} : { pageSize: Number(pageSize) }) });
+const rows = data?.C11?.rows?.length ?? 0;
+const areaSel = 'input[data-path^="/C11/rows/"][data-path$="/areaM2"]';
+
+function frame() {
+  return new Promise((r) => requestAnimationFrame(() => r()));
+}
+
+// ready: every area input the widget shows (a page of a long table; the rest are reachable through the
+// pager) is in the DOM, and one more frame has been produced.
+const ready = (async () => {
+  for (;;) {
+    const shown = el.shadowRoot?.querySelectorAll(areaSel).length ?? 0;
+    const pager = el.shadowRoot?.querySelector('[data-pager="/C11/rows"]');
+    if (shown === rows || (pager && shown > 0)) break;
+    await frame();
+  }
+  await frame();
+  return performance.now();
+})();
+
+/**
+ * Arms a measurement: resolves `window.__bench.pending` with the milliseconds from the next keydown in the
+ * cell at `path` until the cell's error is in (`wantError`) or out of the DOM. Arm first, then press.
+ */
+function arm(path, wantError) {
+  const root = el.shadowRoot;
+  const input = root.querySelector(`input[data-path="${path}"]`);
+  const present = () => !!root.querySelector(`[data-error-for="${path}"]`);
+  window.__bench.pending = new Promise((resolve) => {
+    let start = null;
+    const obs = new MutationObserver(() => {
+      if (start !== null && present() === wantError) {
+        obs.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    obs.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
+    input.addEventListener("keydown", (e) => { start = e.timeStamp; }, { once: true, capture: true });
+  });
+  return true;
+}
+
+window.__bench = {
+  rows,
+  ready,
+  handle,
+  arm,
+  pending: null,
+  validateMs() {
+    const t0 = performance.now();
+    handle.validate();
+    return performance.now() - t0;
+  },
+  wasmMemoryBytes,
+  domNodes() {
+    let n = 0;
+    const walk = (root) => {
+      const it = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+      while (it.nextNode()) {
+        n += 1;
+        if (it.currentNode.shadowRoot) walk(it.currentNode.shadowRoot);
+      }
+    };
+    walk(document);
+    return n;
+  },
+};
