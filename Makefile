@@ -31,7 +31,7 @@ DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 ## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
 ## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
 ## headless Chromium); the end-to-end tests (Playwright against the reference server and the built widget).
-test: tools native wasm-check wasm-test e2e
+test: tools native wasm-check wasm-test size-guard e2e
 
 native: setup
 	$(CARGO) test --all-targets --no-fail-fast
@@ -95,14 +95,11 @@ integrity:
 
 ## What a portal downloads: raw and brotli (-q 11) sizes of the widget's files.
 size: pkg
-	@raw_total=0; br_total=0; \
-	for f in $(PKG)/*.wasm $(PKG)/*.js www/checklist.js www/checklist.css; do \
-		[ -f "$$f" ] || { echo "missing: $$f"; continue; }; \
-		raw=$$(stat -c %s "$$f"); br=$$(brotli -q 11 -c "$$f" | wc -c); \
-		raw_total=$$((raw_total + raw)); br_total=$$((br_total + br)); \
-		awk -v f="$$f" -v r=$$raw -v b=$$br 'BEGIN { printf "%-45s %9.1f KB raw %8.1f KB brotli\n", f, r/1024, b/1024 }'; \
-	done; \
-	awk -v r=$$raw_total -v b=$$br_total 'BEGIN { printf "%-45s %9.1f KB raw %8.1f KB brotli\n", "total", r/1024, b/1024 }'
+	node $(E2E)/size.mjs
+
+## Fails when the widget's brotli size exceeds the budget in tests/size-budget.json (part of `make test`).
+size-guard: pkg
+	node $(E2E)/size.mjs --check
 
 ## The reference server (release build).
 server:
