@@ -9,8 +9,25 @@ use std::rc::Rc;
 use accountability_checklist::envelope;
 use accountability_checklist::template;
 use accountability_checklist::ui::store::{Msg, Store};
-use accountability_checklist::{Config, Date, Locale, Validator};
+use accountability_checklist::{Config, Date, Locale, Template, Validator};
 use serde_json::Value;
+
+thread_local! {
+    /// The built-in templates and their validators, parsed once per thread (parsing them per input would
+    /// make the fuzzer spend its time in the 106 KB of template JSON).
+    static BUILTIN: Vec<(Template, Rc<Validator>)> = template::builtin_names()
+        .iter()
+        .map(|n| {
+            let t = template::builtin(n).expect("built-in").expect("loads");
+            let v = Validator::new(t.clone(), Config::default()).expect("validator");
+            (t, Rc::new(v))
+        })
+        .collect();
+}
+
+fn builtins<R>(f: impl FnOnce(&[(Template, Rc<Validator>)]) -> R) -> R {
+    BUILTIN.with(|b| f(b))
+}
 
 fn today() -> Date {
     Date::new(2026, 1, 15).expect("a valid date")
@@ -24,22 +41,20 @@ pub fn import(data: &[u8]) {
     let config = Config::default();
     let r = envelope::import(&text, None, &config);
     assert!(r.is_usable() || !r.findings.is_empty(), "an unusable import must say why");
-    for name in template::builtin_names() {
-        let t = template::builtin(name).expect("built-in").expect("loads");
-        let r = envelope::import(&text, Some(&t), &config);
+    builtins(|all| for (t, _) in all {
+        let r = envelope::import(&text, Some(t), &config);
         assert!(r.is_usable() || !r.findings.is_empty());
         if r.is_usable() {
             let env = r.envelope.expect("usable has an envelope");
-            let again = envelope::to_json(&envelope::export(&t, env.data.clone(), vec![], env.validation.confirmations.clone(), String::new(), "draft"));
-            let back = envelope::import(&again, Some(&t), &config);
+            let again = envelope::to_json(&envelope::export(t, env.data.clone(), vec![], env.validation.confirmations.clone(), String::new(), "draft"));
+            let back = envelope::import(&again, Some(t), &config);
             assert!(back.is_usable(), "re-export of a usable import must import: {:?}", back.findings);
             assert_eq!(back.envelope.expect("envelope").data, env.data, "round trip changes the data");
         }
-    }
+    });
     // Through the widget's store: a refused file leaves the data alone.
-    let t = template::builtin("geren").expect("built-in").expect("loads");
-    let v = Validator::new(t, config).expect("validator");
-    let mut store = Store::new(Rc::new(v), Locale::ZhCn, today(), Some(serde_json::json!({ "header": { "name": "张三" } })), false);
+    let v = builtins(|all| all.iter().find(|(t, _)| t.id == "geren").map(|(_, v)| v.clone())).expect("geren");
+    let mut store = Store::new(v, Locale::ZhCn, today(), Some(serde_json::json!({ "header": { "name": "张三" } })), false);
     let before = store.record.clone();
     let usable = envelope::import(&text, Some(store.validator.template()), store.validator.config()).is_usable();
     store.update(Msg::Import(text.into_owned()));
@@ -64,16 +79,14 @@ pub fn template(data: &[u8]) {
 pub fn validate(data: &[u8]) {
     let Ok(record) = serde_json::from_slice::<Value>(data) else { return };
     let pointer = first_leaf_pointer(&record, String::new(), 0);
-    for name in template::builtin_names() {
-        let t = template::builtin(name).expect("built-in").expect("loads");
-        let v = Validator::new(t, Config::default()).expect("validator");
+    builtins(|all| for (_, v) in all {
         let report = v.validate(&record, today());
         for f in &report.findings {
             assert!(f.path.is_empty() || f.path.starts_with('/'), "finding path {:?}", f.path);
             assert!(!f.message(Locale::ZhCn).is_empty() && !f.message(Locale::En).is_empty());
         }
         let _ = v.recheck(&record, &pointer, today());
-    }
+    });
 }
 
 /// A pointer into `v` (the first leaf), so that re-checks run on paths that exist.
