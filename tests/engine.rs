@@ -193,3 +193,14 @@ fn recheck_picks_the_smallest_scope_that_a_change_can_affect() {
         assert!(!covered.is_empty(), "{changed}");
     }
 }
+
+/// The engine matches a row's cells to columns in one merge walk that relies on serde_json's map
+/// iterating in key order (no `preserve_order` feature). This fails if a dependency turns it on.
+#[test]
+fn json_objects_iterate_in_key_order() {
+    let v: serde_json::Value = serde_json::from_str(r#"{"zeta": 1, "alpha": 2, "mid": 3, "Beta": 4}"#).expect("json");
+    let keys: Vec<&String> = v.as_object().expect("object").keys().collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}

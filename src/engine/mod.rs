@@ -95,6 +95,9 @@ pub struct Validator {
     patterns: HashMap<(usize, usize, usize), Regex>,
     docs: DocPatterns,
     rules: Vec<&'static rules::NamedRule>,
+    /// For each section and table, column indexes in key order: a row's cells are matched to
+    /// columns in one merge walk over the row's (sorted) keys instead of a map lookup per column.
+    column_order: Vec<Vec<Vec<usize>>>,
 }
 
 /// Where a field lives, for paths and lookups.
@@ -182,7 +185,21 @@ impl Validator {
         if !problems.is_empty() {
             return Err(TemplateError { problems });
         }
-        Ok(Validator { template, config, patterns, docs, rules: named })
+        let column_order = template
+            .sections
+            .iter()
+            .map(|s| {
+                s.tables
+                    .iter()
+                    .map(|t| {
+                        let mut order: Vec<usize> = (0..t.columns.len()).collect();
+                        order.sort_by(|&a, &b| t.columns[a].key.cmp(&t.columns[b].key));
+                        order
+                    })
+                    .collect()
+            })
+            .collect();
+        Ok(Validator { template, config, patterns, docs, rules: named, column_order })
     }
 
     /// The template.
@@ -389,7 +406,7 @@ impl Validator {
     fn check_section_fields(&self, cx: &Cx<'_>, si: usize, section: &Section, sobj: &Map<String, Value>, base: &str, out: &mut Vec<Finding>) {
         let place = Place { section_index: si, table_slot: 0, obj: sobj, base };
         for (fi, field) in section.fields.iter().enumerate() {
-            self.check_field(cx, &place, fi, field, out);
+            self.check_field(cx, &place, fi, field, place.obj.get(&field.key), out);
         }
         for check in &section.checks {
             self.run_check(cx, &place, check, |k| section.field(k), out);
@@ -404,16 +421,36 @@ impl Validator {
             return;
         };
         let place = Place { section_index: si, table_slot: ti + 1, obj, base: &rbase };
+        // serde_json's map iterates in key order (tests/engine.rs keeps that true), so one merge
+        // walk finds every column's cell.
+        let mut cells: Vec<Option<&Value>> = vec![None; table.columns.len()];
+        if let Some(order) = self.column_order.get(si).and_then(|t| t.get(ti)) {
+            let mut cols = order.iter().copied().peekable();
+            for (key, value) in obj {
+                while let Some(&ci) = cols.peek() {
+                    match table.columns[ci].key.as_str().cmp(key.as_str()) {
+                        std::cmp::Ordering::Less => {
+                            cols.next();
+                        }
+                        std::cmp::Ordering::Equal => {
+                            cells[ci] = Some(value);
+                            cols.next();
+                            break;
+                        }
+                        std::cmp::Ordering::Greater => break,
+                    }
+                }
+            }
+        }
         for (fi, field) in table.columns.iter().enumerate() {
-            self.check_field(cx, &place, fi, field, out);
+            self.check_field(cx, &place, fi, field, cells[fi], out);
         }
         for check in &table.checks {
             self.run_check(cx, &place, check, |k| table.column(k), out);
         }
     }
 
-    fn check_field(&self, cx: &Cx<'_>, place: &Place<'_>, fi: usize, field: &Field, out: &mut Vec<Finding>) {
-        let value = place.obj.get(&field.key);
+    fn check_field(&self, cx: &Cx<'_>, place: &Place<'_>, fi: usize, field: &Field, value: Option<&Value>, out: &mut Vec<Finding>) {
         // Paths and labels are built only when there is something to report: most cells are
         // valid, and allocating per cell dominated the full pass.
         let make = |code: FieldCode, sev: Severity| {

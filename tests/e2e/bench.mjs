@@ -57,6 +57,7 @@ async function oneRun(browser, url, data) {
   await page.goto(`/bench/index.html${process.env.BENCH_PAGE_SIZE ? `?pageSize=${process.env.BENCH_PAGE_SIZE}` : ''}`);
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__bench.ready);
+  const phases = await page.evaluate(() => ({ moduleReady: window.__bench.moduleReady, mountMs: window.__bench.mountMs }));
 
   // The last row: turn to its page when the table is paged, then type into its area cell.
   const last = data.C11.rows.length - 1;
@@ -92,6 +93,8 @@ async function oneRun(browser, url, data) {
   const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
   const result = {
     ready,
+    moduleReady: phases.moduleReady,
+    mountMs: phases.mountMs,
     keyErr: median(keyErr),
     validate: median(validate),
     heapMB: metric('JSHeapUsedSize') / 1e6,
@@ -121,7 +124,7 @@ try {
     const errs = runs.flatMap((r) => r.errors);
     if (errs.length) console.error(`N=${n}: page errors: ${errs.join('; ')}`);
     const m = (k) => median(runs.map((r) => r[k]));
-    rows.push({ n, transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB') });
+    rows.push({ n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB') });
     process.stderr.write(`N=${n} done\n`);
   }
 } finally {
@@ -133,6 +136,9 @@ console.log(`accountability-checklist, ${chromium}, ${cpus().length} × ${cpus()
 console.log('');
 console.log('| N | transfer KB br | ready ms | key→err ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
 console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.error(`N=${r.n}: module and WebAssembly ready at ${r.moduleReady.toFixed(0)} ms, mount() ${r.mountMs.toFixed(0)} ms, first render done at ${r.ready.toFixed(0)} ms`);
+}
 for (const r of rows) {
   console.log(`| ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
 }

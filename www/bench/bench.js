@@ -2,11 +2,14 @@
 // measurements of ../shared/perf/PEERS.md to the runner (tests/e2e/bench.mjs) as window.__bench.
 import { mount, wasmMemoryBytes } from "../checklist.js";
 
+// Where "ready" goes: the module (and the WebAssembly it awaits) is loaded when this line runs.
+const moduleReady = performance.now();
 const data = window.__benchData;
 const today = window.__benchToday ?? "2026-01-15";
 const el = document.getElementById("widget");
 const pageSize = new URLSearchParams(location.search).get("pageSize");
 const handle = mount(el, { template: "geren", data, today, draftStorage: "none", ...(pageSize === null ? {} : { pageSize: Number(pageSize) }) });
+const mountDone = performance.now();
 const rows = data?.C11?.rows?.length ?? 0;
 const areaSel = 'input[data-path^="/C11/rows/"][data-path$="/areaM2"]';
 
@@ -51,6 +54,8 @@ function arm(path, wantError) {
 
 window.__bench = {
   rows,
+  moduleReady,
+  mountMs: mountDone - moduleReady,
   ready,
   handle,
   arm,
