@@ -60,7 +60,8 @@ export function mount(element, options = {}) {
   link.addEventListener("error", show, { once: true });
   shadow.replaceChildren(link, root);
   try {
-    return wasmMount(element, root, options);
+    // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
+    return wasmMount(element, root, typeof options === "object" && options !== null ? JSON.stringify(options) : options);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const p = document.createElement("p");

@@ -19,7 +19,7 @@ use crate::locale::Locale;
 use crate::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
-pub const DEFAULT_PAGE_SIZE: usize = 50;
+pub const DEFAULT_PAGE_SIZE: usize = 20;
 
 /// Which screen the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
