@@ -131,7 +131,7 @@ try {
   await server.stop();
 }
 
-const chromium = (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version']).toString().trim();
+const chromium = (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 console.log(`accountability-checklist, ${chromium}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 10)}`);
 console.log('');
 console.log('| N | transfer KB br | ready ms | key→err ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
