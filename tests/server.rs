@@ -2,6 +2,8 @@
 //! fresh SQLite file and a small static directory, and a plain HTTP/1.1 client on a TCP socket
 //! (so that paths such as `/../x` reach the server exactly as written).
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -11,6 +13,7 @@ use std::time::Duration;
 
 use accountability_checklist::server::{self, Options, CONTENT_SECURITY_POLICY};
 use accountability_checklist::{envelope, template, Date};
+use common::fixture;
 use serde_json::{json, Value};
 
 const MIB: usize = 1024 * 1024;
@@ -144,9 +147,6 @@ fn post(addr: SocketAddr, body: &[u8], extra: &[(&str, &str)]) -> Resp {
     send(addr, "POST", "/api/checklists", &headers, Some(body), false)
 }
 
-fn fixture(kind: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(format!("tests/fixtures/{kind}_valid.json")).unwrap()).unwrap()
-}
 
 /// The export envelope of `data` as the widget writes it.
 fn envelope_of(kind: &str, data: Value) -> String {

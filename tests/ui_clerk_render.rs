@@ -3,39 +3,19 @@
 //! the pledge and signature lines), review mode (the digest verdict, confirmed warnings), the
 //! X-R01 panel of a 述职 report and the talk year overview.
 
-use std::rc::Rc;
+mod common;
 
 use accountability_checklist::envelope;
 use accountability_checklist::template::builtin;
 use accountability_checklist::ui::clerk::{ClerkMsg, FilePurpose};
-use accountability_checklist::ui::store::{Msg, Store};
-use accountability_checklist::ui::{App, AppProps, Shared};
-use accountability_checklist::{Config, Confirmation, Date, Locale, Validator};
+use accountability_checklist::ui::store::Msg;
+use accountability_checklist::ui::Shared;
+use accountability_checklist::{Confirmation, Locale};
+use common::{fixture, render, today};
 use serde_json::{json, Value};
-use yew::LocalServerRenderer;
 
 fn shared(kind: &str, data: Option<Value>, read_only: bool) -> Shared {
-    let t = builtin(kind).expect("builtin").expect("loads");
-    let v = Validator::new(t, Config::default()).expect("validator");
-    Shared::new(Store::new(Rc::new(v), Locale::ZhCn, today(kind), data, read_only), |_, _| {})
-}
-
-async fn render(sh: &Shared) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { shared: sh.clone() }).hydratable(false).render().await
-}
-
-fn fixture(kind: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
-    serde_json::from_str(&text).expect("json")
-}
-
-fn today(kind: &str) -> Date {
-    match kind {
-        "geren" => Date::new(2026, 1, 15),
-        "shuzhi" => Date::new(2026, 1, 20),
-        _ => Date::new(2025, 12, 20),
-    }
-    .expect("date")
+    common::shared(kind, data, today(kind), Locale::ZhCn, read_only)
 }
 
 fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {

@@ -2,37 +2,17 @@
 //! section and field with its contract attributes (data-path, labels, aria-describedby), errors
 //! appear where the store says they should, and the talk overview sorts by urgency.
 
-use std::rc::Rc;
+mod common;
 
-use accountability_checklist::template::{builtin, builtin_names, FieldType};
-use accountability_checklist::ui::store::{Msg, Store};
-use accountability_checklist::ui::{dom_id, App, AppProps, Shared};
-use accountability_checklist::{Config, Date, Locale, Validator};
+use accountability_checklist::template::{builtin_names, FieldType};
+use accountability_checklist::ui::store::Msg;
+use accountability_checklist::ui::{dom_id, Shared};
+use accountability_checklist::{Date, Locale};
+use common::{fixture, render, today};
 use serde_json::Value;
-use yew::LocalServerRenderer;
 
 fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale) -> Shared {
-    let t = builtin(kind).expect("builtin").expect("loads");
-    let v = Validator::new(t, Config::default()).expect("validator");
-    Shared::new(Store::new(Rc::new(v), locale, today, data, false), |_, _| {})
-}
-
-async fn render(sh: &Shared) -> String {
-    LocalServerRenderer::<App>::with_props(AppProps { shared: sh.clone() }).hydratable(false).render().await
-}
-
-fn fixture(kind: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
-    serde_json::from_str(&text).expect("json")
-}
-
-fn today(kind: &str) -> Date {
-    match kind {
-        "geren" => Date::new(2026, 1, 15),
-        "shuzhi" => Date::new(2026, 1, 20),
-        _ => Date::new(2025, 12, 20),
-    }
-    .expect("date")
+    common::shared(kind, data, today, locale, false)
 }
 
 /// Every element with `id="…"` in the HTML.
@@ -164,9 +144,7 @@ async fn talk_overview_lists_due_talks_with_status_badges() {
 
 #[tokio::test]
 async fn read_only_mode_has_no_editing_actions() {
-    let t = builtin("shuzhi").expect("builtin").expect("loads");
-    let v = Validator::new(t, Config::default()).expect("validator");
-    let sh = Shared::new(Store::new(Rc::new(v), Locale::ZhCn, today("shuzhi"), Some(fixture("shuzhi")), true), |_, _| {});
+    let sh = common::shared("shuzhi", Some(fixture("shuzhi")), today("shuzhi"), Locale::ZhCn, true);
     let html = render(&sh).await;
     for action in ["submit", "add-row", "remove-row", "import", "validate"] {
         assert!(!html.contains(&format!("data-action=\"{action}\"")), "read-only shows no {action}");

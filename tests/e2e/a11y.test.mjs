@@ -3,17 +3,18 @@
 import { after, before, describe, test } from 'node:test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { assertNoProblems, axeCheck, FIXTURES, KINDS, launchBrowser, newContext, openPage, press, screenshot, sharedServer, TODAY, until, waitForWidget } from './lib.mjs';
+import {
+  assertNoProblems, axeCheck, FIXTURES, KINDS, openPage, press, screenshot, TODAY, until, useServerAndBrowser,
+  waitForWidget,
+} from './lib.mjs';
 
-let server, browser;
-before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const harness = useServerAndBrowser();
 
 for (const kind of KINDS) {
   describe(`index.html with the ${kind} checklist`, () => {
     let context, page;
     before(async () => {
-      context = await newContext(browser, { baseURL: server.url });
+      context = await harness.context();
       page = await openPage(context, `/index.html?template=${kind}&today=${TODAY[kind]}&draft=none`);
       await waitForWidget(page);
     });
@@ -45,7 +46,7 @@ for (const kind of KINDS) {
 describe('print, check-answers and review views', () => {
   let context, page;
   before(async () => {
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     page = await openPage(context);
     await page.addInitScript(() => { window.print = () => {}; });
     await page.goto(`/index.html?template=geren&today=${TODAY.geren}&draft=none`);

@@ -8,19 +8,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  assertNoProblems, fixture, get, handle, kbAddRow, kbSet, launchBrowser, newContext, openPage, press, sharedServer,
-  TODAY, until, waitForWidget,
+  assertNoProblems, fixture, get, handle, kbAddRow, kbSet, openPage, press, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
-let server, browser, dir;
+const harness = useServerAndBrowser();
+let dir;
 before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'ac-e2e-clerk-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -48,7 +45,7 @@ describe('复制上年数据 (geren)', () => {
   before(async () => {
     last = await fixture('geren');
     last.header.year = 2024;
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     const file = join(dir, 'geren-2024.json');
     await writeFile(file, await envelopeOf(context, 'geren', last));
     page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=local`);
@@ -95,7 +92,7 @@ describe('X-R01: the 谈话 record in a 述职 report', () => {
     fx = await fixture('shuzhi');
     const talks = await fixture('tanhua');
     talks.header.year = fx.header.year;
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     const file = join(dir, 'tanhua.json');
     await writeFile(file, await envelopeOf(context, 'tanhua', talks));
     page = await openPage(context, `/index.html?template=shuzhi&today=${TODAY.shuzhi}&draft=none`);

@@ -1,21 +1,13 @@
 // Drafts under stress (issue #5 point 2): a reload in the middle of typing, a tab that goes away without an
 // unload event (closed without beforeunload, and a renderer crash), and two tabs editing the same draft (the
 // conflict is detected and explained, never silently overwritten). Also: the draft is cleared after submit.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  byPath, fixture, handle, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+  byPath, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 const KEY = 'accountability-checklist:geren';
@@ -38,7 +30,7 @@ const nameOf = async (page) => (await handle(page, 'getData'))?.header?.name;
 
 describe('drafts', () => {
   test('a reload in the middle of typing keeps every keystroke (session storage)', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context, 'session');
     await typeInto(page, '/header/name', '欧阳𠀀明');
     await page.reload(); // at once: no wait for any debounce
@@ -49,7 +41,7 @@ describe('drafts', () => {
   });
 
   test('a tab closed without an unload event keeps the last keystrokes (local storage)', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context, 'local');
     await typeInto(page, '/header/name', '司马懿');
     await page.close({ runBeforeUnload: false });
@@ -59,7 +51,7 @@ describe('drafts', () => {
   });
 
   test('a renderer crash right after typing loses nothing (local storage)', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context, 'local');
     await typeInto(page, '/header/name', '诸葛亮');
     await typeInto(page, '/header/position', '丞相');
@@ -75,7 +67,7 @@ describe('drafts', () => {
   });
 
   test('two tabs editing the same draft: the conflict is explained, nothing is overwritten silently', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const a = await open(context, 'local');
     const b = await open(context, 'local');
     await typeInto(a, '/header/name', '甲');
@@ -101,7 +93,7 @@ describe('drafts', () => {
   });
 
   test('the draft is cleared after a successful submit', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context, 'session');
     const fx = await fixture('geren');
     fx.header.position = '党组书记';

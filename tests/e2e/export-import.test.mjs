@@ -6,19 +6,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  assertNoProblems, fixture, handle, launchBrowser, newContext, openPage, press, screenshot, sharedServer,
-  TODAY, until, waitForWidget,
+  assertNoProblems, fixture, handle, openPage, press, screenshot, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
-let server, browser, dir;
+const harness = useServerAndBrowser();
+let dir;
 before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'ac-e2e-export-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -28,7 +25,7 @@ describe('export and import (geren)', () => {
   let context, page, fx, exported, exportedText;
   before(async () => {
     fx = await fixture('geren');
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
     await waitForWidget(page);
   });

@@ -2,35 +2,27 @@
 // a timeout, a 500, a 503 with Retry-After, a very slow answer and submitting while offline. The refused
 // connection, the lost 201, the server's 422 and the double press are in submit.test.mjs. In every case: the user
 // is told what happened, the data is intact, the retry works and the server holds exactly one record.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, events, fixture, handle, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+  assertNoProblems, events, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 const SUBMIT = `${W} [data-action="submit"]`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function records() {
-  const r = await fetch(`${server.url}/api/checklists`);
+  const r = await fetch(`${harness.url}/api/checklists`);
   assert.equal(r.status, 200);
   return r.json();
 }
 
 /** A page with the valid geren fixture loaded; `timeout` is the widget's timeoutMs. */
 async function fresh({ timeout = 2000 } = {}) {
-  const context = await newContext(browser, { baseURL: server.url });
+  const context = await harness.context();
   const page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none&timeout=${timeout}`);
   await waitForWidget(page);
   const fx = await fixture('geren');
@@ -70,7 +62,7 @@ describe('submit under network faults (geren)', () => {
     await page.route('**/api/checklists', (route) => {
       const req = route.request();
       const headers = { 'content-type': 'application/json', 'idempotency-key': req.headers()['idempotency-key'] };
-      late = sleep(2500).then(() => fetch(`${server.url}/api/checklists`, { method: 'POST', headers, body: req.postData() }))
+      late = sleep(2500).then(() => fetch(`${harness.url}/api/checklists`, { method: 'POST', headers, body: req.postData() }))
         .then((r) => r.status);
       // The route is never fulfilled: the browser waits until its own timeout.
     }, { times: 1 });

@@ -2,21 +2,14 @@
 // foreign import files; malformed host options and templates; script payloads, control characters, bidi marks,
 // emoji and Extension-B names in every kind of text field. Each gets a clear message in the user's locale,
 // nothing runs or panics, and the current data stays untouched; typed text shows as text and exports byte for byte.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, events, fixture, handle, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+  assertNoProblems, byPath, events, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 const PAYLOADS = [
@@ -54,7 +47,7 @@ const importFile = (page) => page.locator(`${W} input[type="file"][data-action="
 
 describe('hostile import files', () => {
   test('each bad file gets its own message in zh-CN; the data is untouched', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context);
     const fx = await fixture('geren');
     await handle(page, 'setData', fx);
@@ -86,7 +79,7 @@ describe('hostile import files', () => {
   });
 
   test('a file over the 5 MiB limit is refused before it is read (English)', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context, `template=geren&today=${TODAY.geren}&draft=none&locale=en`);
     const fx = await fixture('geren');
     await handle(page, 'setData', fx);
@@ -106,7 +99,7 @@ describe('hostile import files', () => {
 
 describe('hostile text in every kind of field', () => {
   test('script payloads typed into inputs, text areas and table cells show as text and export byte for byte', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context);
     await handle(page, 'setData', await fixture('geren'));
     const textarea = await page.locator(`${W} textarea[data-path]`).first().getAttribute('data-path');
@@ -144,7 +137,7 @@ describe('hostile text in every kind of field', () => {
   });
 
   test('control characters, bidi marks, emoji and Extension-B names survive typing, export and import', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context);
     await handle(page, 'setData', await fixture('geren'));
     const values = {
@@ -191,7 +184,7 @@ describe('malformed host options and templates', () => {
   };
 
   test('bad options throw a readable Error, show it as text and dispatch checklist-error', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context);
     const results = await page.evaluate(async (payload) => {
       const { mount } = await import('/checklist.js');
@@ -239,7 +232,7 @@ describe('malformed host options and templates', () => {
   });
 
   test('a host template with script payloads in titles, labels and hints renders them as text', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await open(context);
     const shown = await page.evaluate(async (tpl) => {
       const { mount } = await import('/checklist.js');

@@ -4,13 +4,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, fixture, handle, kbAddRow, launchBrowser, newContext, openPage, sharedServer, TODAY, until,
+  assertNoProblems, byPath, fixture, handle, kbAddRow, openPage, TODAY, until, useServerAndBrowser,
   waitForWidget, without,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const harness = useServerAndBrowser();
 
 /** The deepest focused element (through shadow roots): its data-path, else data-action, else tag. */
 const focused = (page) => page.evaluate(() => {
@@ -22,7 +20,7 @@ const focused = (page) => page.evaluate(() => {
 describe('keyboard (geren)', () => {
   let context, page;
   before(async () => {
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=local`);
     await waitForWidget(page);
     await handle(page, 'setData', without(await fixture('geren'), '/header/name', '/C16/signedName'));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
@@ -88,6 +89,28 @@ export async function startServer({ today = TODAY.geren, bin = process.env.AC_BI
 export async function sharedServer() {
   if (process.env.AC_BASE_URL) return { url: process.env.AC_BASE_URL.replace(/\/$/, ''), stop: async () => {}, output: () => '' };
   return startServer({ today: process.env.AC_TODAY || TODAY.geren });
+}
+
+/**
+ * The shared server and one browser for a test file: registers the before/after hooks and returns
+ * `{ url, browser, server, context(options) }` (name it `harness`: test files use `env` for envelopes) (`context` opens a fresh browser context on the server).
+ */
+export function useServerAndBrowser() {
+  const env = {
+    server: null,
+    browser: null,
+    get url() { return env.server.url; },
+    context: (options = {}) => newContext(env.browser, { baseURL: env.server.url, ...options }),
+  };
+  before(async () => {
+    env.server = await sharedServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export const CHROMIUM_ARGS = [

@@ -1,15 +1,15 @@
 // The widget embedded in an imitation government portal with hostile global CSS, under the server's strict
 // CSP: it renders inside its shadow root, with no CSP violation and no console error.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertNoProblems, byPath, kbSet, launchBrowser, newContext, openPage, screenshot, sharedServer, until, waitForWidget } from './lib.mjs';
+import {
+  assertNoProblems, byPath, kbSet, openPage, screenshot, until, useServerAndBrowser, waitForWidget,
+} from './lib.mjs';
 
-let server, browser;
-before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const harness = useServerAndBrowser();
 
 test('portal page: widget renders in its shadow root, strict CSP holds, no console errors', async () => {
-  const context = await newContext(browser, { baseURL: server.url });
+  const context = await harness.context();
   try {
     const page = await openPage(context);
     const response = await page.goto('/portal.html');
@@ -54,7 +54,7 @@ test('portal page: widget renders in its shadow root, strict CSP holds, no conso
 });
 
 test('demo page: loads under the strict CSP without problems', async () => {
-  const context = await newContext(browser, { baseURL: server.url });
+  const context = await harness.context();
   try {
     const page = await openPage(context, '/index.html?draft=none');
     await waitForWidget(page);
@@ -66,7 +66,7 @@ test('demo page: loads under the strict CSP without problems', async () => {
 });
 
 test('portal page: draft-storage="session" keeps typed answers across a reload', async () => {
-  const context = await newContext(browser, { baseURL: server.url });
+  const context = await harness.context();
   try {
     const page = await openPage(context, '/portal.html');
     await waitForWidget(page);

@@ -10,22 +10,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  assertNoProblems, E2E_DIR, fixture, handle, KINDS, launchBrowser, newContext, openPage, press, sharedServer, TODAY,
-  until, waitForWidget,
+  assertNoProblems, E2E_DIR, fixture, handle, KINDS, openPage, press, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
 const run = promisify(execFile);
 const squash = (s) => s.replace(/\s+/g, '');
 
-let server, browser, dir;
+const harness = useServerAndBrowser();
+let dir;
 before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'ac-e2e-print-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -51,7 +48,7 @@ for (const kind of KINDS) {
     let context, page, fx, text;
     before(async () => {
       fx = await fixture(kind);
-      context = await newContext(browser, { baseURL: server.url });
+      context = await harness.context();
       page = await openPage(context);
       // window.print() would open a dialog in a headed browser: count the calls instead.
       await page.addInitScript(() => { window.print = () => { window.__printCalls = (window.__printCalls ?? 0) + 1; }; });

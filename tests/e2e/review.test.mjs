@@ -8,19 +8,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  assertNoProblems, axeCheck, E2E_DIR, fixture, handle, launchBrowser, newContext, openPage, press, sharedServer,
-  TODAY, until, waitForWidget,
+  assertNoProblems, axeCheck, E2E_DIR, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
-let server, browser, dir;
+const harness = useServerAndBrowser();
+let dir;
 before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
   dir = await mkdtemp(join(tmpdir(), 'ac-e2e-review-'));
 });
 after(async () => {
-  await browser?.close();
-  await server?.stop();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -43,7 +40,7 @@ async function chooseFile(page, action, file) {
 describe('review mode', () => {
   let context, page, env, intactFile, changedFile;
   before(async () => {
-    context = await newContext(browser, { baseURL: server.url });
+    context = await harness.context();
     const filler = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
     await waitForWidget(filler);
     await handle(filler, 'setData', await fixture('geren'));

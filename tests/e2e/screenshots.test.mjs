@@ -5,18 +5,16 @@
 import { after, before, describe, test } from 'node:test';
 import { resolve } from 'node:path';
 import {
-  E2E_DIR, fixture, handle, KINDS, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+  E2E_DIR, fixture, handle, KINDS, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
 const shot = (name) => resolve(E2E_DIR, 'screenshots', name);
 
-let server, browser;
-before(async () => { server = await sharedServer(); browser = await launchBrowser(); });
-after(async () => { await browser?.close(); await server?.stop(); });
+const harness = useServerAndBrowser();
 
 describe('README screenshots', () => {
   let context;
-  before(async () => { context = await newContext(browser, { baseURL: server.url, viewport: { width: 1100, height: 1000 } }); });
+  before(async () => { context = await harness.context({ viewport: { width: 1100, height: 1000 } }); });
   after(async () => { await context?.close(); });
 
   for (const kind of KINDS) {

@@ -1,24 +1,17 @@
 // Security hygiene (issue #5 point 6): Subresource Integrity (the hashes `make pkg` publishes are right, a
 // page that pins them works under the strict CSP, a tampered file is refused), and no personal data in
 // request URLs, console output or the widget's error events.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  assertNoProblems, byPath, events, fixture, handle, launchBrowser, newContext, openPage, press, ROOT, sharedServer, TODAY, until, waitForWidget,
+  assertNoProblems, byPath, events, fixture, handle, openPage, press, ROOT, TODAY, until, useServerAndBrowser,
+  waitForWidget,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
@@ -31,7 +24,7 @@ async function sriPage(context, hashes) {
 <link rel="modulepreload" href="/pkg/integrity.js" integrity="${hashes['pkg/integrity.js']}">
 <script type="module" src="/checklist.js" integrity="${hashes['checklist.js']}"></script></head>
 <body><main><accountability-checklist template="geren" today="${TODAY.geren}" draft-storage="none"></accountability-checklist></main></body></html>`;
-  const csp = (await fetch(`${server.url}/index.html`)).headers.get('content-security-policy');
+  const csp = (await fetch(`${harness.url}/index.html`)).headers.get('content-security-policy');
   assert.ok(csp && !csp.includes('unsafe-inline'), `strict CSP: ${csp}`);
   await context.route('**/sri-portal.html', (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }));
   return openPage(context);
@@ -48,7 +41,7 @@ describe('Subresource Integrity', () => {
   });
 
   test('a portal page that pins the hashes works under the strict CSP', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await sriPage(context, await integrity());
     await page.goto('/sri-portal.html');
     await waitForWidget(page);
@@ -58,7 +51,7 @@ describe('Subresource Integrity', () => {
 
   test('a tampered WebAssembly module or loader is refused', async () => {
     for (const [pattern, what] of [['**/pkg/accountability_checklist_bg.wasm', 'wasm'], ['**/checklist.js', 'loader']]) {
-      const context = await newContext(browser, { baseURL: server.url });
+      const context = await harness.context();
       const page = await sriPage(context, await integrity());
       await context.route(pattern, async (route) => {
         const r = await route.fetch();
@@ -77,7 +70,7 @@ describe('Subresource Integrity', () => {
 
 describe('no personal data leaks', () => {
   test('typed personal data never appears in request URLs, console output or error events', async () => {
-    const context = await newContext(browser, { baseURL: server.url });
+    const context = await harness.context();
     const page = await openPage(context);
     const consoleText = [];
     const urls = [];

@@ -1,32 +1,24 @@
 // Submitting when things go wrong: the server's own 422 findings are shown like the browser's; a failed
 // connection keeps everything typed, and the retry (same Idempotency-Key) stores exactly one record; pressing
 // 提交 twice quickly stores one record.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  fixture, handle, launchBrowser, newContext, openPage, press, sharedServer, TODAY, until, waitForWidget,
+  fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
-let server, browser;
-before(async () => {
-  server = await sharedServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 
 async function records() {
-  const r = await fetch(`${server.url}/api/checklists`);
+  const r = await fetch(`${harness.url}/api/checklists`);
   assert.equal(r.status, 200);
   return r.json();
 }
 
 async function fresh() {
-  const context = await newContext(browser, { baseURL: server.url });
+  const context = await harness.context();
   const page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
   await waitForWidget(page);
   const fx = await fixture('geren');

@@ -1,0 +1,40 @@
+//! Helpers shared by the integration tests: the valid fixtures with the day each is valid on, and
+//! the widget's store rendered with Yew's server-side renderer. Each test crate uses a part.
+#![allow(dead_code)]
+
+use std::rc::Rc;
+
+use accountability_checklist::template::builtin;
+use accountability_checklist::ui::store::Store;
+use accountability_checklist::ui::{App, AppProps, Shared};
+use accountability_checklist::{Config, Date, Locale, Validator};
+use serde_json::Value;
+use yew::LocalServerRenderer;
+
+/// `tests/fixtures/<kind>_valid.json`.
+pub fn fixture(kind: &str) -> Value {
+    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    serde_json::from_str(&text).expect("json")
+}
+
+/// The day each fixture is valid on.
+pub fn today(kind: &str) -> Date {
+    match kind {
+        "geren" => Date::new(2026, 1, 15),
+        "shuzhi" => Date::new(2026, 1, 20),
+        _ => Date::new(2025, 12, 20),
+    }
+    .expect("date")
+}
+
+/// A widget store for a built-in template, with no effects performed.
+pub fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale, read_only: bool) -> Shared {
+    let t = builtin(kind).expect("builtin").expect("loads");
+    let v = Validator::new(t, Config::default()).expect("validator");
+    Shared::new(Store::new(Rc::new(v), locale, today, data, read_only), |_, _| {})
+}
+
+/// The widget's HTML.
+pub async fn render(sh: &Shared) -> String {
+    LocalServerRenderer::<App>::with_props(AppProps { shared: sh.clone() }).hydratable(false).render().await
+}
