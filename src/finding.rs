@@ -234,6 +234,15 @@ impl Finding {
         self
     }
 
+    /// Whether this finding alone blocks submit: an error, or a warning nobody confirmed.
+    pub fn blocks_submit(&self) -> bool {
+        match self.severity {
+            Severity::Error => true,
+            Severity::Warning => !self.confirmed,
+            Severity::Info => false,
+        }
+    }
+
     /// The key a confirmation must carry to confirm this finding.
     pub fn confirmation_key(&self) -> (&str, &str) {
         (self.code.as_str(), &self.path)
@@ -335,11 +344,7 @@ impl Report {
 
     /// Errors, and warnings nobody confirmed, block submit (SPEC §0.2).
     pub fn blocks_submit(&self) -> bool {
-        self.findings.iter().any(|f| match f.severity {
-            Severity::Error => true,
-            Severity::Warning => !f.confirmed,
-            Severity::Info => false,
-        })
+        self.findings.iter().any(Finding::blocks_submit)
     }
 
     /// Whether any error (confirmed or not) remains.

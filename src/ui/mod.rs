@@ -170,7 +170,7 @@ fn notice(s: &Store, sh: &Shared) -> Html {
         SubmitState::Done { receipt } => Some(receipt.clone()),
         _ => None,
     };
-    let restored = s.notice.as_ref().is_some_and(|n| n.kind == "info" && n.text.contains(t(l, "已恢复", "Restored")));
+    let restored = s.notice.as_ref().is_some_and(|n| n.kind == store::NOTICE_RESTORED);
     html! {
         <div class={classes!("ac-notice", s.notice.as_ref().map(|n| format!("ac-notice-{}", n.kind)))} role="status" aria-live="polite" data-notice="">
             if let Some(n) = &s.notice {

@@ -71,10 +71,23 @@ pub enum FailReason {
     Rejected,
 }
 
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// The file replaced the data.
+    pub applied: bool,
+    /// Problems and notes about the file.
+    pub findings: Vec<Finding>,
+}
+
+/// The notice kind of a restored draft.
+pub const NOTICE_RESTORED: &str = "restored";
+
 /// A status message shown in the polite live region.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
-    /// Kind, for styling (`ok`, `error`, `info`).
+    /// Kind, for styling (`ok`, `error`, `info`, or [`NOTICE_RESTORED`], which also offers to
+    /// discard the draft).
     pub kind: &'static str,
     /// Text in the current locale at the time it was raised.
     pub text: String,
@@ -267,6 +280,8 @@ pub struct Store {
     pub page_size: usize,
     /// Current page of each paged table, by the table's JSON pointer.
     pub pages: HashMap<String, usize>,
+    /// What the last `Msg::Import` found (the host's `importJson` returns it).
+    pub last_import: Option<ImportReport>,
     /// Changes since the store was made (drives memoisation and draft saves).
     pub rev: u64,
     /// This tab's id in the drafts it writes (the web layer sets a random one).
@@ -314,6 +329,7 @@ impl Store {
             clerk: Default::default(),
             page_size: DEFAULT_PAGE_SIZE,
             pages: HashMap::new(),
+            last_import: None,
             rev: 0,
             index: HashMap::new(),
             next_row: 1,
@@ -375,19 +391,12 @@ impl Store {
 
     /// Findings that block submit, in document order.
     pub fn blocking(&self) -> Vec<&Finding> {
-        self.findings
-            .iter()
-            .filter(|f| match f.severity {
-                Severity::Error => true,
-                Severity::Warning => !f.confirmed,
-                Severity::Info => false,
-            })
-            .collect()
+        self.findings.iter().filter(|f| f.blocks_submit()).collect()
     }
 
     /// Whether anything blocks submit.
     pub fn blocks_submit(&self) -> bool {
-        Report { findings: self.findings.clone() }.blocks_submit()
+        self.findings.iter().any(Finding::blocks_submit)
     }
 
     /// Error and warning counts (unconfirmed warnings only).
@@ -520,6 +529,7 @@ impl Store {
             Msg::PickImport => fx.push(Effect::PickFile),
             Msg::Import(text) => {
                 let imported = envelope::import(&text, Some(self.validator.template()), self.validator.config());
+                self.last_import = Some(ImportReport { applied: imported.is_usable(), findings: imported.findings.clone() });
                 if imported.is_usable() {
                     if let Some(env) = imported.envelope {
                         self.replace_data(env.data, env.validation.confirmations);
@@ -608,7 +618,7 @@ impl Store {
             }
             Msg::DraftRestored(stamp) => {
                 self.notice = Some(Notice {
-                    kind: "info",
+                    kind: NOTICE_RESTORED,
                     text: format!("{}{stamp}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), self.t("）。", ")."))
                 });
             }
@@ -835,7 +845,7 @@ impl Store {
         let obj = self.record.get(&section.id).and_then(Value::as_object);
         let started = obj.is_some_and(|o| o.values().any(|v| !crate::engine::is_empty(Some(v))));
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
-        let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.severity == Severity::Error || (f.severity == Severity::Warning && !f.confirmed)).collect();
+        let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
         if errors.is_empty() {
             // Nothing is missing or wrong (an optional item left empty counts as done).
             SectionStatus::Done
