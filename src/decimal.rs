@@ -49,11 +49,13 @@ impl Decimal {
         if int.len() > max_int_digits.min(20) {
             return Err(DecimalError::TooManyIntegerDigits);
         }
-        let mut scaled: i128 = 0;
-        for b in int.bytes() {
-            scaled = scaled * 10 + (b - b'0') as i128;
-        }
-        scaled *= SCALE;
+        // Digits are gathered in u64 (at most 20 integer digits fit unless they exceed u64::MAX,
+        // which the i128 path takes) and scaled once: i128 multiplication and division are
+        // library calls in WebAssembly, and this runs for every amount cell.
+        let mut scaled: i128 = match int.len() {
+            0..=19 => int.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0')) as i128,
+            _ => int.bytes().fold(0i128, |n, b| n * 10 + i128::from(b - b'0')),
+        } * SCALE;
         if let Some(frac) = frac {
             if frac.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(DecimalError::Format);
@@ -61,11 +63,10 @@ impl Decimal {
             if frac.len() > max_decimals {
                 return Err(DecimalError::TooManyDecimals);
             }
-            let mut unit = SCALE / 10;
-            for b in frac.bytes() {
-                scaled += (b - b'0') as i128 * unit;
-                unit /= 10;
-            }
+            // At most four digits, padded to four: 1/10 000 units.
+            let digits = frac.bytes().fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+            let pad = [1u32, 10, 100, 1000, 10_000][4 - frac.len()];
+            scaled += i128::from(digits * pad);
         }
         Ok(Decimal { scaled })
     }
@@ -147,5 +148,19 @@ mod tests {
         let sum = ["0.10", "0.20", "0.30"].iter().fold(Decimal::ZERO, |acc, s| acc.checked_add(p(s).unwrap()).unwrap());
         assert_eq!(sum, p("0.6").unwrap());
         assert_eq!(Decimal::parse("99.9999", 3, 4).unwrap().format(2), "100.00");
+    }
+
+    #[test]
+    fn scales_every_digit_count() {
+        // One to four decimals are padded to the same 1/10 000 units.
+        assert_eq!(Decimal::parse("1.5", 3, 4), Decimal::parse("1.5000", 3, 4));
+        assert_eq!(Decimal::parse("1.05", 3, 4).unwrap().to_string(), "1.05");
+        assert_eq!(Decimal::parse("0.0001", 3, 4).unwrap().format(4), "0.0001");
+        // 19 integer digits take the u64 path, 20 the i128 one; both are exact.
+        let big19 = Decimal::parse("9999999999999999999.99", 20, 2).unwrap();
+        let big20 = Decimal::parse("99999999999999999999.99", 20, 2).unwrap();
+        assert_eq!(big19.format(2), "9999999999999999999.99");
+        assert_eq!(big20.format(2), "99999999999999999999.99");
+        assert!(big20 > big19);
     }
 }

@@ -35,8 +35,8 @@ pub fn identifier_changed(raw: &str) -> bool {
 /// Free text: trimmed, runs of ideographic spaces collapsed to one. Line breaks are kept.
 /// Borrows when nothing changes, which is almost always.
 pub fn text(s: &str) -> std::borrow::Cow<'_, str> {
-    let trimmed = s.trim_matches(|c: char| c.is_whitespace());
-    if !trimmed.contains("\u{3000}\u{3000}") {
+    let trimmed = trim(s);
+    if !has_double_ideographic_space(trimmed) {
         return std::borrow::Cow::Borrowed(trimmed);
     }
     let mut out = String::with_capacity(trimmed.len());
@@ -49,6 +49,42 @@ pub fn text(s: &str) -> std::borrow::Cow<'_, str> {
         prev_ideographic = ideographic;
     }
     std::borrow::Cow::Owned(out)
+}
+
+/// `str::trim` (Unicode whitespace at both ends), with a fast path for the usual value whose first
+/// and last characters plainly are not whitespace: ASCII letters, digits and punctuation, and
+/// three- or four-byte characters whose lead byte is E4 or above (CJK ideographs, full-width
+/// forms; every Unicode space below U+FFFF has lead byte C2, E1, E2 or E3, none above U+FFFF).
+/// Every cell is trimmed on every validation, and `str::trim` decodes characters at both ends.
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n == 0 {
+        return s;
+    }
+    let start_plain = b[0].is_ascii_graphic() || b[0] >= 0xE4;
+    let end_plain = b[n - 1].is_ascii_graphic() || (n >= 3 && b[n - 3] >= 0xE4 && b[n - 3] < 0xF0) || (n >= 4 && b[n - 4] >= 0xF0);
+    if start_plain && end_plain {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// Whether `s` holds two ideographic spaces (U+3000, bytes E3 80 80) in a row. A byte scan: a
+/// substring search builds a searcher on every call, and this runs for every text cell.
+fn has_double_ideographic_space(s: &str) -> bool {
+    const PAIR: &[u8] = "\u{3000}\u{3000}".as_bytes();
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = b[from..].iter().position(|&x| x == 0xE3) {
+        let at = from + p;
+        if b[at..].starts_with(PAIR) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Look-alikes of the middle dot `·` (U+00B7) that people type in names such as `买买提·艾力`.
@@ -121,5 +157,31 @@ mod tests {
     #[test]
     fn text_collapses_ideographic_spaces() {
         assert_eq!(text("  第一段\u{3000}\u{3000}\u{3000}内容\n第二段  "), "第一段\u{3000}内容\n第二段");
+        // One ideographic space is kept; other characters starting with byte E3 (〃 is E3 80 83,
+        // 々 is E3 80 85) are not mistaken for it.
+        assert_eq!(text("第一\u{3000}〃\u{3000}々"), "第一\u{3000}〃\u{3000}々");
+        assert_eq!(text("〃\u{3000}\u{3000}"), "〃");
+        assert_eq!(text("a\u{3000}\u{3000}b"), "a\u{3000}b");
+        // Unicode whitespace at either end is trimmed, ASCII-only text is borrowed as is.
+        assert_eq!(text("\u{3000}内容\u{00A0}"), "内容");
+        assert_eq!(text("\t x \n"), "x");
+        assert!(matches!(text("abc"), std::borrow::Cow::Borrowed("abc")));
+        assert_eq!(text(""), "");
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        let spaces = ['\u{0085}', '\u{00A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', ' ', '\t', '\n'];
+        let plain = ["a", "1", "住宅", "）", "。", "𠮷", "é", "·", "~"];
+        for p in plain {
+            for q in plain {
+                for sp in spaces {
+                    for s in [format!("{p}{q}"), format!("{sp}{p}{q}"), format!("{p}{q}{sp}"), format!("{sp}{p}{sp}{q}{sp}"), format!("{sp}")] {
+                        assert_eq!(trim(&s), s.trim(), "{s:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(trim(""), "");
     }
 }

@@ -46,6 +46,32 @@ fn the_valid_record_has_no_findings() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// References are resolved through a scanned list for small tables and a hash map for large
+/// ones: both must find every row, keep the first of a duplicated id and report unknown ids.
+#[test]
+fn references_resolve_in_small_and_large_tables() {
+    for extra in [0usize, 30] {
+        let mut r = valid();
+        let members = r["family"]["members"].as_array_mut().unwrap();
+        for i in 0..extra {
+            members.push(json!({"id": format!("x{i}"), "relation": "其他", "name": "王五"}));
+        }
+        // A duplicate of p1 placed last: the first p1 (本人) is the one referred to.
+        members.push(json!({"id": "p1", "relation": "其他", "name": "王五"}));
+        let v = validator();
+        let findings = v.validate(&r, today()).findings;
+        assert!(codes_at(&findings, "/C11/rows/0/owner").is_empty(), "{extra} extra rows: {findings:#?}");
+        r["C11"]["rows"][0]["owner"] = json!("p9");
+        let findings = v.validate(&r, today()).findings;
+        assert_eq!(codes_at(&findings, "/C11/rows/0/owner"), [("field.unknown_ref".to_string(), Severity::Error)], "{extra}");
+        if extra > 0 {
+            r["C11"]["rows"][0]["owner"] = json!(format!("x{}", extra - 1));
+            let findings = v.validate(&r, today()).findings;
+            assert_eq!(codes_at(&findings, "/C11/rows/0/owner"), [("field.subject_not_allowed".to_string(), Severity::Error)]);
+        }
+    }
+}
+
 #[test]
 fn each_declarative_check_reports_its_code_at_its_path() {
     use Severity::*;

@@ -108,8 +108,59 @@ struct Place<'a> {
     table_slot: usize,
     /// The object holding the field (section object or row).
     obj: &'a Map<String, Value>,
-    /// JSON pointer of `obj`.
+    /// JSON pointer of `obj`, or of its table when `row` is set.
     base: &'a str,
+    /// The row index under `base`, for a table row. Kept apart so that a row's pointer is only
+    /// formatted when a finding needs it (most rows have none).
+    row: Option<usize>,
+}
+
+impl Place<'_> {
+    /// The JSON pointer of the field `key` in this place.
+    fn path(&self, key: &str) -> String {
+        match self.row {
+            Some(i) => format!("{}/{i}/{}", self.base, escape_token(key)),
+            None => format!("{}/{}", self.base, escape_token(key)),
+        }
+    }
+}
+
+/// The rows of a referenced table by their `id` (the first row wins for a duplicate id, which
+/// the table's own rule reports). Small tables, such as the family register that property and
+/// investment rows point to, are scanned: hashing each id cost more than comparing a few.
+enum RefIndex<'r> {
+    Small(Vec<(&'r str, &'r Value)>),
+    Large(HashMap<&'r str, &'r Value>),
+}
+
+impl<'r> RefIndex<'r> {
+    const SCAN_MAX: usize = 16;
+
+    fn new(rows: &'r [Value]) -> RefIndex<'r> {
+        let ids = rows.iter().filter_map(|row| Some((row.get("id")?.as_str()?, row)));
+        if rows.len() <= Self::SCAN_MAX {
+            let mut v: Vec<(&str, &Value)> = Vec::with_capacity(rows.len());
+            for (id, row) in ids {
+                if !v.iter().any(|(k, _)| *k == id) {
+                    v.push((id, row));
+                }
+            }
+            RefIndex::Small(v)
+        } else {
+            let mut m = HashMap::with_capacity(rows.len());
+            for (id, row) in ids {
+                m.entry(id).or_insert(row);
+            }
+            RefIndex::Large(m)
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&'r Value> {
+        match self {
+            RefIndex::Small(v) => v.iter().find(|(k, _)| *k == id).map(|(_, row)| *row),
+            RefIndex::Large(m) => m.get(id).copied(),
+        }
+    }
 }
 
 /// Per-call state: today, the report year, and lazily built reference indexes.
@@ -117,7 +168,9 @@ struct Cx<'r> {
     record: &'r Value,
     today: Date,
     year: Option<i32>,
-    refs: std::cell::RefCell<HashMap<String, HashMap<String, &'r Value>>>,
+    /// Row-id indexes of the tables that reference fields point into, by table pointer (a record
+    /// has one or two such tables, so a list).
+    refs: std::cell::RefCell<Vec<(String, RefIndex<'r>)>>,
 }
 
 static EMPTY_MAP: std::sync::OnceLock<Map<String, Value>> = std::sync::OnceLock::new();
@@ -404,7 +457,7 @@ impl Validator {
     }
 
     fn check_section_fields(&self, cx: &Cx<'_>, si: usize, section: &Section, sobj: &Map<String, Value>, base: &str, out: &mut Vec<Finding>) {
-        let place = Place { section_index: si, table_slot: 0, obj: sobj, base };
+        let place = Place { section_index: si, table_slot: 0, obj: sobj, base, row: None };
         for (fi, field) in section.fields.iter().enumerate() {
             self.check_field(cx, &place, fi, field, place.obj.get(&field.key), out);
         }
@@ -415,15 +468,22 @@ impl Validator {
 
     #[allow(clippy::too_many_arguments)]
     fn check_row(&self, cx: &Cx<'_>, si: usize, ti: usize, table: &Table, ri: usize, row: &Value, tbase: &str, out: &mut Vec<Finding>) {
-        let rbase = format!("{tbase}/{ri}");
         let Some(obj) = row.as_object() else {
-            out.push(labelled(FieldCode::WrongType, Severity::Error, rbase, &table.title).param("expected", "object"));
+            out.push(labelled(FieldCode::WrongType, Severity::Error, format!("{tbase}/{ri}"), &table.title).param("expected", "object"));
             return;
         };
-        let place = Place { section_index: si, table_slot: ti + 1, obj, base: &rbase };
+        let place = Place { section_index: si, table_slot: ti + 1, obj, base: tbase, row: Some(ri) };
         // serde_json's map iterates in key order (tests/engine.rs keeps that true), so one merge
         // walk finds every column's cell.
-        let mut cells: Vec<Option<&Value>> = vec![None; table.columns.len()];
+        // On the stack for tables of up to 32 columns (every built-in one): no allocation per row.
+        let mut stack: [Option<&Value>; 32] = [None; 32];
+        let mut heap: Vec<Option<&Value>>;
+        let cells: &mut [Option<&Value>] = if table.columns.len() <= stack.len() {
+            &mut stack[..table.columns.len()]
+        } else {
+            heap = vec![None; table.columns.len()];
+            &mut heap
+        };
         if let Some(order) = self.column_order.get(si).and_then(|t| t.get(ti)) {
             let mut cols = order.iter().copied().peekable();
             for (key, value) in obj {
@@ -454,7 +514,7 @@ impl Validator {
         // Paths and labels are built only when there is something to report: most cells are
         // valid, and allocating per cell dominated the full pass.
         let make = |code: FieldCode, sev: Severity| {
-            let path = format!("{}/{}", place.base, escape_token(&field.key));
+            let path = place.path(&field.key);
             let f = labelled(code, sev, path, &field.label);
             match &field.rule {
                 Some(r) => f.rule(r),
@@ -518,7 +578,8 @@ impl Validator {
             }
             FieldType::Enum => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("option")) };
-                if !field.options.iter().any(|o| o.value() == s.trim()) {
+                let t = normalize::trim(s);
+                if !field.options.iter().any(|o| o.value() == t) {
                     out.push(make(FieldCode::NotAnOption, Severity::Error).param("value", s));
                 }
             }
@@ -539,7 +600,7 @@ impl Validator {
             }
             FieldType::Date => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("date")) };
-                match Date::parse(s.trim()) {
+                match Date::parse(normalize::trim(s)) {
                     Err(DateError::Format) => out.push(make(FieldCode::DateFormat, Severity::Error)),
                     Err(DateError::NoSuchDay) => out.push(make(FieldCode::NoSuchDay, Severity::Error)),
                     Ok(d) => {
@@ -557,7 +618,7 @@ impl Validator {
             FieldType::Year => {
                 let y = match value {
                     Value::Number(n) => n.as_i64(),
-                    Value::String(s) if s.trim().len() == 4 && s.trim().bytes().all(|b| b.is_ascii_digit()) => s.trim().parse().ok(),
+                    Value::String(s) if normalize::trim(s).len() == 4 && normalize::trim(s).bytes().all(|b| b.is_ascii_digit()) => normalize::trim(s).parse().ok(),
                     Value::String(_) => None,
                     _ => return out.push(wrong_type("year")),
                 };
@@ -582,7 +643,7 @@ impl Validator {
                 let n = match value {
                     Value::Number(n) => n.as_u64().map(Ok).unwrap_or(Err(n.as_i64().is_some())),
                     Value::String(s) => {
-                        let s = s.trim();
+                        let s = normalize::trim(s);
                         if s.starts_with('-') && s.len() > 1 && s[1..].bytes().all(|b| b.is_ascii_digit()) {
                             Err(true)
                         } else if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -613,7 +674,7 @@ impl Validator {
                     _ => 12,
                 };
                 let is_money = matches!(field.kind, FieldType::MoneyWan | FieldType::MoneyYuan);
-                match Decimal::parse(s.trim(), int_digits, decimals) {
+                match Decimal::parse(normalize::trim(s), int_digits, decimals) {
                     Err(e) => {
                         let code = if is_money || e == DecimalError::Negative { FieldCode::AmountFormat } else { FieldCode::DecimalFormat };
                         out.push(make(code, Severity::Error).param("decimals", decimals));
@@ -663,7 +724,7 @@ impl Validator {
             }
             FieldType::Country | FieldType::Currency => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("code")) };
-                let ok = if field.kind == FieldType::Country { ident::is_country(s.trim()) } else { ident::is_currency(s.trim()) };
+                let ok = if field.kind == FieldType::Country { ident::is_country(normalize::trim(s)) } else { ident::is_currency(normalize::trim(s)) };
                 if !ok {
                     let code = if field.kind == FieldType::Country { IdentCode::CountryUnknown } else { IdentCode::CurrencyUnknown };
                     out.push(Finding { code: code.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s));
@@ -673,7 +734,7 @@ impl Validator {
                 let Some(items) = value.as_array() else { return out.push(wrong_type("list of codes")) };
                 for item in items {
                     match item.as_str() {
-                        Some(s) if ident::is_country(s.trim()) => {}
+                        Some(s) if ident::is_country(normalize::trim(s)) => {}
                         Some(s) => out.push(Finding { code: IdentCode::CountryUnknown.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s)),
                         None => out.push(wrong_type("list of codes")),
                     }
@@ -723,7 +784,7 @@ impl Validator {
 
     fn check_identifier(&self, cx: &Cx<'_>, field: &Field, obj: &Map<String, Value>, n: &str, issues: &mut Vec<IdIssue>) -> Option<PersonInfo> {
         let cfg = &self.config;
-        let sibling = |key: Option<&String>| key.and_then(|k| obj.get(k)).and_then(Value::as_str).map(str::trim).unwrap_or("");
+        let sibling = |key: Option<&String>| key.and_then(|k| obj.get(k)).and_then(Value::as_str).map(normalize::trim).unwrap_or("");
         match field.kind {
             FieldType::IdCard => ident::check_id_card(n, &cfg.id_card, cx.today, issues),
             FieldType::IdNumber => {
@@ -796,14 +857,14 @@ impl Validator {
     fn cross_check_person(&self, place: &Place<'_>, links: &crate::template::IdLinks, info: PersonInfo, make: &impl Fn(FieldCode, Severity) -> Finding, out: &mut Vec<Finding>) {
         let base = make(FieldCode::Required, Severity::Error);
         if let Some(key) = &links.birth_date {
-            if let Some(d) = place.obj.get(key).and_then(Value::as_str).and_then(|s| Date::parse(s.trim()).ok()) {
+            if let Some(d) = place.obj.get(key).and_then(Value::as_str).and_then(|s| Date::parse(normalize::trim(s)).ok()) {
                 if d != info.birth {
                     out.push(Finding { code: IdentCode::BirthMismatch.into(), ..base.clone() }.param("birth", info.birth));
                 }
             }
         }
         if let (Some(key), Some(male)) = (&links.gender, info.male) {
-            match place.obj.get(key).and_then(Value::as_str).map(str::trim) {
+            match place.obj.get(key).and_then(Value::as_str).map(normalize::trim) {
                 Some("男") if !male => out.push(Finding { code: IdentCode::GenderMismatch.into(), ..base.clone() }),
                 Some("女") if male => out.push(Finding { code: IdentCode::GenderMismatch.into(), ..base.clone() }),
                 _ => {}
@@ -814,17 +875,15 @@ impl Validator {
     fn check_ref(&self, cx: &Cx<'_>, field: &Field, id: &str, make: &impl Fn(FieldCode, Severity) -> Finding, out: &mut Vec<Finding>) {
         let Some(reference) = &field.reference else { return };
         let mut refs = cx.refs.borrow_mut();
-        let index = refs.entry(reference.table.clone()).or_insert_with(|| {
-            let mut m = HashMap::new();
-            if let Some(rows) = cx.record.pointer(&reference.table).and_then(Value::as_array) {
-                for row in rows {
-                    if let Some(rid) = row.get("id").and_then(Value::as_str) {
-                        m.entry(rid.to_owned()).or_insert(row);
-                    }
-                }
+        let slot = match refs.iter().position(|(t, _)| *t == reference.table) {
+            Some(i) => i,
+            None => {
+                let rows = cx.record.pointer(&reference.table).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+                refs.push((reference.table.clone(), RefIndex::new(rows)));
+                refs.len() - 1
             }
-            m
-        });
+        };
+        let index = &refs[slot].1;
         let Some(row) = index.get(id) else {
             out.push(make(FieldCode::UnknownRef, Severity::Error).param("value", id));
             return;
@@ -851,7 +910,7 @@ impl Validator {
         let right = resolve(&check.right, place.obj, cx.record);
         let (Some(left), Some(right)) = (left, right) else { return };
         let ord = match left_field.kind {
-            FieldType::Date => match (left.as_str().and_then(|s| Date::parse(s.trim()).ok()), right.as_str().and_then(|s| Date::parse(s.trim()).ok())) {
+            FieldType::Date => match (left.as_str().and_then(|s| Date::parse(normalize::trim(s)).ok()), right.as_str().and_then(|s| Date::parse(normalize::trim(s)).ok())) {
                 (Some(a), Some(b)) => Some((a.cmp(&b), true)),
                 _ => None,
             },
@@ -860,7 +919,7 @@ impl Validator {
                 (Some(a), Some(b)) => Some((a.cmp(&b), false)),
                 _ => None,
             },
-            _ => match (left.as_str().map(str::trim), right.as_str().map(str::trim)) {
+            _ => match (left.as_str().map(normalize::trim), right.as_str().map(normalize::trim)) {
                 (Some(a), Some(b)) if !a.is_empty() && !b.is_empty() => Some((a.cmp(b), false)),
                 _ => None,
             },
@@ -878,7 +937,7 @@ impl Validator {
         if ok {
             return;
         }
-        let path = format!("{}/{}", place.base, escape_token(&check.left));
+        let path = place.path(&check.left);
         let mut f = labelled(code, check.severity.unwrap_or(Severity::Error), path, &left_field.label);
         if let Some(right_field) = lookup(&check.right) {
             f = f.param("other", &right_field.label.zh).param("other_en", right_field.label.get(crate::locale::Locale::En));
@@ -893,7 +952,7 @@ impl Validator {
 }
 
 fn presence_of(sobj: &Map<String, Value>) -> Option<bool> {
-    match sobj.get(PRESENCE_KEY).and_then(Value::as_str).map(str::trim) {
+    match sobj.get(PRESENCE_KEY).and_then(Value::as_str).map(normalize::trim) {
         Some(PRESENCE_HAS) => Some(true),
         Some(PRESENCE_NONE) => Some(false),
         _ => None,
@@ -919,7 +978,7 @@ fn ident_finding(issue: IdIssue, make: &impl Fn(FieldCode, Severity) -> Finding)
 pub fn is_empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
-        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::String(s)) => normalize::trim(s).is_empty(),
         Some(Value::Array(a)) => a.is_empty(),
         _ => false,
     }
@@ -944,7 +1003,7 @@ fn bound_text(v: &Option<Value>) -> Option<String> {
 fn as_decimal(v: &Value) -> Option<Decimal> {
     match v {
         Value::Number(n) => n.as_u64().map(Decimal::from_int),
-        Value::String(s) => Decimal::parse(s.trim(), 20, 4).ok(),
+        Value::String(s) => Decimal::parse(normalize::trim(s), 20, 4).ok(),
         _ => None,
     }
 }
@@ -960,7 +1019,7 @@ pub fn eval(c: &Condition, obj: &Map<String, Value>, record: &Value) -> bool {
         let v = resolve(field, obj, record);
         let trimmed = |v: &Value| -> Value {
             match v {
-                Value::String(s) => Value::String(s.trim().to_owned()),
+                Value::String(s) => Value::String(normalize::trim(s).to_owned()),
                 other => other.clone(),
             }
         };

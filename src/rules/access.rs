@@ -4,13 +4,14 @@
 
 use serde_json::Value;
 
+use crate::normalize;
 use crate::date::Date;
 use crate::decimal::Decimal;
 use crate::template::escape_token;
 
 /// The trimmed, non-empty string at `key` of `obj`.
 pub fn text<'a>(obj: &'a Value, key: &str) -> Option<&'a str> {
-    obj.get(key)?.as_str().map(str::trim).filter(|s| !s.is_empty())
+    obj.get(key)?.as_str().map(normalize::trim).filter(|s| !s.is_empty())
 }
 
 /// The date at `key`.
@@ -23,7 +24,7 @@ pub fn int(obj: &Value, key: &str) -> Option<i64> {
     match obj.get(key)? {
         Value::Number(n) => n.as_i64(),
         Value::String(s) => {
-            let s = s.trim();
+            let s = normalize::trim(s);
             if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 None
             } else {
