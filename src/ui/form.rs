@@ -22,6 +22,16 @@ fn required_mark(l: Locale, f: &Field) -> Html {
     }
 }
 
+/// The visible asterisk alone, for a label whose control carries its own `aria-label` (table
+/// cells: "建筑面积 第3行") and `aria-required`: the label's text is not part of the control's
+/// name there, so a spoken "（必填）" would only add nodes to every row.
+fn required_star(f: &Field) -> Html {
+    match f.required {
+        Requirement::Required(Severity::Error) => html! { <span class="ac-req" aria-hidden="true">{ "*" }</span> },
+        _ => html! {},
+    }
+}
+
 pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
     let l = s.locale;
     if !s.section_applies(sec) {
@@ -248,7 +258,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     };
     html! {
         <div class={classes!("ac-field", msg.as_ref().map(|_| "ac-field-invalid"))}>
-            <label for={id.clone()}>{ f.label.get(l) }{ required_mark(l, f) }</label>
+            <label for={id.clone()}>{ f.label.get(l) }{ if aria_label.is_some() { required_star(f) } else { required_mark(l, f) } }</label>
             if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id}>{ h.get(l) }</p> }
             <span class="ac-control">
                 { control }

@@ -19,7 +19,7 @@ use crate::locale::Locale;
 use crate::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
-pub const DEFAULT_PAGE_SIZE: usize = 20;
+pub const DEFAULT_PAGE_SIZE: usize = 10;
 
 /// Which screen the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,8 +272,10 @@ pub struct Store {
     pub idempotency_key: Option<String>,
     /// A source of fresh keys (the web layer sets one based on `crypto.randomUUID`).
     pub key_source: Rc<dyn Fn() -> String>,
-    /// The host's initial data, kept so a restored draft can be discarded.
-    pub initial: Value,
+    /// What a restored draft replaced (the host's data, when the draft is restored at mount), so
+    /// that the draft can be discarded. Kept only then: copying every record at mount cost as
+    /// much as parsing it.
+    pub initial: Option<Value>,
     /// Rows shown per page of a long table (0: no paging). Paging keeps a keystroke and the
     /// first render cheap at 1,000 rows; every row stays reachable by the pager and the error
     /// summary's links.
@@ -310,7 +312,7 @@ impl Store {
             locale,
             today,
             read_only,
-            initial: record.clone(),
+            initial: None,
             record,
             findings: Vec::new(),
             confirmations: Vec::new(),
@@ -623,7 +625,7 @@ impl Store {
                 });
             }
             Msg::DiscardDraft => {
-                let initial = self.initial.clone();
+                let initial = self.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
                 self.replace_data(initial, Vec::new());
                 self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
                 fx.push(Effect::ClearDraft);
@@ -909,7 +911,11 @@ impl Store {
         }
         let confirmations: Vec<Confirmation> = serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
+        let before = std::mem::take(&mut self.record);
         self.replace_data(data, confirmations);
+        if self.initial.is_none() {
+            self.initial = Some(before);
+        }
         self.restore_clerk_draft(v.get("clerk").unwrap_or(&Value::Null));
         self.draft_rev = self.draft_rev.max(v.get("revision").and_then(Value::as_u64).unwrap_or(0));
         Some(stamp)
@@ -1103,6 +1109,19 @@ mod tests {
     fn store(kind: &str) -> Store {
         let v = Validator::new(builtin(kind).expect("builtin").expect("loads"), Config::default()).expect("validator");
         Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, false)
+    }
+
+    #[test]
+    fn discarding_a_restored_draft_returns_to_the_host_data() {
+        let v = Validator::new(builtin("geren").expect("builtin").expect("loads"), Config::default()).expect("validator");
+        let host = serde_json::json!({ "header": { "name": "张三" } });
+        let mut s = Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), Some(host.clone()), false);
+        let mut other = store("geren");
+        other.update(Msg::Input { path: "/header/name".into(), raw: "李四".into() });
+        assert!(s.restore_draft(&other.draft_json("2026-01-15 10:00")).is_some());
+        assert_eq!(s.record["header"]["name"], "李四");
+        s.update(Msg::DiscardDraft);
+        assert_eq!(s.record, host);
     }
 
     #[test]

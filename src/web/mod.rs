@@ -220,17 +220,23 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         // The loader hands options over as JSON text: one string crossing into WebAssembly and
         // serde_json is several times faster than walking a 1,000-row object through
         // serde-wasm-bindgen. Objects (from Rust tests and direct callers) still work.
-        let value: Value = match options.as_string() {
+        let mut value: Value = match options.as_string() {
             Some(text) => serde_json::from_str(&text).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?,
             None => serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?,
         };
-        crate::de::from_value(value).map_err(|e| {
+        // The record is taken out before the typed pass and moved into the store: deserialising
+        // it into `Options` rebuilt all of it, and naming a faulty option copies each top-level
+        // value (de::from_value), which for a 1,000-row record was most of mount().
+        let data = value.as_object_mut().and_then(|o| o.remove("data"));
+        let mut opts: Options = crate::de::from_value(value).map_err(|e| {
             if e.path.is_empty() || e.path == "." || e.path == "?" {
                 err(format!("accountability-checklist: bad options: {}", e.message))
             } else {
                 err(format!("accountability-checklist: bad option `{}`: {}", e.path, e.message))
             }
-        })?
+        })?;
+        opts.data = data.filter(|d| !d.is_null());
+        opts
     };
     let mut opts = opts;
     let review = match opts.mode.as_deref() {
@@ -291,7 +297,7 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     };
     let draft_key = opts.draft_key.clone().unwrap_or_else(|| format!("accountability-checklist:{}", tpl.id));
     let validator = Validator::new(tpl, config).map_err(|e| err(format!("accountability-checklist: {e}")))?;
-    let mut store = Store::new(Rc::new(validator), locale, today, opts.data.clone(), opts.read_only);
+    let mut store = Store::new(Rc::new(validator), locale, today, opts.data.take(), opts.read_only);
     store.key_source = Rc::new(random_key);
     store.draft_tab = random_key();
     if let Some(n) = opts.page_size {
