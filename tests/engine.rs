@@ -46,6 +46,19 @@ fn the_valid_record_has_no_findings() {
     assert!(r.findings.is_empty(), "{:#?}", r.findings);
 }
 
+/// maxLength counts characters, not bytes: five Han characters (15 bytes) fit a limit of 5, six
+/// ASCII letters do not; the engine counts only when the byte length exceeds the limit.
+#[test]
+fn max_length_counts_characters() {
+    let v = validator();
+    for (note, too_long) in [("一二三四五", false), ("𠮷𠮷𠮷𠮷𠮷", false), ("abcde", false), ("abcdef", true), ("一二三四五六", true)] {
+        let mut r = valid();
+        r["header"]["note"] = json!(note);
+        let codes = codes_at(&v.validate(&r, today()).findings, "/header/note");
+        assert_eq!(codes.iter().any(|(c, _)| c == "field.too_long"), too_long, "{note}: {codes:?}");
+    }
+}
+
 /// References are resolved through a scanned list for small tables and a hash map for large
 /// ones: both must find every row, keep the first of a duplicated id and report unknown ids.
 #[test]

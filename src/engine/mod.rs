@@ -129,8 +129,24 @@ impl Place<'_> {
 /// the table's own rule reports). Small tables, such as the family register that property and
 /// investment rows point to, are scanned: hashing each id cost more than comparing a few.
 enum RefIndex<'r> {
-    Small(Vec<(&'r str, &'r Value)>),
-    Large(HashMap<&'r str, &'r Value>),
+    Small(Vec<(&'r str, RefRow<'r>)>),
+    Large(HashMap<&'r str, RefRow<'r>>),
+}
+
+/// What a reference check needs of a referenced row, read once per row rather than per cell.
+#[derive(Clone, Copy)]
+struct RefRow<'r> {
+    /// 称谓 (`relation`), trimmed; empty when absent.
+    relation: &'r str,
+    /// A child living with the filer (`子女` with `livesTogether: true`).
+    dependent: bool,
+}
+
+impl<'r> RefRow<'r> {
+    fn of(row: &'r Value) -> RefRow<'r> {
+        let relation = access::text(row, "relation").unwrap_or("");
+        RefRow { relation, dependent: relation == "子女" && access::boolean(row, "livesTogether") == Some(true) }
+    }
 }
 
 impl<'r> RefIndex<'r> {
@@ -139,23 +155,23 @@ impl<'r> RefIndex<'r> {
     fn new(rows: &'r [Value]) -> RefIndex<'r> {
         let ids = rows.iter().filter_map(|row| Some((row.get("id")?.as_str()?, row)));
         if rows.len() <= Self::SCAN_MAX {
-            let mut v: Vec<(&str, &Value)> = Vec::with_capacity(rows.len());
+            let mut v: Vec<(&str, RefRow<'r>)> = Vec::with_capacity(rows.len());
             for (id, row) in ids {
                 if !v.iter().any(|(k, _)| *k == id) {
-                    v.push((id, row));
+                    v.push((id, RefRow::of(row)));
                 }
             }
             RefIndex::Small(v)
         } else {
             let mut m = HashMap::with_capacity(rows.len());
             for (id, row) in ids {
-                m.entry(id).or_insert(row);
+                m.entry(id).or_insert_with(|| RefRow::of(row));
             }
             RefIndex::Large(m)
         }
     }
 
-    fn get(&self, id: &str) -> Option<&'r Value> {
+    fn get(&self, id: &str) -> Option<RefRow<'r>> {
         match self {
             RefIndex::Small(v) => v.iter().find(|(k, _)| *k == id).map(|(_, row)| *row),
             RefIndex::Large(m) => m.get(id).copied(),
@@ -544,15 +560,18 @@ impl Validator {
             FieldType::Text | FieldType::Name | FieldType::Mobile => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("text")) };
                 let s = normalize::text(s);
-                let chars = s.chars().count() as u32;
+                // A character is at least one byte: a text no longer in bytes than the limit
+                // needs no count (most cells), and the count is taken at most once.
+                let chars = std::cell::OnceCell::new();
+                let chars = || *chars.get_or_init(|| s.chars().count() as u32);
                 if let Some(max) = field.max_length {
-                    if chars > max {
+                    if s.len() as u64 > u64::from(max) && chars() > max {
                         out.push(make(FieldCode::TooLong, Severity::Error).param("max", max));
                     }
                 }
                 if let Some(min) = field.min_length {
-                    if chars < min {
-                        out.push(make(FieldCode::TooShort, Severity::Error).param("min", min).param("count", chars));
+                    if chars() < min {
+                        out.push(make(FieldCode::TooShort, Severity::Error).param("min", min).param("count", chars()));
                     }
                 }
                 if field.kind == FieldType::Name {
@@ -891,9 +910,7 @@ impl Validator {
         if reference.subjects.is_empty() {
             return;
         }
-        let relation = access::text(row, "relation").unwrap_or("");
-        let dependent = relation == "子女" && access::boolean(row, "livesTogether") == Some(true);
-        let allowed = reference.subjects.iter().any(|s| s == relation || (s == "共同生活的子女" && dependent));
+        let allowed = reference.subjects.iter().any(|s| s == row.relation || (s == "共同生活的子女" && row.dependent));
         if !allowed {
             out.push(make(FieldCode::SubjectNotAllowed, Severity::Error).rule("C-R03").param("subjects", reference.subjects.join("、")));
         }
