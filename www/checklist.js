@@ -11,13 +11,16 @@
 // The widget renders into an open shadow root, so the portal's CSS cannot reach it and its own
 // CSS cannot leak out. Nothing here writes personal data to the console.
 
-import init, { mount as wasmMount } from "./pkg/accountability_checklist.js";
 // Written by `make pkg`: the module is fetched with its Subresource Integrity, so a portal that pins this
 // loader and the two pkg/ scripts (README, Security) pins the WebAssembly too.
 import { CSS_INTEGRITY, WASM_INTEGRITY } from "./pkg/integrity.js";
 
 const WASM_URL = new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url);
-const wasm = await init({ module_or_path: fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}) });
+// The WebAssembly download starts before wasm-bindgen's glue module is imported, so the two
+// travel side by side instead of one after the other (README, Performance).
+const wasmResponse = fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
+const { default: init, mount: wasmMount } = await import("./pkg/accountability_checklist.js");
+const wasm = await init({ module_or_path: wasmResponse });
 
 /** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics). */
 export function wasmMemoryBytes() {
