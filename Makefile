@@ -26,7 +26,7 @@ DEMO_DB ?= target/demo/demo.sqlite3
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: integrity load fuzz bench-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench
+.PHONY: integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench
 
 ## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
 ## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
@@ -150,3 +150,9 @@ fuzz:
 BENCH_N ?=
 bench-browser: tools pkg server
 	AC_BIN=$(BIN) node $(E2E)/bench.mjs $(BENCH_N)
+
+## Where the time goes in the browser (not a test): Chromium's CPU profile of page load and of validate() at
+## N = 1000, with a build that keeps function names (target/profile-www/, never www/pkg/).
+profile-browser: tools pkg server
+	AC_BIN=$(BIN) node $(E2E)/profile.mjs load 1000
+	AC_BIN=$(BIN) node $(E2E)/profile.mjs validate 1000

@@ -39,13 +39,13 @@ async function freePort() {
 /**
  * Starts the reference server binary ($AC_BIN, default target/server/accountability-checklist) on
  * 127.0.0.1 with a free port and a temporary database; resolves once it prints `listening on`.
- * Returns { url, stop, output() }.
+ * `www` is the directory it serves (default www/). Returns { url, stop, output() }.
  */
-export async function startServer({ today = TODAY.geren, bin = process.env.AC_BIN } = {}) {
+export async function startServer({ today = TODAY.geren, bin = process.env.AC_BIN, www = join(ROOT, 'www') } = {}) {
   const exe = resolve(ROOT, bin || join(process.env.CARGO_TARGET_DIR || 'target', 'release', 'accountability-checklist'));
   const dir = await mkdtemp(join(tmpdir(), 'ac-e2e-db-'));
   const port = await freePort();
-  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'e2e.sqlite3'), '--www', join(ROOT, 'www'), '--today', today];
+  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'e2e.sqlite3'), '--www', www, '--today', today];
   const child = spawn(exe, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   let exited = null;
