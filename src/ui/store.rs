@@ -298,6 +298,9 @@ pub struct Store {
     /// Path → indexes into `findings`.
     index: HashMap<String, Vec<usize>>,
     next_row: u64,
+    /// Set by [`Store::update`] when the message changed nothing the view shows (a whole-record
+    /// pass that found what the row checks had already found), so the view need not render.
+    pub quiet: bool,
 }
 
 impl Store {
@@ -335,6 +338,7 @@ impl Store {
             rev: 0,
             index: HashMap::new(),
             next_row: 1,
+            quiet: false,
         };
         s.revalidate();
         s
@@ -352,12 +356,17 @@ impl Store {
         self.revalidate();
     }
 
-    /// Runs every check and named rule, applying confirmations.
-    pub fn revalidate(&mut self) {
+    /// Runs every check and named rule, applying confirmations. Returns whether the findings
+    /// changed (nothing on screen depends on a pass that found the same).
+    pub fn revalidate(&mut self) -> bool {
         let mut report = self.validator.validate(&self.record, self.today);
         report.apply_confirmations(&self.confirmations);
+        if report.findings == self.findings {
+            return false;
+        }
         self.findings = report.findings;
         self.reindex();
+        true
     }
 
     fn reindex(&mut self) {
@@ -427,6 +436,7 @@ impl Store {
     /// Applies a message and returns what the web layer must do.
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         let mut fx = Vec::new();
+        self.quiet = false;
         let editing = matches!(
             msg,
             Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. } | Msg::AddRow(_) | Msg::AskRemove(_) | Msg::ConfirmRemove | Msg::Import(_) | Msg::Submit | Msg::Confirm { .. } | Msg::DiscardDraft
@@ -561,7 +571,7 @@ impl Store {
                 self.pages.insert(table.clone(), page.min(pages.saturating_sub(1)));
                 fx.push(Effect::Focus(table));
             }
-            Msg::Revalidate => self.revalidate(),
+            Msg::Revalidate => self.quiet = !self.revalidate(),
             Msg::Submitted { receipt } => {
                 self.submit = SubmitState::Done { receipt: receipt.clone() };
                 self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("提交成功。回执编号：", "Submitted. Receipt: ")) });
@@ -1109,6 +1119,18 @@ mod tests {
     fn store(kind: &str) -> Store {
         let v = Validator::new(builtin(kind).expect("builtin").expect("loads"), Config::default()).expect("validator");
         Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, false)
+    }
+
+    #[test]
+    fn a_whole_record_pass_that_finds_nothing_new_asks_for_no_render() {
+        let mut s = store("geren");
+        s.update(Msg::Revalidate);
+        assert!(s.quiet, "same findings as at mount");
+        s.findings.pop();
+        s.update(Msg::Revalidate);
+        assert!(!s.quiet, "a changed finding is shown");
+        s.update(Msg::Touch("/header/name".into()));
+        assert!(!s.quiet, "every other message renders");
     }
 
     #[test]

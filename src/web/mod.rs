@@ -158,10 +158,12 @@ impl Handle {
     /// Validates everything; returns the findings (each with its `message`).
     pub fn validate(&self) -> JsValue {
         let mut s = self.shared.store.borrow_mut();
-        s.revalidate();
+        let changed = s.revalidate();
         let out = findings_js(&s.findings, s.locale);
         drop(s);
-        self.shared.rerender();
+        if changed {
+            self.shared.rerender();
+        }
         out
     }
 
