@@ -121,7 +121,7 @@ pub fn compare(template: &Template, base: &Value, current: &Value) -> Comparison
             let mut keys: Vec<&String> = b.keys().chain(c.keys()).filter(|k| !is_table(k) && !ignored(&sec.id, k)).collect();
             // Template order first, then anything else alphabetically.
             let order = |k: &str| sec.fields.iter().position(|f| f.key == k).map_or((1, k.to_owned()), |i| (0, format!("{i:06}")));
-            keys.sort_by_key(|k| order(k));
+            crate::sort::sort_by_key(&mut keys, |k| order(k));
             keys.dedup();
             let fields = keys
                 .into_iter()
@@ -179,7 +179,7 @@ fn cells(row: &Value) -> Vec<(&String, &Value)> {
 /// The columns in which two rows differ (the id excluded).
 fn differing(a: &Value, b: &Value) -> Vec<String> {
     let mut keys: Vec<&String> = cells(a).into_iter().chain(cells(b)).map(|(k, _)| k).collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     keys.into_iter().filter(|k| !same(a.get(k.as_str()), b.get(k.as_str()))).cloned().collect()
 }
@@ -240,7 +240,7 @@ fn diff_rows(table: &str, base: &[Value], current: &[Value]) -> TableDiff {
     }
     d.added = (0..current.len()).filter(|&i| !cur_used[i]).collect();
     d.removed = (0..base.len()).filter(|&i| !base_used[i]).collect();
-    d.changed.sort_by_key(|r| r.current);
+    crate::sort::sort_by_key(&mut d.changed, |r| r.current);
     d
 }
 

@@ -148,7 +148,7 @@ pub(crate) fn held_dates(talks: &[Talk<'_>], kind: &str, target: &str, year: Opt
         .filter_map(|t| t.date)
         .filter(|d| *d <= today && year.is_none_or(|y| d.year() == y))
         .collect();
-    dates.sort_unstable();
+    crate::sort::sort(&mut dates);
     dates
 }
 
@@ -193,7 +193,7 @@ pub(crate) fn match_plans(record: &Value, talks: &[Talk<'_>], year: i32, today: 
         }
     }
     for ((kind, target), mut items) in groups {
-        items.sort_by_key(|&i| (out.get(i).and_then(|o| o.planned).is_none(), out.get(i).and_then(|o| o.planned), i));
+        crate::sort::sort_by_key(&mut items, |&i| (out.get(i).and_then(|o| o.planned).is_none(), out.get(i).and_then(|o| o.planned), i));
         let held = held_dates(talks, kind, target, Some(year), today);
         for (item, date) in items.into_iter().zip(held) {
             if let Some(o) = out.get_mut(item) {
@@ -519,7 +519,7 @@ pub fn compute(record: &Value, config: &Config, today: Date) -> TalkSchedule {
         });
     }
 
-    entries.sort_by(|a, b| {
+    crate::sort::sort_by(&mut entries, |a, b| {
         (a.status, a.due.is_none(), a.due, &a.path, a.kind as u8).cmp(&(b.status, b.due.is_none(), b.due, &b.path, b.kind as u8))
     });
     TalkSchedule { year, today, entries, gaps, counts: counts_by_type(record, year) }

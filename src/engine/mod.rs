@@ -262,7 +262,7 @@ impl Validator {
                     .iter()
                     .map(|t| {
                         let mut order: Vec<usize> = (0..t.columns.len()).collect();
-                        order.sort_by(|&a, &b| t.columns[a].key.cmp(&t.columns[b].key));
+                        crate::sort::sort_by(&mut order, |&a, &b| t.columns[a].key.cmp(&t.columns[b].key));
                         order
                     })
                     .collect()

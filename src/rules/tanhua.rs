@@ -447,7 +447,7 @@ fn supervision_talks(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             .filter(|t| t.kind == Some("B02") && t.target == Some(p.id))
             .filter_map(|t| t.date.map(|d| (d, t)))
             .collect();
-        mine.sort_by_key(|(d, t)| (*d, t.index));
+        crate::sort::sort_by_key(&mut mine, |(d, t)| (*d, t.index));
         for pair in mine.windows(2) {
             let [(prev, _), (date, t)] = pair else { continue };
             if prev.add_months(months).is_some_and(|limit| *date > limit) {

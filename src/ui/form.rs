@@ -337,7 +337,7 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
         .filter_map(|f| f.path.strip_prefix(&prefix)?.split('/').next()?.parse::<usize>().ok())
         .filter(|i| !range.contains(i))
         .collect();
-    other.sort_unstable();
+    crate::sort::sort(&mut other);
     other.dedup();
     let (t1, t2, t3) = (tpath.to_owned(), tpath.to_owned(), tpath.to_owned());
     let sel_id = format!("{}.page", dom_id(tpath));
