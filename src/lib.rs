@@ -22,6 +22,7 @@ pub mod locale;
 pub mod normalize;
 pub mod rules;
 pub mod schedule;
+pub mod pattern;
 pub(crate) mod sort;
 pub mod template;
 pub mod ui;

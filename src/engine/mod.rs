@@ -14,7 +14,6 @@ pub mod codes;
 
 use std::collections::HashMap;
 
-use regex_lite::Regex;
 use serde_json::{Map, Value};
 
 use crate::config::Config;
@@ -23,6 +22,7 @@ use crate::decimal::{Decimal, DecimalError};
 use crate::finding::{Finding, Report, Severity};
 use crate::ident::{self, IdIssue, IdentCode, PersonInfo};
 use crate::normalize;
+use crate::pattern::Pattern as Regex;
 use crate::rules::{self, access, RuleCtx};
 use crate::template::{
     escape_token, CompareOp, Condition, Field, FieldType, Requirement, Section, Table, Template, TemplateError, YearBound,

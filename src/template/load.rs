@@ -196,7 +196,7 @@ fn check_field(f: &Field, fp: &str, p: &mut impl FnMut(String, String)) {
         _ => {}
     }
     if let Some(pattern) = &f.pattern {
-        if let Err(e) = regex_lite::Regex::new(pattern) {
+        if let Err(e) = crate::pattern::Pattern::new(pattern) {
             p(format!("{fp}/pattern"), format!("not a valid regular expression: {e}"));
         }
     }
