@@ -242,6 +242,17 @@ impl ScheduleStatus {
         }
     }
 
+    /// A lowercase name for markup (`data-schedule-status`, the badge's CSS class).
+    pub fn key(self) -> &'static str {
+        match self {
+            ScheduleStatus::Overdue => "overdue",
+            ScheduleStatus::DueSoon => "duesoon",
+            ScheduleStatus::Pending => "pending",
+            ScheduleStatus::Held => "held",
+            ScheduleStatus::Cancelled => "cancelled",
+        }
+    }
+
     /// The label of SPEC §4.3 / §7.2.
     pub fn label(self, locale: Locale) -> &'static str {
         match (self, locale) {
@@ -546,6 +557,13 @@ pub fn counts_by_type(record: &Value, year: i32) -> BTreeMap<String, u32> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn status_keys_are_the_lowercase_variant_names() {
+        for st in [ScheduleStatus::Overdue, ScheduleStatus::DueSoon, ScheduleStatus::Pending, ScheduleStatus::Held, ScheduleStatus::Cancelled] {
+            assert_eq!(st.key(), format!("{st:?}").to_lowercase(), "the stylesheet's .ac-badge-* classes use these");
+        }
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

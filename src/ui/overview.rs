@@ -36,7 +36,7 @@ pub(super) fn talk_overview(s: &Store) -> Html {
                     </tr></thead>
                     <tbody>
                         { for sched.entries.iter().map(|e| html! {
-                            <tr data-schedule-status={format!("{:?}", e.status).to_lowercase()}>
+                            <tr data-schedule-status={e.status.key()}>
                                 <th scope="row">{ e.person_name.clone().unwrap_or_default() }</th>
                                 <td>{ kind_label(&e.kind) }{ " " }{ &e.talk_type }</td>
                                 <td>{ e.due.map(|d| d.to_string()).unwrap_or_default() }
@@ -50,7 +50,7 @@ pub(super) fn talk_overview(s: &Store) -> Html {
                                     }
                                 </td>
                                 <td>{ e.held_on.map(|d| d.to_string()).unwrap_or_default() }</td>
-                                <td><span class={classes!("ac-badge", format!("ac-badge-{:?}", e.status).to_lowercase())}>{ e.status.label(l) }</span></td>
+                                <td><span class={classes!("ac-badge", format!("ac-badge-{}", e.status.key()))}>{ e.status.label(l) }</span></td>
                             </tr>
                         }) }
                     </tbody>
