@@ -400,10 +400,10 @@ impl WorkingCalendar {
     /// Whether `d` is a working day.
     pub fn is_working_day(&self, d: crate::date::Date) -> bool {
         let s = d.to_string();
-        if self.working_weekends.iter().any(|w| *w == s) {
+        if self.working_weekends.contains(&s) {
             return true;
         }
-        if self.holidays.iter().any(|h| *h == s) {
+        if self.holidays.contains(&s) {
             return false;
         }
         d.weekday() <= 5

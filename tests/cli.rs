@@ -16,7 +16,7 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn export_fixture(kind: &str, dir: &PathBuf, status: &str) -> PathBuf {
+fn export_fixture(kind: &str, dir: &std::path::Path, status: &str) -> PathBuf {
     let t = template::builtin(kind).unwrap().unwrap();
     let data: Value = serde_json::from_str(&std::fs::read_to_string(format!("tests/fixtures/{kind}_valid.json")).unwrap()).unwrap();
     let env = envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), status);

@@ -183,15 +183,11 @@ fn check_field(f: &Field, fp: &str, p: &mut impl FnMut(String, String)) {
                 }
             }
         }
-        FieldType::Ref | FieldType::Refs => {
-            if f.reference.is_none() {
-                p(format!("{fp}/reference"), "a ref field needs `reference`".into());
-            }
+        FieldType::Ref | FieldType::Refs if f.reference.is_none() => {
+            p(format!("{fp}/reference"), "a ref field needs `reference`".into());
         }
-        FieldType::IdNumber => {
-            if f.links.as_ref().and_then(|l| l.id_type.as_ref()).is_none() {
-                p(format!("{fp}/links/idType"), "an idNumber field needs `links.idType`".into());
-            }
+        FieldType::IdNumber if f.links.as_ref().and_then(|l| l.id_type.as_ref()).is_none() => {
+            p(format!("{fp}/links/idType"), "an idNumber field needs `links.idType`".into());
         }
         _ => {}
     }

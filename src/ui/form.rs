@@ -303,7 +303,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             </h3>
             if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
             { error_line(&tpath, &format!("{tid}.err"), msg) }
-            { pager(s, sh, &tpath, &tb.title.get(l).to_owned(), len) }
+            { pager(s, sh, &tpath, tb.title.get(l), len) }
             <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
                 { for rows.into_iter().map(|(i, row)| html! {
                     <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}

@@ -736,8 +736,8 @@ impl Store {
         let rows = self.record.pointer_mut(table_ptr)?.as_array_mut()?;
         rows.push(Value::Object(row));
         let index = rows.len() - 1;
-        if self.page_size > 0 {
-            self.pages.insert(table_ptr.to_owned(), index / self.page_size);
+        if let Some(page) = index.checked_div(self.page_size) {
+            self.pages.insert(table_ptr.to_owned(), page);
         }
         self.notice = Some(Notice { kind: "info", text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")) });
         Some(format!("{table_ptr}/{index}"))
