@@ -4,6 +4,8 @@
 //   make bench-browser            (builds the package and the server, then runs this)
 //   node tests/e2e/bench.mjs [N ...]        (BENCH_RUNS=5, BENCH_PAGE_SIZE=<rows per page, 0: no paging>)
 //
+// Prints the median of the runs per metric, then the fastest and slowest run of each timing.
+//
 // Workload: the valid 个人有关事项 fixture (header, family register, every item answered) with its
 // real-estate table (C11) grown to N rows. Metrics: transfer (brotli q11 of every JS, CSS and WASM file
 // the page loads), ready, key→err (median of 20 keystrokes in the last row's area cell), validate-all,
@@ -124,7 +126,9 @@ try {
     const errs = runs.flatMap((r) => r.errors);
     if (errs.length) console.error(`N=${n}: page errors: ${errs.join('; ')}`);
     const m = (k) => median(runs.map((r) => r[k]));
-    rows.push({ n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB') });
+    const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
+    rows.push({ n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB'),
+      spread: { ready: range('ready'), keyErr: range('keyErr'), validate: range('validate') } });
     process.stderr.write(`N=${n} done\n`);
   }
 } finally {
@@ -141,4 +145,14 @@ for (const r of rows) {
 }
 for (const r of rows) {
   console.log(`| ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
+}
+// This machine's runs vary (a shared 2-core VM): the fastest and slowest run of each timing.
+console.log('');
+console.log(`Spread over the ${RUNS} runs (fastest–slowest run's figure):`);
+console.log('');
+console.log('| N | ready ms | key→err ms | validate ms |');
+console.log('|---|---|---|---|');
+for (const r of rows) {
+  const f = (k, d) => `${r.spread[k][0].toFixed(d)}–${r.spread[k][1].toFixed(d)}`;
+  console.log(`| ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('validate', 2)} |`);
 }
