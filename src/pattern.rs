@@ -29,6 +29,8 @@ impl std::fmt::Display for PatternError {
 /// Upper bound on a repetition count and on the compiled size, as regex-lite has.
 const MAX_REPEAT: u32 = 1000;
 const MAX_INSTS: usize = 50_000;
+/// Upper bound on nested groups: parsing and compiling recurse once per level.
+const MAX_DEPTH: usize = 64;
 
 #[derive(Debug, Clone)]
 enum Inst {
@@ -59,7 +61,7 @@ enum Node {
 impl Pattern {
     /// Compiles `src`.
     pub fn new(src: &str) -> Result<Pattern, PatternError> {
-        let mut p = Parser { chars: src.chars().collect(), pos: 0 };
+        let mut p = Parser { chars: src.chars().collect(), pos: 0, depth: 0 };
         let node = p.alternation()?;
         if p.pos < p.chars.len() {
             return Err(PatternError(format!("unmatched `)` at character {}", p.pos + 1)));
@@ -139,6 +141,7 @@ impl Pattern {
 struct Parser {
     chars: Vec<char>,
     pos: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -250,7 +253,12 @@ impl Parser {
                         return self.err("flags and other `(?` groups are not supported");
                     }
                 }
+                if self.depth >= MAX_DEPTH {
+                    return self.err(&format!("groups nested more than {MAX_DEPTH} deep"));
+                }
+                self.depth += 1;
                 let inner = self.alternation()?;
+                self.depth -= 1;
                 if self.peek() != Some(')') {
                     return self.err("unclosed group");
                 }
@@ -513,6 +521,14 @@ mod tests {
             let e = Pattern::new(bad).expect_err(bad);
             assert!(!e.0.is_empty(), "{bad}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_and_huge_repetition_are_refused_not_overflowed() {
+        let deep = format!("{}a{}", "(".repeat(10_000), ")".repeat(10_000));
+        assert!(Pattern::new(&deep).is_err());
+        assert!(Pattern::new(&format!("{}a{}", "(".repeat(60), ")".repeat(60))).is_ok());
+        assert!(Pattern::new("((a{1000}){1000}){1000}").is_err(), "too large to compile");
     }
 
     #[test]
