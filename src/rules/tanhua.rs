@@ -530,13 +530,32 @@ fn jwsj_dispositions(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 // ---------------------------------------------------------------------------------------------
 // B-R09, B-R10: 函询.
 
+/// Letters, digits and ideographs: what is left of a 函询 answer without its punctuation and
+/// spaces. By ranges rather than `char::is_alphanumeric`, whose Unicode tables cost 2 KB of
+/// WebAssembly: outside ASCII, everything but whitespace and the punctuation blocks counts.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !(c.is_whitespace()
+        || matches!(c as u32,
+            0x00A0..=0x00BF       // Latin-1 punctuation and signs (·, «, », ¥ …)
+            | 0x2000..=0x206F     // general punctuation (“ ” ‘ ’ — … ‧)
+            | 0x3000..=0x303F     // CJK symbols and punctuation (、。《》「」【】〃)
+            | 0xFE30..=0xFE4F     // CJK compatibility forms
+            | 0xFF00..=0xFF0F     // full-width ！＂＃…／
+            | 0xFF1A..=0xFF20     // full-width ：；＜＝＞？＠
+            | 0xFF3B..=0xFF40     // full-width ［＼］＾＿｀
+            | 0xFF5B..=0xFF65))   // full-width ｛｜｝～ and half-width CJK punctuation
+}
+
 /// Whether `s`, without punctuation and spaces, is one or more bare approvals strung together
 /// (`同意。`, `同意，情况属实`).
 fn is_bare_approval(s: &str, blocklist: &[String]) -> bool {
-    let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
+    let chars: Vec<char> = s.chars().filter(|&c| is_word_char(c)).collect();
     let words: Vec<Vec<char>> = blocklist
         .iter()
-        .map(|w| w.chars().filter(|c| c.is_alphanumeric()).collect::<Vec<char>>())
+        .map(|w| w.chars().filter(|&c| is_word_char(c)).collect::<Vec<char>>())
         .filter(|w| !w.is_empty())
         .collect();
     if chars.is_empty() || words.is_empty() {
@@ -762,6 +781,14 @@ fn level_guidance(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_agree_with_is_alphanumeric_on_what_answers_contain() {
+        let text = "同意，情况属实。已阅 同意上报！“属实”——（见附件）《报告》【说明】、；：？…·ABCxyz019１２３ＡＢé𠮷\u{3000}\t\n.,;:!?()[]{}-_/'\"～";
+        for c in text.chars() {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn bare_approvals_are_recognised_after_trimming_punctuation() {
