@@ -183,12 +183,14 @@ impl Parser {
             Some('*') => (0, None),
             Some('+') => (1, None),
             Some('?') => (0, Some(1)),
-            Some('{') => self.counted()?,
+            Some('{') => {
+                let bounds = self.counted()?;
+                self.pos -= 1; // back onto `}`, consumed below like a one-character operator
+                bounds
+            }
             _ => return Ok(atom),
         };
-        if matches!(self.peek(), Some('*' | '+' | '?')) {
-            self.pos += 1;
-        }
+        self.pos += 1;
         if matches!(atom, Node::Start | Node::End | Node::Empty) {
             return self.err("nothing to repeat");
         }
@@ -512,12 +514,13 @@ mod tests {
         assert!(m(r"^[-a]+$", "-a-") && m(r"^[a-]+$", "a-") && m(r"^[]a]+$", "]a"));
         assert!(m(r"^\.\*\+\?\(\)\[\]\{\}\|\\\^\$\-\/ $", r".*+?()[]{}|\^$-/ "));
         assert!(m(r"^a+?b*?c??$", "aab"));
+        assert!(m(r"^a{2,3}?$", "aaa") && !m(r"^a{2,3}?$", "a"));
         assert!(m(r"^[一-龥]{2,4}$", "张三") && !m(r"^[一-龥]{2,4}$", "张"));
     }
 
     #[test]
     fn bad_patterns_are_refused_with_a_reason() {
-        for bad in ["(", ")", "a)", "[a", "[b-a]", "*a", "a**", "a{2", "a{x}", "a{3,2}", "a{1001}", r"\", r"\p{Han}", r"\bword", "(?i)a", "[[:alpha:]]", "^*"] {
+        for bad in ["(", ")", "a)", "[a", "[b-a]", "*a", "a**", "a{2}*", "a+{2}", "a{2}{3}", "a{2", "a{x}", "a{3,2}", "a{1001}", r"\", r"\p{Han}", r"\bword", "(?i)a", "[[:alpha:]]", "^*"] {
             let e = Pattern::new(bad).expect_err(bad);
             assert!(!e.0.is_empty(), "{bad}");
         }
