@@ -130,12 +130,12 @@ LOAD_SECONDS ?= 60
 load: server
 	AC_BIN=$(BIN) $(CARGO) bench --bench load -- --requests $(LOAD_REQUESTS) --concurrency $(LOAD_CONCURRENCY) --seconds $(LOAD_SECONDS)
 
-## Fuzzing (not part of `make test`): each target in tests/fuzz/ (import, template, validate) runs for
+## Fuzzing (not part of `make test`): each target in tests/fuzz/ (import, template, pattern, validate) runs for
 ## FUZZ_SECONDS under libFuzzer (cargo-fuzz from crates.io; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept
 ## cargo-fuzz's -Z flags). Crashes land in tests/fuzz/artifacts/<target>/; copy each to
 ## tests/fuzz/regressions/<target>/ and `cargo test --test robustness` replays it from then on.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= import template validate
+FUZZ_TARGETS ?= import template pattern validate
 fuzz:
 	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz
 	cd tests/fuzz && $(CARGO) run --quiet --bin seed

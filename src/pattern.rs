@@ -296,6 +296,11 @@ impl Parser {
             'n' => Ok(Esc::Char('\n')),
             'r' => Ok(Esc::Char('\r')),
             't' => Ok(Esc::Char('\t')),
+            // In regex-lite (and the regex crate) `\<` and `\>` are word boundaries, not literals.
+            '<' | '>' => {
+                self.pos -= 1;
+                self.err(&format!("the escape `\\{c}` (a word boundary) is not supported"))
+            }
             c if c.is_ascii_punctuation() || c == ' ' => Ok(Esc::Char(c)),
             c => {
                 self.pos -= 1;
@@ -520,7 +525,7 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_refused_with_a_reason() {
-        for bad in ["(", ")", "a)", "[a", "[b-a]", "*a", "a**", "a{2}*", "a+{2}", "a{2}{3}", "a{2", "a{x}", "a{3,2}", "a{1001}", r"\", r"\p{Han}", r"\bword", "(?i)a", "[[:alpha:]]", "^*"] {
+        for bad in ["(", ")", "a)", "[a", "[b-a]", "*a", "a**", "a{2}*", "a+{2}", "a{2}{3}", "a{2", "a{x}", "a{3,2}", "a{1001}", r"\", r"\p{Han}", r"\bword", r"\<a", r"a\>", "(?i)a", "[[:alpha:]]", "^*"] {
             let e = Pattern::new(bad).expect_err(bad);
             assert!(!e.0.is_empty(), "{bad}");
         }

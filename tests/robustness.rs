@@ -154,7 +154,7 @@ mod fuzz_checks;
 fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
     let mut replayed = 0;
-    for (target, check) in [("import", fuzz_checks::import as fn(&[u8])), ("template", fuzz_checks::template), ("validate", fuzz_checks::validate)] {
+    for (target, check) in [("import", fuzz_checks::import as fn(&[u8])), ("template", fuzz_checks::template), ("pattern", fuzz_checks::pattern), ("validate", fuzz_checks::validate)] {
         let mut files: Vec<_> = std::fs::read_dir(dir.join(target)).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
         files.sort();
         for f in files.iter().filter(|f| f.is_file() && f.file_name().is_some_and(|n| n != ".gitkeep")) {

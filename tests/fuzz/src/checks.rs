@@ -106,3 +106,19 @@ fn first_leaf_pointer(v: &Value, at: String, depth: usize) -> String {
         _ => at,
     }
 }
+
+/// A pattern and a text, split at the first NUL byte: compiling and matching never panic, and
+/// wherever regex-lite (which `src/pattern.rs` replaced) also accepts the pattern, both agree on
+/// whether the text matches.
+pub fn pattern(data: &[u8]) {
+    let input = String::from_utf8_lossy(data);
+    let (pat, text) = input.split_once('\0').unwrap_or((&input, ""));
+    if pat.chars().count() > 64 || text.chars().count() > 256 {
+        return;
+    }
+    let Ok(ours) = accountability_checklist::pattern::Pattern::new(pat) else { return };
+    let matched = ours.is_match(text);
+    if let Ok(theirs) = regex_lite::Regex::new(pat) {
+        assert_eq!(matched, theirs.is_match(text), "pattern {pat:?} on {text:?}");
+    }
+}

@@ -1,5 +1,6 @@
 //! Writes the seed corpus for the fuzz targets (run by `make fuzz` before fuzzing): export envelopes of
-//! the valid fixtures (import), the built-in templates and config (template), the fixtures (validate).
+//! the valid fixtures (import), the built-in templates and config (template), the fixtures (validate), the
+//! configured document patterns each with a number (pattern).
 use std::fs;
 use std::path::Path;
 
@@ -9,7 +10,7 @@ fn main() -> std::io::Result<()> {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
     let fixtures = fuzz.join("../fixtures");
     let templates = fuzz.join("../../src/templates");
-    for t in ["import", "template", "validate"] {
+    for t in ["import", "template", "validate", "pattern"] {
         fs::create_dir_all(fuzz.join("corpus").join(t))?;
     }
     for name in template::builtin_names() {
@@ -21,5 +22,12 @@ fn main() -> std::io::Result<()> {
         fs::copy(templates.join(format!("{name}.json")), fuzz.join("corpus/template").join(format!("{name}.json")))?;
     }
     fs::write(fuzz.join("corpus/template/config.json"), r#"{"dueSoonDays": 14, "importMaxBytes": 100}"#)?;
+    // Pattern, NUL, text.
+    let d = accountability_checklist::Config::default().documents;
+    let all = [d.passport, d.official_passport, d.sar_passport, d.hk_macau_permit, d.taiwan_permit, d.hk_macau_resident_permit, d.taiwan_resident_permit];
+    for (i, p) in all.iter().flatten().enumerate() {
+        fs::write(fuzz.join("corpus/pattern").join(format!("doc{i}")), format!("{p}\0E12345678"))?;
+    }
+    fs::write(fuzz.join("corpus/pattern/template"), "^[^#]*$\0一二#")?;
     Ok(())
 }
