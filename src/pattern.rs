@@ -180,17 +180,17 @@ impl Parser {
 
     fn quantified(&mut self, atom: Node) -> Result<Node, PatternError> {
         let (min, max) = match self.peek() {
-            Some('*') => (0, None),
-            Some('+') => (1, None),
-            Some('?') => (0, Some(1)),
-            Some('{') => {
-                let bounds = self.counted()?;
-                self.pos -= 1; // back onto `}`, consumed below like a one-character operator
-                bounds
+            Some('{') => self.counted()?,
+            Some(op @ ('*' | '+' | '?')) => {
+                self.pos += 1;
+                match op {
+                    '*' => (0, None),
+                    '+' => (1, None),
+                    _ => (0, Some(1)),
+                }
             }
             _ => return Ok(atom),
         };
-        self.pos += 1;
         if matches!(atom, Node::Start | Node::End | Node::Empty) {
             return self.err("nothing to repeat");
         }
