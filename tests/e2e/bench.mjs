@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { fixture, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const KEYS = 20;
@@ -35,13 +35,6 @@ async function transferBytes(pageUrls) {
     total += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
   return total;
-}
-
-async function workload(n) {
-  const fx = await fixture('geren');
-  const base = fx.C11.rows;
-  fx.C11.rows = Array.from({ length: n }, (_, i) => structuredClone(base[i % base.length]));
-  return fx;
 }
 
 async function oneRun(browser, url, data) {
@@ -113,7 +106,7 @@ const server = await startServer({ today: '2026-01-15' });
 const rows = [];
 try {
   for (const n of NS) {
-    const data = await workload(n);
+    const data = await benchWorkload(n);
     const runs = [];
     for (let r = 0; r < RUNS; r++) {
       const browser = await launchBrowser();

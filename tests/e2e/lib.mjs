@@ -24,6 +24,17 @@ export async function fixture(kind) {
   return JSON.parse(await readFile(join(FIXTURES, `${kind}_valid.json`), 'utf8'));
 }
 
+/**
+ * The PEERS.md workload (bench.mjs, profile.mjs): the valid 个人有关事项 fixture with its real-estate table
+ * (C11) grown to `n` rows, copies of the fixture's rows in turn.
+ */
+export async function benchWorkload(n) {
+  const fx = await fixture('geren');
+  const base = fx.C11.rows;
+  fx.C11.rows = Array.from({ length: n }, (_, i) => structuredClone(base[i % base.length]));
+  return fx;
+}
+
 async function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();

@@ -8,10 +8,10 @@
 // validate: 15 batches of 20 calls of handle.validate() on the valid record.
 // Prints the functions with the most self time and, for load, the most inclusive time. The named
 // package is built into target/profile-www/ (a copy of www/), never into www/pkg/.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { fixture, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
 
 const MODE = process.argv[2] || 'load';
 const N = Number(process.argv[3] || 1000);
@@ -32,7 +32,6 @@ async function namedPackage() {
   // -g keeps the names section through wasm-opt; the code is otherwise optimised as in `make pkg`.
   execFileSync(join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...FEATURES, bg, '-o', bg], { stdio: 'inherit' });
   // No integrity pins: this build differs from www/pkg's.
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(join(pkg, 'integrity.js'), 'export const WASM_INTEGRITY = "";\nexport const CSS_INTEGRITY = "";\n');
 }
 
@@ -68,9 +67,7 @@ function summarise(profile, top = 30) {
 }
 
 await namedPackage();
-const fx = await fixture('geren');
-const base = fx.C11.rows;
-fx.C11.rows = Array.from({ length: N }, (_, i) => structuredClone(base[i % base.length]));
+const fx = await benchWorkload(N);
 const server = await startServer({ today: '2026-01-15', www: WWW });
 const browser = await launchBrowser();
 try {
