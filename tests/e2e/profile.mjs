@@ -20,7 +20,9 @@ if (!['load', 'validate'].includes(MODE)) throw new Error(`mode must be load or 
 const target = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
 const WWW = join(target, 'profile-www');
 const WASM = join(target, 'wasm32-unknown-unknown', 'release', 'accountability_checklist.wasm');
-const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+// The same two wasm-opt runs as `make pkg` (Makefile, WASM_LOWERING): lower to WebAssembly 1.0, then optimise.
+const LOWER = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
+  '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering', '--signext-lowering', '--strip-target-features'];
 
 async function namedPackage() {
   await rm(WWW, { recursive: true, force: true });
@@ -30,7 +32,9 @@ async function namedPackage() {
   execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', pkg, WASM], { stdio: 'inherit' });
   const bg = join(pkg, 'accountability_checklist_bg.wasm');
   // -g keeps the names section through wasm-opt; the code is otherwise optimised as in `make pkg`.
-  execFileSync(join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt'), ['-Oz', '-g', ...FEATURES, bg, '-o', bg], { stdio: 'inherit' });
+  const wasmOpt = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
+  execFileSync(wasmOpt, ['-g', ...LOWER, bg, '-o', bg], { stdio: 'inherit' });
+  execFileSync(wasmOpt, ['--mvp-features', '-Oz', '-g', bg, '-o', bg], { stdio: 'inherit' });
   // No integrity pins: this build differs from www/pkg's.
   await writeFile(join(pkg, 'integrity.js'), 'export const WASM_INTEGRITY = "";\nexport const CSS_INTEGRITY = "";\n');
 }
