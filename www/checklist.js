@@ -1,34 +1,153 @@
 // accountability-checklist loader: one ES module for host pages without a build chain.
 //
 //   <script type="module" src="/checklist.js"></script>
-//   <accountability-checklist template="geren" endpoint="/api/checklists"></accountability-checklist>
+//   <accountability-checklist template="geren" endpoint="/api/checklists">
+//     本清单需要 Chromium 78 及以上内核的浏览器（双核浏览器请切换到“极速模式”）。
+//   </accountability-checklist>
 //
 // or, from a module script:
 //
 //   import { mount } from "/checklist.js";
 //   const handle = mount(document.querySelector("#here"), { template: "geren" });
+//   await handle.whenReady();
 //
 // The widget renders into an open shadow root, so the portal's CSS cannot reach it and its own
 // CSS cannot leak out. Nothing here writes personal data to the console.
+//
+// This file must parse and run on the oldest browser kernel the project supports (Chromium 78,
+// docs/browsers.md): no top-level await, no class fields or private methods, no `?.` / `??`, no
+// DOM API newer than that kernel. `tests/e2e/compat.test.mjs` loads it in real old kernels. The
+// element is defined at once; the WebAssembly loads behind one shared promise, and whatever stops
+// it (no WebAssembly, a kernel that cannot compile it, a CSP that forbids it, a failed or tampered
+// download) is shown as a readable message inside the element, never as a blank box.
 
 // Written by `make pkg`: the module is fetched with its Subresource Integrity, so a portal that pins this
 // loader and the two pkg/ scripts (README, Security) pins the WebAssembly too.
 import { CSS_INTEGRITY, WASM_INTEGRITY } from "./pkg/integrity.js";
 
-const WASM_URL = new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url);
-// The WebAssembly download starts before wasm-bindgen's glue module is imported, so the two
-// travel side by side instead of one after the other (README, Performance).
-const wasmResponse = fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {});
-const { default: init, mount: wasmMount } = await import("./pkg/accountability_checklist.js");
-const wasm = await init({ module_or_path: wasmResponse });
-
-/** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics). */
-export function wasmMemoryBytes() {
-  return wasm.memory.buffer.byteLength;
-}
-
+const WASM_URL = new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url).href;
+const GLUE_URL = new URL("./pkg/accountability_checklist.js", import.meta.url).href;
 const STYLESHEET = new URL("./checklist.css", import.meta.url).href;
 const PRINT_STYLESHEET = new URL("./checklist-print.css", import.meta.url).href;
+
+/** What the user reads when the widget cannot start, per reason (zh-CN, en). */
+const MESSAGES = {
+  "zh-CN": {
+    loading: "正在加载清单……",
+    nowasm: "当前浏览器不支持 WebAssembly，无法使用本清单。请使用 Chromium 78 及以上内核的浏览器；双核浏览器（如 360 安全浏览器）请在地址栏右侧切换到“极速模式”。如仍无法使用，请联系本单位信息化部门。",
+    compile: "当前浏览器内核版本过低，无法运行本清单（需要 Chromium 78 及以上内核）。请升级浏览器，或在双核浏览器中切换到“极速模式”。",
+    csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，清单无法启动。请门户管理员在 script-src 中加入 'wasm-unsafe-eval'（Chromium 97 以下内核须使用 'unsafe-eval'）。",
+    download: "清单组件下载失败，或下载的文件未通过完整性校验。已填写的内容不受影响。请检查网络后点击“重试”。",
+    retry: "重试",
+  },
+  en: {
+    loading: "Loading the checklist…",
+    nowasm: "This browser does not support WebAssembly, so the checklist cannot run. Please use a browser with a Chromium 78 or newer kernel; in a dual-core browser (such as 360 Secure Browser) switch to its fast (Chromium) mode.",
+    compile: "This browser's kernel is too old to run the checklist (Chromium 78 or newer is needed). Please update the browser, or switch a dual-core browser to its fast (Chromium) mode.",
+    csp: "This page's Content Security Policy forbids WebAssembly, so the checklist cannot start. The portal must allow 'wasm-unsafe-eval' in script-src ('unsafe-eval' on kernels before Chromium 97).",
+    download: "The checklist could not be downloaded, or the download failed its integrity check. Nothing you typed is affected. Check the network and press Retry.",
+    retry: "Retry",
+  },
+};
+
+function text(locale, key) {
+  const table = typeof locale === "string" && locale.slice(0, 2) === "en" ? MESSAGES.en : MESSAGES["zh-CN"];
+  return table[key];
+}
+
+/** An Error that says why the widget could not start: `kind` "unsupported" or "load", and a `reason`. */
+function startError(kind, reason, detail) {
+  const e = new Error(`accountability-checklist: ${kind} (${reason})${detail ? `: ${detail}` : ""}`);
+  e.kind = kind;
+  e.reason = reason;
+  return e;
+}
+
+function messageOf(e) {
+  return e && typeof e.message === "string" ? e.message : String(e);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The WebAssembly module: loaded once, shared by every widget on the page.
+
+let glue = null; // wasm-bindgen's module, once initialised
+let exportsOfWasm = null; // the instance's exports (memory)
+let loading = null;
+
+async function loadModule() {
+  if (typeof WebAssembly !== "object" || WebAssembly === null || typeof WebAssembly.instantiate !== "function") {
+    throw startError("unsupported", "nowasm");
+  }
+  // A CSP that forbids compilation reports a violation of script-src for "wasm-eval" (or "eval").
+  let refusedByPolicy = false;
+  const onViolation = (e) => {
+    if (/eval/.test(String(e.blockedURI)) || /wasm/.test(String(e.sample))) refusedByPolicy = true;
+  };
+  document.addEventListener("securitypolicyviolation", onViolation);
+  try {
+    // The WebAssembly download starts alongside wasm-bindgen's glue module, not after it (README, Performance).
+    const response = fetch(WASM_URL, WASM_INTEGRITY ? { integrity: WASM_INTEGRITY } : {}).then(
+      (r) => {
+        if (!r.ok) throw startError("load", "download", `HTTP ${r.status}`);
+        return r;
+      },
+      (e) => {
+        throw startError("load", "download", messageOf(e));
+      },
+    );
+    const script = import(GLUE_URL).catch((e) => {
+      throw startError("load", "download", messageOf(e));
+    });
+    const both = await Promise.all([response, script]);
+    let instance;
+    try {
+      instance = await both[1].default({ module_or_path: both[0] });
+    } catch (e) {
+      const detail = messageOf(e);
+      if (refusedByPolicy || /unsafe-eval|wasm-eval|Content Security Policy|disallowed by embedder/i.test(detail)) {
+        throw startError("unsupported", "csp", detail);
+      }
+      if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) throw startError("unsupported", "compile", detail);
+      // A body cut off mid-stream rejects with a TypeError: the download failed, not the kernel.
+      throw startError("load", e instanceof TypeError ? "download" : "init", detail);
+    }
+    glue = both[1];
+    exportsOfWasm = instance;
+  } finally {
+    document.removeEventListener("securitypolicyviolation", onViolation);
+  }
+}
+
+/**
+ * Resolves once the WebAssembly module is loaded and ready (shared by every widget on the page); rejects with
+ * an Error whose `kind` is "unsupported" or "load" and whose `reason` is "nowasm", "compile", "csp",
+ * "download" or "init". After a failure the next call tries again.
+ */
+export function whenLoaded() {
+  if (!loading) {
+    loading = loadModule();
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return loading;
+}
+
+// Start at once, so the download overlaps the host page's own work; a failure here is shown by
+// each widget when it mounts (and retried then).
+whenLoaded().catch(() => {});
+
+/** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics); 0 before it has loaded. */
+export function wasmMemoryBytes() {
+  return exportsOfWasm ? exportsOfWasm.memory.buffer.byteLength : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mounting
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
 
 // `@page` (A4, margins, page numbers) only applies from a document stylesheet, not from the
 // shadow root: the print rules are linked into the page once, same origin as this module.
@@ -38,76 +157,213 @@ function linkPrintStylesheet() {
   link.rel = "stylesheet";
   link.href = PRINT_STYLESHEET;
   link.setAttribute("data-ac-print", "");
-  document.head.append(link);
+  document.head.appendChild(link);
 }
 
+function dispatch(element, type, detail) {
+  element.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+}
+
+const HANDLE_METHODS = ["getData", "setData", "setValue", "validate", "exportJson", "importJson", "setLocale"];
+
 /**
- * Mounts the checklist into `element` (its open shadow root is created if missing) and returns
- * the handle: getData(), setData(data), setValue(path, value), validate(), exportJson(),
- * importJson(text), setLocale(tag), destroy(). Throws an Error with a readable message on bad
- * options, after showing that message in the element and dispatching `checklist-error`.
+ * Mounts the checklist into `element` (its open shadow root is created if missing) and returns its
+ * handle at once: getData(), setData(data), setValue(path, value), validate(), exportJson(),
+ * importJson(text), setLocale(tag), destroy(), and whenReady(), a promise of the same handle once the
+ * widget has rendered. Until then the other methods throw an Error that says so (README, Embedding the widget).
+ *
+ * Bad options: when the module is already loaded (`await whenLoaded()`), mount() throws an Error with a
+ * readable message; otherwise whenReady() rejects with it. Either way the message is shown in the element
+ * and `checklist-error` ({kind: "options", message}) is dispatched. A widget that cannot start at all shows
+ * why in the element and dispatches `checklist-error` with {kind: "unsupported" | "load", reason, message};
+ * a failed download offers 重试 (Retry). `checklist-ready` is dispatched when the widget has rendered.
  */
-export function mount(element, options = {}) {
+export function mount(element, options) {
+  if (options === undefined) options = {};
+  const locale = options && typeof options === "object" ? options.locale : undefined;
   linkPrintStylesheet();
-  const shadow = element.shadowRoot ?? element.attachShadow({ mode: "open" });
+  const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
   const link = document.createElement("link");
   link.rel = "stylesheet";
   link.href = STYLESHEET;
   if (CSS_INTEGRITY) link.integrity = CSS_INTEGRITY;
+  // While the module loads, and when it cannot start: a status line, readable even unstyled.
+  const status = document.createElement("div");
+  status.className = "ac-boot";
   const root = document.createElement("div");
   root.className = "ac-host";
   // Shown once the stylesheet has loaded (or failed to), so that nobody sees it unstyled.
   root.hidden = true;
-  const show = () => { root.hidden = false; };
+  const show = () => {
+    root.hidden = false;
+  };
   link.addEventListener("load", show, { once: true });
   link.addEventListener("error", show, { once: true });
-  shadow.replaceChildren(link, root);
-  try {
-    // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
-    return wasmMount(element, root, typeof options === "object" && options !== null ? JSON.stringify(options) : options);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+  clear(shadow);
+  shadow.appendChild(link);
+  shadow.appendChild(status);
+  shadow.appendChild(root);
+
+  let inner = null;
+  let destroyed = false;
+  let settle = null;
+  const ready = new Promise((resolve, reject) => {
+    settle = { resolve, reject };
+  });
+  // Nobody has to await whenReady(): the failure is shown in the element and as checklist-error.
+  ready.catch(() => {});
+
+  function showLoading() {
+    clear(status);
     const p = document.createElement("p");
-    p.setAttribute("role", "alert");
-    p.textContent = message;
-    root.replaceChildren(p);
-    root.hidden = false;
-    element.dispatchEvent(new CustomEvent("checklist-error", { bubbles: true, composed: true, detail: { kind: "options", message } }));
-    throw e;
+    p.setAttribute("role", "status");
+    p.textContent = text(locale, "loading");
+    status.appendChild(p);
   }
+
+  function showStartError(e) {
+    clear(status);
+    const box = document.createElement("div");
+    box.setAttribute("role", "alert");
+    box.className = "ac-boot-error";
+    const p = document.createElement("p");
+    p.textContent = text(locale, e.reason === "nowasm" || e.reason === "compile" || e.reason === "csp" ? e.reason : "download");
+    box.appendChild(p);
+    if (e.kind === "load") {
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.className = "ac-btn";
+      retry.setAttribute("data-action", "retry-load");
+      retry.textContent = text(locale, "retry");
+      retry.addEventListener("click", () => {
+        showLoading();
+        start();
+      });
+      box.appendChild(retry);
+    }
+    status.appendChild(box);
+    dispatch(element, "checklist-error", { kind: e.kind, reason: e.reason, message: p.textContent });
+  }
+
+  function attach() {
+    if (destroyed || inner) return;
+    try {
+      // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
+      inner = glue.mount(element, root, typeof options === "object" && options !== null ? JSON.stringify(options) : options);
+    } catch (e) {
+      const message = messageOf(e);
+      clear(status);
+      const p = document.createElement("p");
+      p.setAttribute("role", "alert");
+      p.textContent = message;
+      clear(root);
+      root.appendChild(p);
+      root.hidden = false;
+      dispatch(element, "checklist-error", { kind: "options", message });
+      settle.reject(e);
+      throw e;
+    }
+    clear(status);
+    settle.resolve(handle);
+    dispatch(element, "checklist-ready", {});
+  }
+
+  function start() {
+    whenLoaded().then(
+      () => {
+        try {
+          attach();
+        } catch {
+          // attach() showed the message, dispatched checklist-error and rejected whenReady().
+        }
+      },
+      (e) => {
+        if (destroyed) return;
+        showStartError(e);
+        if (e.kind !== "load") settle.reject(e);
+      },
+    );
+  }
+
+  const handle = {
+    /** A promise of this handle once the widget has rendered (rejects if it cannot start). */
+    whenReady: () => ready,
+    destroy() {
+      destroyed = true;
+      if (inner) {
+        inner.destroy();
+        inner = null;
+      }
+    },
+  };
+  for (const name of HANDLE_METHODS) {
+    handle[name] = function () {
+      if (!inner) {
+        throw new Error(`accountability-checklist: ${name}() called ${destroyed ? "after destroy()" : "before the widget finished loading; await handle.whenReady() first"}`);
+      }
+      return inner[name].apply(inner, arguments);
+    };
+  }
+  Object.freeze(handle);
+
+  if (glue) {
+    attach(); // throws on bad options, as it always has
+  } else {
+    showLoading();
+    start();
+  }
+  return handle;
 }
 
 const ATTRIBUTES = ["template", "endpoint", "locale", "today", "draft-storage", "draft-key", "readonly", "credentials", "page-size", "timeout-ms", "mode"];
 
-/** `<accountability-checklist>`: the same widget, configured by attributes. */
+/**
+ * `<accountability-checklist>`: the same widget, configured by attributes. Its `handle` is there as soon as
+ * the element is connected; `el.whenReady()` resolves with it once the widget has rendered.
+ */
 export class AccountabilityChecklist extends HTMLElement {
-  static observedAttributes = ATTRIBUTES;
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
 
-  /** The mounted widget's handle (null while disconnected or after a bad configuration). */
-  handle = null;
+  constructor() {
+    super();
+    /** The mounted widget's handle (null while disconnected). */
+    this.handle = null;
+  }
+
+  /** A promise of the handle once the widget has rendered. */
+  whenReady() {
+    return this.handle ? this.handle.whenReady() : Promise.reject(new Error("accountability-checklist: the element is not connected"));
+  }
 
   connectedCallback() {
-    this.#render();
+    this.render();
   }
 
   disconnectedCallback() {
-    this.handle?.destroy();
+    if (this.handle) this.handle.destroy();
     this.handle = null;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (!this.isConnected || oldValue === newValue || !this.handle) return;
     if (name === "locale" && newValue) {
-      this.handle.setLocale(newValue);
-    } else {
-      this.#render();
+      try {
+        this.handle.setLocale(newValue);
+        return;
+      } catch {
+        // Still loading: mount again with the new locale.
+      }
     }
+    this.render();
   }
 
-  #render() {
-    this.handle?.destroy();
+  /** (Re)mounts the widget from the attributes. */
+  render() {
+    if (this.handle) this.handle.destroy();
     this.handle = null;
-    const attr = (n) => this.getAttribute(n) ?? undefined;
+    const attr = (n) => (this.hasAttribute(n) ? this.getAttribute(n) : undefined);
     const options = {
       template: attr("template"),
       endpoint: attr("endpoint"),
@@ -119,14 +375,14 @@ export class AccountabilityChecklist extends HTMLElement {
       readOnly: this.hasAttribute("readonly"),
       mode: attr("mode"),
     };
-    const pageSize = Number.parseInt(attr("page-size") ?? "", 10);
+    const pageSize = Number.parseInt(attr("page-size") || "", 10);
     if (Number.isFinite(pageSize) && pageSize >= 0) options.pageSize = pageSize;
     const timeoutMs = attr("timeout-ms");
     if (timeoutMs !== undefined) options.timeoutMs = Number(timeoutMs);
     try {
       this.handle = mount(this, options);
     } catch {
-      // mount() already showed the message and dispatched checklist-error.
+      // mount() already showed the message and dispatched checklist-error; the handle stays null.
     }
   }
 }

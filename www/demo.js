@@ -2,6 +2,7 @@
 // stored. The widget itself comes from checklist.js (<accountability-checklist>).
 // URL parameters (used by the end-to-end tests too): ?template=geren|shuzhi|tanhua&locale=zh-CN|en
 // &today=YYYY-MM-DD&draft=local|session|none&timeout=<ms before a submit gives up>&mode=review (reviewers)
+// Written for the oldest supported kernel (Chromium 78, docs/browsers.md): no `?.`, `??` or replaceChildren.
 const ENDPOINT = '/api/checklists';
 const TEMPLATES = ['geren', 'shuzhi', 'tanhua'];
 const TEXT = {
@@ -27,12 +28,12 @@ const params = new URLSearchParams(location.search);
 const state = {
   template: TEMPLATES.includes(params.get('template')) ? params.get('template') : 'geren',
   locale: params.get('locale') === 'en' ? 'en' : 'zh-CN',
-  today: /^\d{4}-\d{2}-\d{2}$/.test(params.get('today') ?? '') ? params.get('today') : null,
+  today: /^\d{4}-\d{2}-\d{2}$/.test(params.get('today') || '') ? params.get('today') : null,
   draft: ['local', 'session', 'none'].includes(params.get('draft')) ? params.get('draft') : 'local',
-  timeoutMs: /^\d{1,6}$/.test(params.get('timeout') ?? '') ? params.get('timeout') : null,
+  timeoutMs: /^\d{1,6}$/.test(params.get('timeout') || '') ? params.get('timeout') : null,
   mode: params.get('mode') === 'review' ? 'review' : null,
 };
-const t = (key) => TEXT[state.locale][key] ?? TEXT['zh-CN'][key] ?? key;
+const t = (key) => TEXT[state.locale][key] || TEXT['zh-CN'][key] || key;
 const area = document.getElementById('widget-area');
 const status = document.getElementById('demo-status');
 
@@ -54,7 +55,8 @@ function rememberInUrl() {
 }
 
 function mountWidget() {
-  area.querySelector('accountability-checklist')?.remove();
+  const old = area.querySelector('accountability-checklist');
+  if (old) old.remove();
   const el = document.createElement('accountability-checklist');
   el.setAttribute('template', state.template);
   el.setAttribute('endpoint', ENDPOINT);
@@ -73,10 +75,10 @@ async function refreshRecords() {
     const res = await fetch(ENDPOINT, { headers: { accept: 'application/json' } });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = await res.json();
-    const list = Array.isArray(body) ? body : (body.items ?? body.checklists ?? []);
+    const list = Array.isArray(body) ? body : (body.items || body.checklists || []);
     const rows = list.slice().sort((a, b) => String(b.receivedAt).localeCompare(String(a.receivedAt))).map((r) => {
       const tr = document.createElement('tr');
-      const cell = (text, cls) => { const td = document.createElement('td'); td.textContent = text ?? ''; if (cls) td.className = cls; return td; };
+      const cell = (text, cls) => { const td = document.createElement('td'); td.textContent = text == null ? '' : text; if (cls) td.className = cls; return td; };
       const id = document.createElement('td');
       const a = document.createElement('a');
       a.href = `${ENDPOINT}/${encodeURIComponent(r.receiptId)}`;
@@ -86,7 +88,9 @@ async function refreshRecords() {
       tr.append(id, cell(t(r.checklistKind) || r.templateId), cell(r.receivedAt), cell(digest ? `${String(digest).slice(0, 16)}…` : '', 'digest'));
       return tr;
     });
-    table.tBodies[0].replaceChildren(...rows);
+    const tbody = table.tBodies[0];
+    while (tbody.firstChild) tbody.removeChild(tbody.firstChild);
+    for (const row of rows) tbody.appendChild(row);
     table.hidden = rows.length === 0;
     empty.hidden = rows.length !== 0;
     if (rows.length === 0) empty.textContent = t('empty');

@@ -270,7 +270,7 @@ pub struct Store {
     pub submit: SubmitState,
     /// Idempotency key of the data as last submitted; a change of data drops it.
     pub idempotency_key: Option<String>,
-    /// A source of fresh keys (the web layer sets one based on `crypto.randomUUID`).
+    /// A source of fresh keys (the web layer sets one based on `crypto.getRandomValues`).
     pub key_source: Rc<dyn Fn() -> String>,
     /// What a restored draft replaced (the host's data, when the draft is restored at mount), so
     /// that the draft can be discarded. Kept only then: copying every record at mount cost as

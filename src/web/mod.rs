@@ -374,8 +374,34 @@ fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
     }));
 }
 
+/// A random UUID (version 4) for idempotency keys. `crypto.getRandomValues`, not `crypto.randomUUID`:
+/// the latter exists only in secure contexts (HTTPS, localhost) and since Chromium 92, and many
+/// portals are plain-HTTP intranet hosts on older kernels (README, Supported browsers).
 fn random_key() -> String {
-    web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.random_uuid()).unwrap_or_else(|| format!("k{}-{}", js_sys::Date::now(), js_sys::Math::random()))
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        return format!("k{}-{}", js_sys::Date::now(), js_sys::Math::random());
+    }
+    uuid_v4(bytes)
+}
+
+/// Formats 16 random bytes as an RFC 9562 version-4 UUID (`xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx`).
+fn uuid_v4(mut b: [u8; 16]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let mut out = String::with_capacity(36);
+    for (i, byte) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        out.push(HEX[usize::from(byte >> 4)] as char);
+        out.push(HEX[usize::from(byte & 0x0f)] as char);
+    }
+    out
 }
 
 fn storage(env: &Env) -> Option<web_sys::Storage> {

@@ -1,8 +1,10 @@
 // Benchmark page: mounts the 个人有关事项 checklist with the record the runner prepared, and offers the
 // measurements of ../shared/perf/PEERS.md to the runner (tests/e2e/bench.mjs) as window.__bench.
-import { mount, wasmMemoryBytes } from "../checklist.js";
+import { mount, wasmMemoryBytes, whenLoaded } from "../checklist.js";
 
-// Where "ready" goes: the module (and the WebAssembly it awaits) is loaded when this line runs.
+// Where "ready" goes: the loader starts the WebAssembly download as it is imported; it is compiled and
+// instantiated when this resolves.
+await whenLoaded();
 const moduleReady = performance.now();
 const data = window.__benchData;
 const today = window.__benchToday ?? "2026-01-15";
