@@ -35,7 +35,37 @@ use crate::engine::Validator;
 /// The Content-Security-Policy of every response.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Headers set on every response.
+/// The Content-Security-Policy for kernels that do not know `'wasm-unsafe-eval'` (Chromium before 97,
+/// Firefox before 102): there only `'unsafe-eval'` lets a page compile WebAssembly. Such a kernel gets
+/// this policy instead of [`CONTENT_SECURITY_POLICY`], or it could not run the widget at all
+/// (docs/browsers.md). Everything else stays as strict.
+pub const LEGACY_CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+/// The policy for a browser that sent `user_agent`: [`LEGACY_CONTENT_SECURITY_POLICY`] for Chromium
+/// kernels before 97 and Firefox before 102, [`CONTENT_SECURITY_POLICY`] for everything else.
+/// Keyed on the browser's own User-Agent, which only weakens the policy for that browser itself.
+pub fn content_security_policy(user_agent: Option<&str>) -> &'static str {
+    let major = |ua: &str, token: &str| -> Option<u32> {
+        let rest = &ua[ua.find(token)? + token.len()..];
+        let digits = rest.find(|c: char| !c.is_ascii_digit()).map_or(rest, |end| &rest[..end]);
+        digits.parse().ok()
+    };
+    let legacy = user_agent.is_some_and(|ua| {
+        let chromium = major(ua, "Chrome/").or_else(|| major(ua, "Chromium/"));
+        match chromium {
+            Some(v) => v < 97,
+            None => major(ua, "Firefox/").is_some_and(|v| v < 102),
+        }
+    });
+    if legacy {
+        LEGACY_CONTENT_SECURITY_POLICY
+    } else {
+        CONTENT_SECURITY_POLICY
+    }
+}
+
+/// Headers set on every response (the Content-Security-Policy is chosen per request by
+/// [`content_security_policy`]).
 pub const SECURITY_HEADERS: [(&str, &str); 4] = [
     ("content-security-policy", CONTENT_SECURITY_POLICY),
     ("x-content-type-options", "nosniff"),
@@ -174,11 +204,14 @@ async fn headers_and_log(req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
+    let csp = content_security_policy(req.headers().get(header::USER_AGENT).and_then(|v| v.to_str().ok()));
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     for (name, value) in SECURITY_HEADERS {
         h.insert(HeaderName::from_static(name), HeaderValue::from_static(value));
     }
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp));
+    h.append(header::VARY, HeaderValue::from_static("User-Agent"));
     if path == "/api" || path.starts_with("/api/") {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -214,4 +247,35 @@ pub fn serve_blocking(opts: Options, out: &mut dyn Write) -> Result<(), ServerEr
             })
             .await
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_allows_webassembly_the_way_each_kernel_understands() {
+        let cases = [
+            (None, CONTENT_SECURITY_POLICY),
+            (Some("curl/8.0"), CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/78.0.3882.0 Safari/537.36"), LEGACY_CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (Windows NT 10.0; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/86.0.4240.198 Safari/537.36 QIHU 360SE"), LEGACY_CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/96.0.4664.45 Safari/537.36"), LEGACY_CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/97.0.4692.71 Safari/537.36"), CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.8078.73 Safari/537.36"), CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:91.0) Gecko/20100101 Firefox/91.0"), LEGACY_CONTENT_SECURITY_POLICY),
+            (Some("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0"), CONTENT_SECURITY_POLICY),
+            (Some("Chrome/"), CONTENT_SECURITY_POLICY),
+            (Some("Chrome/99999999999999999999"), CONTENT_SECURITY_POLICY),
+        ];
+        for (ua, want) in cases {
+            assert_eq!(content_security_policy(ua), want, "{ua:?}");
+        }
+        assert!(LEGACY_CONTENT_SECURITY_POLICY.contains("'unsafe-eval'") && !LEGACY_CONTENT_SECURITY_POLICY.contains("wasm-unsafe-eval"));
+        assert_eq!(
+            LEGACY_CONTENT_SECURITY_POLICY.replace("'unsafe-eval'", "'wasm-unsafe-eval'"),
+            CONTENT_SECURITY_POLICY,
+            "the two policies differ only in how WebAssembly is allowed"
+        );
+    }
 }
