@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { E2E_DIR, ROOT, TODAY, startServer } from './lib.mjs';
 
 const filters = process.argv.slice(2).filter(Boolean);
+// compat.test.mjs speaks the DevTools protocol over WebSocket, which Node 20 has behind a flag (22 has it anyway).
+const WEBSOCKET_FLAG = typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [];
 const files = readdirSync(E2E_DIR)
   .filter((f) => f.endsWith('.test.mjs'))
   .filter((f) => filters.length === 0 || filters.some((w) => f.includes(w)))
@@ -33,7 +35,7 @@ try {
   for (const file of files) {
     const code = await new Promise((ok) => {
       // A hung test must not eat CI's time limit: 3 min per test, 10 min per file.
-      const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-timeout=180000', join(E2E_DIR, file)], {
+      const child = spawn(process.execPath, [...WEBSOCKET_FLAG, '--test', '--test-reporter=spec', '--test-timeout=180000', join(E2E_DIR, file)], {
         cwd: ROOT,
         stdio: 'inherit',
         env: { ...process.env, AC_BASE_URL: server.url, AC_TODAY: server.today },
