@@ -322,17 +322,15 @@ async fn authorize(app: &Arc<App>, headers: &HeaderMap, remote: IpAddr, need: Op
 const TOKEN_PARAMS: [&str; 8] = ["access_token", "token", "bearer", "bearer_token", "auth", "authorization", "api_key", "apikey"];
 
 /// Middleware: `400 token_in_url` (audited) for an `/api` request whose query names a credential
-/// parameter or holds something shaped like one of our tokens.
+/// parameter or has a value shaped like one of our tokens (`act_…`) or a `Bearer …` header.
 pub(crate) async fn no_tokens_in_urls(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let api = path == "/api" || path.starts_with("/api/");
     let suspicious = req.uri().query().is_some_and(|q| {
-        let lower = q.to_ascii_lowercase();
-        lower.contains("act_")
-            || lower.split('&').any(|pair| {
-                let key = pair.split('=').next().unwrap_or("");
-                TOKEN_PARAMS.contains(&key)
-            })
+        q.to_ascii_lowercase().split('&').any(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            TOKEN_PARAMS.contains(&key) || value.starts_with("act_") || value.starts_with("bearer")
+        })
     });
     if !(api && suspicious) {
         return next.run(req).await;
