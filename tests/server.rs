@@ -64,7 +64,7 @@ fn tokens() -> &'static TestTokens {
     static TOKENS: std::sync::OnceLock<TestTokens> = std::sync::OnceLock::new();
     TOKENS.get_or_init(|| {
         let file = temp_dir("tokens").join("tokens.json");
-        let mut add = |role, name| add_token(&file, role, Some(name), "2026-01-15T00:00:00Z").unwrap().1;
+        let add = |role, name| add_token(&file, role, Some(name), "2026-01-15T00:00:00Z").unwrap().1;
         let reviewer = add(Role::Reviewer, "审阅员-1");
         let auditor = add(Role::Auditor, "auditor-1");
         let submitter = add(Role::Submitter, "portal-gateway");

@@ -363,10 +363,10 @@ async fn create_checked(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, bo
 }
 
 async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body: Body) -> Response {
-    if !is_json(&headers) {
+    if !is_json(headers) {
         return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "请求类型必须为application/json", None);
     }
-    let Ok(key) = idempotency_key(&headers) else {
+    let Ok(key) = idempotency_key(headers) else {
         return error(StatusCode::BAD_REQUEST, "invalid_idempotency_key", "Idempotency-Key须为1至200个可见ASCII字符", None);
     };
     let limit = app.config.import_max_bytes;
