@@ -30,6 +30,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DEMO_ADDR ?= 127.0.0.1:8080
 DEMO_DB ?= target/demo/demo.sqlite3
+# The demo runs as a deployment should: reads need a token (new ones at every start, printed below),
+# records are encrypted at rest with a key kept across starts (so earlier records stay readable).
+DEMO_TOKENS ?= target/demo/tokens.json
+DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
@@ -123,10 +127,15 @@ server:
 	$(CARGO) build --profile server --bin accountability-checklist
 
 ## Run the demo: the widget, www/index.html and www/portal.html served by the reference server on
-## http://127.0.0.1:8080/ (records stored under target/demo/).
+## http://127.0.0.1:8080/ (records stored under target/demo/, encrypted with target/demo/data.key). Prints a
+## reviewer token (paste it into the records section of the page) and an auditor token (GET /api/audit).
 demo: tools pkg server
 	@mkdir -p $(dir $(DEMO_DB))
-	$(BIN) serve --addr $(DEMO_ADDR) --db $(DEMO_DB) --www www --today $(DEMO_TODAY)
+	@rm -f $(DEMO_TOKENS)
+	@[ -f $(DEMO_KEY) ] || $(BIN) key new --out $(DEMO_KEY)
+	@$(BIN) token add --tokens $(DEMO_TOKENS) --role reviewer --name demo-reviewer
+	@$(BIN) token add --tokens $(DEMO_TOKENS) --role auditor --name demo-auditor
+	$(BIN) serve --addr $(DEMO_ADDR) --db $(DEMO_DB) --www www --today $(DEMO_TODAY) --tokens $(DEMO_TOKENS) --data-key-file $(DEMO_KEY)
 
 ## End-to-end tests (tests/e2e/run.mjs): each starts the built server on a free port with a temporary
 ## database. `make e2e E2E_ONLY=portal` runs only the test files whose name contains "portal".

@@ -41,6 +41,28 @@ USAGE:
       --db FILE             SQLite database, created when missing (default checklists.sqlite3)
       --www DIR             directory of static files (default www)
       --today YYYY-MM-DD    the date rules treat as today (default: today in Asia/Shanghai)
+      --tokens FILE         bearer tokens (made by `token add`); reading records needs a reviewer
+                            token, GET /api/audit an auditor token; without FILE nobody can read
+      --submit-auth         POST /api/checklists needs a submitter token (default: open)
+      --trust-user-header NAME
+                            header in which a trusted proxy names the portal's user (stored with
+                            the record and in the audit); refused from other addresses
+      --trusted-proxy ADDR  address or network (10.0.0.0/8) of such a proxy; repeatable
+      --data-key-file FILE  encrypt stored records with the current key of FILE (made by `key new`);
+                            without it records are stored in plain text
+      --cipher aes|sm4      AES-256-GCM (default) or SM4-GCM for newly stored records
+      --max-auth-failures N failed authentications per address per minute before 429 (default 10)
+      --allow-origin ORIGIN allow browser calls from ORIGIN (CORS); repeatable; none by default
+  accountability-checklist token add --tokens FILE --role reviewer|auditor|submitter [--name LABEL]
+      Create a random token, print it once; FILE keeps only its salted hash.
+  accountability-checklist token revoke --tokens FILE --name LABEL
+      Remove a token (takes effect when the server restarts).
+  accountability-checklist key new --out FILE
+      Create a data key file with one random 256-bit key (never overwrites FILE).
+  accountability-checklist key rotate --key-file FILE
+      Add a new key to FILE and make it current; records sealed with older keys stay readable.
+  accountability-checklist export --template NAME|FILE [--digest sha256-jcs|sm3-jcs] [--today YYYY-MM-DD] FILE
+      Wrap bare record data in an export envelope (with the findings of that day) and print it.
 ";
 
 /// A CLI failure: message and exit status.
@@ -100,6 +122,9 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             Ok(0)
         }
         "serve" => serve(parser, out),
+        "token" => token(parser, out),
+        "key" => key(parser, out),
+        "export" => export(parser, out),
         "rules" => {
             let mut text = String::new();
             for r in crate::rules::all() {
@@ -152,10 +177,161 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
                 let v = value(&mut parser)?;
                 opts.today = Some(Date::parse(&v).map_err(|_| usage_error(format!("--today `{v}` is not a date YYYY-MM-DD")))?);
             }
+            lexopt::Arg::Long("tokens") => opts.tokens = Some(PathBuf::from(value(&mut parser)?)),
+            lexopt::Arg::Long("submit-auth") => opts.submit_auth = true,
+            lexopt::Arg::Long("trust-user-header") => opts.trust_user_header = Some(value(&mut parser)?),
+            lexopt::Arg::Long("trusted-proxy") => {
+                let v = value(&mut parser)?;
+                let net = crate::server::auth::IpNet::parse(&v)
+                    .ok_or_else(|| usage_error(format!("--trusted-proxy `{v}` is not an address or network (10.0.0.5, 10.0.0.0/8, fd00::/8)")))?;
+                opts.trusted_proxies.push(net);
+            }
+            lexopt::Arg::Long("data-key-file") => opts.data_key_file = Some(PathBuf::from(value(&mut parser)?)),
+            lexopt::Arg::Long("cipher") => {
+                let v = value(&mut parser)?;
+                opts.cipher = crate::server::keys::Cipher::parse(&v).ok_or_else(|| usage_error(format!("--cipher `{v}` is not aes or sm4")))?;
+            }
+            lexopt::Arg::Long("max-auth-failures") => {
+                let v = value(&mut parser)?;
+                opts.max_auth_failures = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| usage_error(format!("--max-auth-failures `{v}` is not a positive number")))?;
+            }
+            lexopt::Arg::Long("allow-origin") => opts.allow_origins.push(value(&mut parser)?),
             other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
         }
     }
     crate::server::serve_blocking(opts, out).map_err(|e| file_error(e.to_string()))?;
+    Ok(0)
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` now, for the `created` stamps of tokens and keys.
+fn now_utc() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = i64::try_from(secs).unwrap_or(0);
+    match Date::from_days(secs.div_euclid(86_400)) {
+        Some(date) => {
+            let s = secs.rem_euclid(86_400);
+            format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
+        }
+        None => String::new(),
+    }
+}
+
+/// Options `--NAME VALUE` of a subcommand, by name; anything else is a usage error.
+fn named_options(mut parser: lexopt::Parser, names: &[&str]) -> Result<Vec<(String, String)>, CliError> {
+    let mut found = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
+        match arg {
+            lexopt::Arg::Long(name) if names.contains(&name) => {
+                let name = name.to_owned();
+                let v = parser.value().map(|v| v.to_string_lossy().into_owned()).map_err(|e| usage_error(e.to_string()))?;
+                found.push((name, v));
+            }
+            other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        }
+    }
+    Ok(found)
+}
+
+fn option<'a>(opts: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    opts.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+}
+
+fn token(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
+    use crate::server::auth::{self, Role};
+    let sub = match parser.next().map_err(|e| usage_error(e.to_string()))? {
+        Some(lexopt::Arg::Value(v)) => v.to_string_lossy().into_owned(),
+        _ => return Err(usage_error("token needs `add` or `revoke`")),
+    };
+    let opts = named_options(parser, &["tokens", "role", "name"])?;
+    let path = PathBuf::from(option(&opts, "tokens").ok_or_else(|| usage_error(format!("token {sub} needs --tokens FILE")))?);
+    match sub.as_str() {
+        "add" => {
+            let role = option(&opts, "role").ok_or_else(|| usage_error("token add needs --role reviewer|auditor|submitter"))?;
+            let role = Role::parse(role).ok_or_else(|| usage_error(format!("--role `{role}` is not reviewer, auditor or submitter")))?;
+            let (name, token) = auth::add_token(&path, role, option(&opts, "name"), &now_utc()).map_err(|e| file_error(e.to_string()))?;
+            // The only place a token is ever shown.
+            write_out(
+                out,
+                &format!("{} token `{name}` (shown once; {} keeps only its salted hash):\n{token}\n", role.as_str(), path.display()),
+            )?;
+            Ok(0)
+        }
+        "revoke" => {
+            let name = option(&opts, "name").ok_or_else(|| usage_error("token revoke needs --name LABEL"))?;
+            if auth::revoke_token(&path, name).map_err(|e| file_error(e.to_string()))? {
+                write_out(out, &format!("token `{name}` revoked (restart the server to apply)\n"))?;
+                Ok(0)
+            } else {
+                Err(file_error(format!("{}: no token named `{name}`", path.display())))
+            }
+        }
+        other => Err(usage_error(format!("unknown token command `{other}` (add or revoke)"))),
+    }
+}
+
+fn key(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
+    use crate::server::keys;
+    let sub = match parser.next().map_err(|e| usage_error(e.to_string()))? {
+        Some(lexopt::Arg::Value(v)) => v.to_string_lossy().into_owned(),
+        _ => return Err(usage_error("key needs `new` or `rotate`")),
+    };
+    let opts = named_options(parser, &["out", "key-file"])?;
+    match sub.as_str() {
+        "new" => {
+            let path = PathBuf::from(option(&opts, "out").ok_or_else(|| usage_error("key new needs --out FILE"))?);
+            let id = keys::new_key_file(&path, &now_utc()).map_err(|e| file_error(e.to_string()))?;
+            write_out(out, &format!("wrote data key `{id}` to {} (keep a backup: records sealed with it cannot be read without it)\n", path.display()))?;
+            Ok(0)
+        }
+        "rotate" => {
+            let path = PathBuf::from(option(&opts, "key-file").ok_or_else(|| usage_error("key rotate needs --key-file FILE"))?);
+            let id = keys::rotate_key_file(&path, &now_utc()).map_err(|e| file_error(e.to_string()))?;
+            write_out(out, &format!("added data key `{id}` to {} and made it current; older keys stay for the records they sealed (restart the server to apply)\n", path.display()))?;
+            Ok(0)
+        }
+        other => Err(usage_error(format!("unknown key command `{other}` (new or rotate)"))),
+    }
+}
+
+fn export(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
+    let mut template_arg = None;
+    let mut algorithm = envelope::DigestAlgorithm::Sha256Jcs;
+    let mut today = None;
+    let mut file = None;
+    while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
+        let value = |p: &mut lexopt::Parser| -> Result<String, CliError> {
+            p.value().map(|v| v.to_string_lossy().into_owned()).map_err(|e| usage_error(e.to_string()))
+        };
+        match arg {
+            lexopt::Arg::Long("template") => template_arg = Some(value(&mut parser)?),
+            lexopt::Arg::Long("digest") => {
+                let v = value(&mut parser)?;
+                algorithm = envelope::DigestAlgorithm::parse(&v).ok_or_else(|| usage_error(format!("--digest `{v}` is not sha256-jcs or sm3-jcs")))?;
+            }
+            lexopt::Arg::Long("today") => {
+                let v = value(&mut parser)?;
+                today = Some(Date::parse(&v).map_err(|_| usage_error(format!("--today `{v}` is not a date YYYY-MM-DD")))?);
+            }
+            lexopt::Arg::Value(v) if file.is_none() => file = Some(PathBuf::from(v)),
+            other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
+        }
+    }
+    let template = load_template(&template_arg.ok_or_else(|| usage_error("export needs --template NAME|FILE"))?)?;
+    let path = file.ok_or_else(|| usage_error("export needs a FILE of record data"))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| file_error(format!("{}: {e}", path.display())))?;
+    let data: Value = serde_json::from_str(&text).map_err(|e| file_error(format!("{}: not JSON: {e}", path.display())))?;
+    let today = match today {
+        Some(d) => d,
+        None => today_in_shanghai().ok_or_else(|| file_error("cannot read the system clock; pass --today"))?,
+    };
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
+    let exported_at = date::shanghai_datetime_from_unix_ms(i64::try_from(ms).unwrap_or(0)).unwrap_or_default();
+    let validator = Validator::new(template, Config::default()).map_err(|e| file_error(e.to_string()))?;
+    let findings = validator.validate(&data, today).findings;
+    let env = envelope::export_with(algorithm, validator.template(), data, findings, Vec::new(), exported_at, "草稿");
+    let mut s = envelope::to_json(&env);
+    s.push('\n');
+    write_out(out, &s)?;
     Ok(0)
 }
 

@@ -5,9 +5,10 @@
 //! fields and a migration, it never changes the meaning of an old one. Version 0 is the shape SPEC
 //! §9.3 suggests (`schemaVersion`, `checklistKind`, …, no digest); it is migrated on import.
 //!
-//! The digest is SHA-256 over the RFC 8785 (JCS) canonical JSON of `{"confirmations": …,
-//! "data": …}`, so that a change to the answers or to the confirmed warnings after export is
-//! detectable by any back end that can canonicalise JSON.
+//! The digest is SHA-256 (`sha256-jcs`, the default) or SM3 (`sm3-jcs`, GB/T 32905, for
+//! deployments that must use 商用密码 algorithms) over the RFC 8785 (JCS) canonical JSON of
+//! `{"confirmations": …, "data": …}`, so that a change to the answers or to the confirmed warnings
+//! after export is detectable by any back end that can canonicalise JSON.
 //!
 //! Import never fails and never panics: every problem is a finding, and a caller must leave its
 //! current data untouched when any finding is an error.
@@ -15,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
+use sm3::Sm3;
 
 use crate::config::Config;
 use crate::finding::{Confirmation, Finding, Severity};
@@ -24,8 +26,43 @@ use crate::template::{ChecklistKind, Template};
 pub const FORMAT: &str = "accountability-checklist/record";
 /// The current envelope version.
 pub const FORMAT_VERSION: u32 = 1;
-/// The digest algorithm name carried in the envelope.
+/// The default digest algorithm name carried in the envelope.
 pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
+/// The 国密 digest algorithm name: SM3 over the same canonical JSON.
+pub const DIGEST_ALGORITHM_SM3: &str = "sm3-jcs";
+
+/// The digest algorithms an envelope may carry (`digest.algorithm`), and the one the widget
+/// writes (`config.digestAlgorithm`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum DigestAlgorithm {
+    /// SHA-256 over the RFC 8785 canonical JSON.
+    #[default]
+    #[serde(rename = "sha256-jcs")]
+    Sha256Jcs,
+    /// SM3 (GB/T 32905) over the RFC 8785 canonical JSON.
+    #[serde(rename = "sm3-jcs")]
+    Sm3Jcs,
+}
+
+impl DigestAlgorithm {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DigestAlgorithm::Sha256Jcs => DIGEST_ALGORITHM,
+            DigestAlgorithm::Sm3Jcs => DIGEST_ALGORITHM_SM3,
+        }
+    }
+
+    /// The algorithm of a wire name; `None` for one this component does not know.
+    pub fn parse(name: &str) -> Option<DigestAlgorithm> {
+        match name {
+            DIGEST_ALGORITHM => Some(DigestAlgorithm::Sha256Jcs),
+            DIGEST_ALGORITHM_SM3 => Some(DigestAlgorithm::Sm3Jcs),
+            _ => None,
+        }
+    }
+}
 
 crate::finding_codes! {
     /// Problems with an imported file.
@@ -75,7 +112,10 @@ pub struct TemplateRef {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DigestV1 {
-    /// `sha256-jcs`: SHA-256 over the RFC 8785 canonical JSON of `{"confirmations", "data"}`.
+    /// `sha256-jcs` (SHA-256) or `sm3-jcs` (SM3, GB/T 32905) over the RFC 8785 canonical JSON of
+    /// `{"confirmations", "data"}`. A string, not the enum, so that an unknown name is a finding
+    /// (`import.digest_algorithm`) rather than a malformed file.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["sha256-jcs", "sm3-jcs"])))]
     pub algorithm: String,
     /// Lower-case hex.
     pub value: String,
@@ -130,9 +170,23 @@ fn default_status() -> String {
 /// The envelope in its current version.
 pub type Envelope = EnvelopeV1;
 
-/// Builds an envelope for `data` exported now (`exported_at` in `+08:00`).
+/// Builds an envelope for `data` exported now (`exported_at` in `+08:00`), with the default
+/// `sha256-jcs` digest.
 pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirmations: Vec<Confirmation>, exported_at: String, status: &str) -> Envelope {
-    let value = digest_hex(&data, &confirmations);
+    export_with(DigestAlgorithm::Sha256Jcs, template, data, findings, confirmations, exported_at, status)
+}
+
+/// [`export`] with the digest algorithm of the caller's choice (`config.digestAlgorithm`).
+pub fn export_with(
+    algorithm: DigestAlgorithm,
+    template: &Template,
+    data: Value,
+    findings: Vec<Finding>,
+    confirmations: Vec<Confirmation>,
+    exported_at: String,
+    status: &str,
+) -> Envelope {
+    let value = digest_hex_with(algorithm, &data, &confirmations);
     EnvelopeV1 {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
@@ -143,7 +197,7 @@ pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirma
         status: status.to_owned(),
         data,
         validation: ValidationV1 { findings, confirmations },
-        digest: DigestV1 { algorithm: DIGEST_ALGORITHM.to_owned(), value },
+        digest: DigestV1 { algorithm: algorithm.as_str().to_owned(), value },
     }
 }
 
@@ -155,13 +209,25 @@ pub fn to_json(envelope: &Envelope) -> String {
 
 /// SHA-256 (hex) over the canonical JSON of `{"confirmations": …, "data": …}`.
 pub fn digest_hex(data: &Value, confirmations: &[Confirmation]) -> String {
+    digest_hex_with(DigestAlgorithm::Sha256Jcs, data, confirmations)
+}
+
+/// The digest (hex) by `algorithm` over the canonical JSON of `{"confirmations": …, "data": …}`.
+pub fn digest_hex_with(algorithm: DigestAlgorithm, data: &Value, confirmations: &[Confirmation]) -> String {
     let mut obj = serde_json::Map::new();
     obj.insert("confirmations".into(), serde_json::to_value(confirmations).unwrap_or(Value::Array(vec![])));
     obj.insert("data".into(), data.clone());
     let canonical = canonical_json(&Value::Object(obj));
-    let hash = Sha256::digest(canonical.as_bytes());
-    let mut hex = String::with_capacity(64);
-    for b in hash {
+    match algorithm {
+        DigestAlgorithm::Sha256Jcs => to_hex(&Sha256::digest(canonical.as_bytes())),
+        DigestAlgorithm::Sm3Jcs => to_hex(&Sm3::digest(canonical.as_bytes())),
+    }
+}
+
+/// Lower-case hex of bytes.
+pub(crate) fn to_hex(hash: &[u8]) -> String {
+    let mut hex = String::with_capacity(hash.len() * 2);
+    for &b in hash {
         hex.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));
         hex.push(char::from(b"0123456789abcdef"[(b & 15) as usize]));
     }
@@ -310,10 +376,15 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
     };
     if envelope.digest.algorithm.is_empty() {
         findings.push(Finding::new(ImportCode::NoDigest, Severity::Warning, "/digest"));
-    } else if envelope.digest.algorithm != DIGEST_ALGORITHM {
-        findings.push(Finding::new(ImportCode::DigestAlgorithm, Severity::Error, "/digest").param("algorithm", &envelope.digest.algorithm));
-    } else if digest_hex(&envelope.data, &envelope.validation.confirmations) != envelope.digest.value.to_ascii_lowercase() {
-        findings.push(Finding::new(ImportCode::DigestMismatch, Severity::Error, "/digest"));
+    } else {
+        match DigestAlgorithm::parse(&envelope.digest.algorithm) {
+            None => findings.push(Finding::new(ImportCode::DigestAlgorithm, Severity::Error, "/digest").param("algorithm", &envelope.digest.algorithm)),
+            Some(alg) => {
+                if digest_hex_with(alg, &envelope.data, &envelope.validation.confirmations) != envelope.digest.value.to_ascii_lowercase() {
+                    findings.push(Finding::new(ImportCode::DigestMismatch, Severity::Error, "/digest"));
+                }
+            }
+        }
     }
     if let Some(t) = expected {
         if envelope.checklist_kind != t.checklist_kind {
@@ -468,5 +539,35 @@ mod tests {
         let env = r.envelope.unwrap();
         assert_eq!(env.format_version, FORMAT_VERSION);
         assert_eq!(env.data, json!({"header": {"year": 2025}}));
+    }
+
+    #[test]
+    fn sm3_matches_the_gb_t_32905_vectors() {
+        // GB/T 32905-2016 appendix A: "abc", and "abcd" sixteen times (64 bytes, two blocks after padding).
+        assert_eq!(to_hex(&Sm3::digest(b"abc")), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+        assert_eq!(to_hex(&Sm3::digest("abcd".repeat(16).as_bytes())), "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732");
+    }
+
+    #[test]
+    fn sm3_envelopes_round_trip_and_detect_tampering() {
+        let t = template();
+        let data = json!({"header": {"year": 2025, "name": "张建国"}});
+        let env = export_with(DigestAlgorithm::Sm3Jcs, &t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        assert_eq!(env.digest.algorithm, "sm3-jcs");
+        assert_eq!(env.digest.value, digest_hex_with(DigestAlgorithm::Sm3Jcs, &data, &[]));
+        assert_ne!(env.digest.value, digest_hex(&data, &[]), "SM3 and SHA-256 differ");
+        let back = import(&to_json(&env), Some(&t), &Config::default());
+        assert!(back.is_usable(), "{:?}", back.findings);
+        assert_eq!(back.envelope.unwrap(), env);
+        let tampered = to_json(&env).replace("张建国", "李建国");
+        assert_eq!(codes(&import(&tampered, Some(&t), &Config::default())), ["import.digest_mismatch"]);
+        // An SM3 value under the SHA-256 name (or the reverse) does not verify.
+        let swapped = to_json(&env).replace("sm3-jcs", "sha256-jcs");
+        assert_eq!(codes(&import(&swapped, Some(&t), &Config::default())), ["import.digest_mismatch"]);
+        let unknown = to_json(&env).replace("sm3-jcs", "md5-jcs");
+        assert_eq!(codes(&import(&unknown, Some(&t), &Config::default())), ["import.digest_algorithm"]);
+        for alg in [DigestAlgorithm::Sha256Jcs, DigestAlgorithm::Sm3Jcs] {
+            assert_eq!(DigestAlgorithm::parse(alg.as_str()), Some(alg));
+        }
     }
 }

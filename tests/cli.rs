@@ -98,3 +98,70 @@ fn schema_template_and_rules_print() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().any(|l| l.starts_with("C-R04\t")), "{text}");
 }
+
+/// `export --digest sm3-jcs` writes an SM3 envelope that `validate` verifies; a change after export
+/// is caught (issue #18: the CLI produces and verifies both digests).
+#[test]
+fn export_writes_sm3_and_sha256_envelopes_that_validate_verifies() {
+    let dir = temp_dir("sm3");
+    let data = dir.join("data.json");
+    std::fs::copy("tests/fixtures/geren_valid.json", &data).unwrap();
+    for digest in ["sm3-jcs", "sha256-jcs"] {
+        let out = bin().args(["export", "--template", "geren", "--digest", digest, "--today", "2026-01-15"]).arg(&data).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let env: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(env["digest"]["algorithm"], digest);
+        let path = dir.join(format!("{digest}.json"));
+        std::fs::write(&path, &out.stdout).unwrap();
+        let ok = bin().args(["validate", "--today", "2026-01-15"]).arg(&path).output().unwrap();
+        assert_eq!(ok.status.code(), Some(0), "{}", String::from_utf8_lossy(&ok.stdout));
+        std::fs::write(&path, String::from_utf8_lossy(&out.stdout).replacen("张建国", "李建国", 1)).unwrap();
+        let bad = bin().args(["validate", "--today", "2026-01-15"]).arg(&path).output().unwrap();
+        assert_eq!(bad.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&bad.stdout).contains("import.digest_mismatch"));
+    }
+    let out = bin().args(["export", "--template", "geren", "--digest", "md5"]).arg(&data).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `token add` prints the token once and stores only its hash; `key new` refuses to overwrite;
+/// `key rotate` adds a current key; bad arguments exit 2 with a message, never a panic.
+#[test]
+fn token_and_key_commands() {
+    let dir = temp_dir("tokens");
+    let tokens = dir.join("tokens.json");
+    let _ = std::fs::remove_file(&tokens);
+    let out = bin().args(["token", "add", "--tokens"]).arg(&tokens).args(["--role", "reviewer", "--name", "审阅员"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let token = stdout.lines().last().unwrap().trim().to_owned();
+    assert!(token.starts_with("act_") && token.len() == 68, "{stdout}");
+    let file = std::fs::read_to_string(&tokens).unwrap();
+    assert!(file.contains("审阅员") && !file.contains(&token[4..]), "{file}");
+    let again = bin().args(["token", "add", "--tokens"]).arg(&tokens).args(["--role", "reviewer", "--name", "审阅员"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2), "a name is used once");
+    let revoke = bin().args(["token", "revoke", "--tokens"]).arg(&tokens).args(["--name", "审阅员"]).output().unwrap();
+    assert_eq!(revoke.status.code(), Some(0));
+    for args in [&["token", "add", "--role", "reviewer"][..], &["token", "add", "--tokens", "x", "--role", "admin"], &["token"], &["key", "new"], &["key", "spin"]] {
+        let out = bin().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty());
+    }
+
+    let key = dir.join("data.key");
+    let _ = std::fs::remove_file(&key);
+    assert_eq!(bin().args(["key", "new", "--out"]).arg(&key).output().unwrap().status.code(), Some(0));
+    let before = std::fs::read_to_string(&key).unwrap();
+    assert_eq!(bin().args(["key", "new", "--out"]).arg(&key).output().unwrap().status.code(), Some(2), "never overwrites a key");
+    assert_eq!(std::fs::read_to_string(&key).unwrap(), before);
+    let out = bin().args(["key", "rotate", "--key-file"]).arg(&key).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&key).unwrap()).unwrap();
+    assert_eq!(file["current"], "k2");
+    assert_eq!(file["keys"].as_array().unwrap().len(), 2);
+    // A server with --submit-auth but no tokens, or a user header without proxies, does not start.
+    for args in [&["serve", "--submit-auth", "--addr", "127.0.0.1:0"][..], &["serve", "--trust-user-header", "X-User", "--addr", "127.0.0.1:0"]] {
+        let out = bin().args(args).arg("--db").arg(dir.join("x.sqlite3")).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}

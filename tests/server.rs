@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
+use accountability_checklist::server::auth::{add_token, IpNet, Role};
+use accountability_checklist::server::keys::{new_key_file, rotate_key_file, Cipher};
 use accountability_checklist::server::{self, Options, CONTENT_SECURITY_POLICY};
 use accountability_checklist::{envelope, template, Date};
 use common::fixture;
@@ -50,12 +52,54 @@ fn make_www(dir: &Path) -> PathBuf {
     www
 }
 
-/// Starts a server on its own runtime thread; returns its address and database path.
-fn start(today: &str) -> (SocketAddr, PathBuf) {
+/// One token of each role, in one token file that every test server loads.
+struct TestTokens {
+    file: PathBuf,
+    reviewer: String,
+    auditor: String,
+    submitter: String,
+}
+
+fn tokens() -> &'static TestTokens {
+    static TOKENS: std::sync::OnceLock<TestTokens> = std::sync::OnceLock::new();
+    TOKENS.get_or_init(|| {
+        let file = temp_dir("tokens").join("tokens.json");
+        let add = |role, name| add_token(&file, role, Some(name), "2026-01-15T00:00:00Z").unwrap().1;
+        let reviewer = add(Role::Reviewer, "审阅员-1");
+        let auditor = add(Role::Auditor, "auditor-1");
+        let submitter = add(Role::Submitter, "portal-gateway");
+        TestTokens { file, reviewer, auditor, submitter }
+    })
+}
+
+/// A token of the right shape that is in no file.
+const WRONG_TOKEN: &str = "act_0000000000000000000000000000000000000000000000000000000000000000";
+
+fn bearer(token: &str) -> String {
+    format!("Bearer {token}")
+}
+
+/// Options for a test server on a fresh directory: port 0, the shared token file, a fixed "today".
+fn options(today: &str) -> Options {
     let dir = temp_dir(today);
     let www = make_www(&dir);
-    let db = dir.join("checklists.sqlite3");
-    let opts = Options { addr: "127.0.0.1:0".parse().unwrap(), db: db.clone(), www, today: Some(Date::parse(today).unwrap()) };
+    Options {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        db: dir.join("checklists.sqlite3"),
+        www,
+        today: Some(Date::parse(today).unwrap()),
+        tokens: Some(tokens().file.clone()),
+        ..Options::default()
+    }
+}
+
+/// Starts a server on its own runtime thread; returns its address and database path.
+fn start(today: &str) -> (SocketAddr, PathBuf) {
+    start_with(options(today))
+}
+
+fn start_with(opts: Options) -> (SocketAddr, PathBuf) {
+    let db = opts.db.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
@@ -135,8 +179,16 @@ fn parse_response(raw: &[u8]) -> Resp {
     Resp { status, headers, body }
 }
 
+/// A GET with the reviewer's token (reads need it since issue #18; `get_as` for other callers).
 fn get(addr: SocketAddr, path: &str) -> Resp {
-    send(addr, "GET", path, &[], None, false)
+    get_as(addr, path, Some(&tokens().reviewer))
+}
+
+fn get_as(addr: SocketAddr, path: &str, token: Option<&str>) -> Resp {
+    match token {
+        Some(t) => send(addr, "GET", path, &[("Authorization", &bearer(t))], None, false),
+        None => send(addr, "GET", path, &[], None, false),
+    }
 }
 
 const JSON: (&str, &str) = ("Content-Type", "application/json");
@@ -488,7 +540,7 @@ fn static_files_have_their_content_types() {
     assert_eq!(head.header("content-length"), Some("8"));
     assert!(head.body.is_empty());
     assert_security_headers(&head);
-    let head = send(addr, "HEAD", "/api/checklists", &[], None, false);
+    let head = send(addr, "HEAD", "/api/checklists", &[("Authorization", &bearer(&tokens().reviewer))], None, false);
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
 
@@ -538,6 +590,8 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     let www = make_www(&dir);
     let mut child = Command::new(env!("CARGO_BIN_EXE_accountability-checklist"))
         .args(["serve", "--addr", "127.0.0.1:0", "--today", "2026-01-15"])
+        .arg("--tokens")
+        .arg(&tokens().file)
         .arg("--db")
         .arg(dir.join("db.sqlite3"))
         .arg("--www")
@@ -560,6 +614,9 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     let data = fixture("geren").to_string().replace("110105197703080049", "110105197703080048");
     assert_eq!(post(addr, envelope_of("geren", serde_json::from_str(&data).unwrap()).as_bytes(), &[]).status, 422);
     assert_eq!(get(addr, "/").status, 200);
+    assert_eq!(get(addr, "/api/checklists").status, 200);
+    assert_eq!(get_as(addr, "/api/checklists", Some(WRONG_TOKEN)).status, 401);
+    assert_eq!(get(addr, &format!("/api/checklists?access_token={}", tokens().reviewer)).status, 400);
     child.kill().unwrap();
     let mut log = String::new();
     child.stderr.take().unwrap().read_to_string(&mut log).unwrap();
@@ -570,6 +627,12 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     for personal in ["张建国", "110105", "binary-1", "朝阳"] {
         assert!(!log.contains(personal), "the log must hold no personal data: {log}");
     }
+    // Nor any token, valid or not, sent in a header or (refused) in the query.
+    for secret in [&tokens().reviewer[4..], &WRONG_TOKEN[4..]] {
+        assert!(!log.contains(secret), "the log must hold no token: {log}");
+    }
+    assert!(log.contains("GET /api/checklists 401 ") && log.contains("GET /api/checklists 400 "), "{log}");
+    assert!(log.contains("PLAIN TEXT"), "without a key file the server warns at start: {log}");
 
     // Usage errors exit 2.
     let out = Command::new(env!("CARGO_BIN_EXE_accountability-checklist")).args(["serve", "--addr", "nowhere"]).output().unwrap();
@@ -671,4 +734,386 @@ fn oversized_bodies_in_parallel_keep_memory_bounded() {
     let grown_mib = rss_kib().saturating_sub(before) / 1024;
     assert!(grown_mib < 160, "the process grew by {grown_mib} MiB for 320 MiB of refused bodies");
     assert_eq!(get(addr, "/api/checklists").status, 200, "still serving");
+}
+
+// ---- authentication, roles, audit, encryption at rest (issue #18) -------------------------
+
+/// The callers of the route table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who {
+    Anonymous,
+    WrongToken,
+    NotBearer,
+    Reviewer,
+    Auditor,
+    Submitter,
+}
+
+const CALLERS: [Who; 6] = [Who::Anonymous, Who::WrongToken, Who::NotBearer, Who::Reviewer, Who::Auditor, Who::Submitter];
+
+fn authorization(who: Who) -> Option<String> {
+    match who {
+        Who::Anonymous => None,
+        Who::WrongToken => Some(bearer(WRONG_TOKEN)),
+        Who::NotBearer => Some(format!("Basic {}", tokens().reviewer)),
+        Who::Reviewer => Some(bearer(&tokens().reviewer)),
+        Who::Auditor => Some(bearer(&tokens().auditor)),
+        Who::Submitter => Some(bearer(&tokens().submitter)),
+    }
+}
+
+fn request_as(addr: SocketAddr, who: Who, method: &str, path: &str, body: Option<&[u8]>) -> Resp {
+    let auth = authorization(who);
+    let mut headers: Vec<(&str, &str)> = Vec::new();
+    if let Some(a) = &auth {
+        headers.push(("Authorization", a));
+    }
+    if body.is_some() {
+        headers.push(JSON);
+    }
+    send(addr, method, path, &headers, body, false)
+}
+
+/// Every route, by every kind of caller, with and without `--submit-auth`: the status of each.
+#[test]
+fn every_route_answers_each_caller_as_its_role_allows() {
+    let body = envelope_of("geren", fixture("geren"));
+    for submit_auth in [false, true] {
+        // Two wrong credentials per route: above the default limit of failures per minute.
+        let (addr, _) = start_with(Options { submit_auth, max_auth_failures: 1000, ..options("2026-01-15") });
+        let stored = post(addr, body.as_bytes(), &[("Authorization", &bearer(&tokens().submitter))]);
+        assert_eq!(stored.status, 201, "{}", stored.text());
+        let id = stored.json()["receiptId"].as_str().unwrap().to_owned();
+        let record = format!("/api/checklists/{id}");
+        let post_status = if submit_auth { [401, 401, 401, 403, 403, 201] } else { [201, 401, 401, 201, 201, 201] };
+        //            anonymous, wrong token, not Bearer, reviewer, auditor, submitter
+        let table: Vec<(&str, &str, bool, [u16; 6])> = vec![
+            ("GET", "/api/checklists", false, [401, 401, 401, 200, 403, 403]),
+            ("HEAD", "/api/checklists", false, [401, 401, 401, 200, 403, 403]),
+            ("GET", record.as_str(), false, [401, 401, 401, 200, 403, 403]),
+            ("GET", "/api/checklists/0123456789abcdef0123456789abcdef", false, [401, 401, 401, 404, 403, 403]),
+            ("GET", "/api/checklists/not-an-id", false, [401, 401, 401, 404, 403, 403]),
+            ("GET", "/api/audit", false, [401, 401, 401, 403, 200, 403]),
+            ("POST", "/api/checklists", true, post_status),
+            ("DELETE", "/api/checklists", false, [405; 6]),
+            ("POST", "/api/audit", false, [405; 6]),
+            ("GET", "/api/nothing", false, [404; 6]),
+            ("GET", "/", false, [200; 6]),
+        ];
+        for (method, path, with_body, expected) in &table {
+            for (who, want) in CALLERS.iter().zip(expected) {
+                let r = request_as(addr, *who, method, path, with_body.then_some(body.as_bytes()));
+                assert_eq!(r.status, *want, "{method} {path} as {who:?} (submit_auth {submit_auth}): {}", r.text());
+                assert_security_headers(&r);
+                if r.status == 401 {
+                    let challenge = r.header("www-authenticate").unwrap_or_else(|| panic!("{method} {path} as {who:?}: 401 without WWW-Authenticate"));
+                    assert!(challenge.starts_with("Bearer "), "{challenge}");
+                    if *who != Who::Anonymous {
+                        assert!(challenge.contains("error=\"invalid_token\""), "{challenge}");
+                    }
+                }
+                if r.status == 200 && path.starts_with("/api/checklists/") && method == &"GET" {
+                    assert_eq!(r.text(), body, "the record as posted");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_server_without_tokens_lets_nobody_read() {
+    let (addr, _) = start_with(Options { tokens: None, max_auth_failures: 1000, ..options("2026-01-15") });
+    let body = envelope_of("geren", fixture("geren"));
+    let r = post(addr, body.as_bytes(), &[]);
+    assert_eq!(r.status, 201, "submitting stays open");
+    let id = r.json()["receiptId"].as_str().unwrap().to_owned();
+    for who in CALLERS {
+        for path in ["/api/checklists".to_owned(), format!("/api/checklists/{id}"), "/api/audit".to_owned()] {
+            assert_eq!(request_as(addr, who, "GET", &path, None).status, 401, "{path} as {who:?}");
+        }
+    }
+}
+
+/// Reads, refusals and submits are in the audit, which only an auditor reads; it names who (token
+/// name or trusted user), the receipt, the address and the result, and holds no record content.
+/// SQLite triggers refuse to change or delete it.
+#[test]
+fn reads_and_refusals_are_audited_and_the_audit_is_append_only() {
+    let (addr, db) = start("2026-01-15");
+    let body = envelope_of("geren", fixture("geren"));
+    let id = post(addr, body.as_bytes(), &[]).json()["receiptId"].as_str().unwrap().to_owned();
+    let record = format!("/api/checklists/{id}");
+    assert_eq!(get(addr, &record).status, 200);
+    assert_eq!(get(addr, "/api/checklists").status, 200);
+    assert_eq!(get_as(addr, &record, None).status, 401);
+    assert_eq!(get_as(addr, &record, Some(WRONG_TOKEN)).status, 401);
+    assert_eq!(get_as(addr, &record, Some(&tokens().auditor)).status, 403);
+    assert_eq!(get(addr, "/api/checklists/0123456789abcdef0123456789abcdef").status, 404);
+    assert_eq!(get_as(addr, "/api/audit", Some(&tokens().reviewer)).status, 403);
+
+    let r = get_as(addr, "/api/audit", Some(&tokens().auditor));
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.header("cache-control"), Some("no-store"));
+    let text = r.text();
+    let rows: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let line = |action: &str, result: &str, status: u16| -> Vec<&Value> {
+        rows.iter().filter(|r| r["action"] == action && r["result"] == result && r["status"] == status).collect()
+    };
+    let submit = line("submit", "ok", 201);
+    assert_eq!(submit.len(), 1, "{text}");
+    assert_eq!(submit[0]["receiptId"], id.as_str());
+    assert!(submit[0]["who"].is_null(), "an anonymous post: {text}");
+    let read = line("read", "ok", 200);
+    assert_eq!(read.len(), 1, "{text}");
+    assert_eq!(read[0]["who"], "审阅员-1");
+    assert_eq!(read[0]["role"], "reviewer");
+    assert_eq!(read[0]["receiptId"], id.as_str());
+    assert_eq!(read[0]["remote"], "127.0.0.1");
+    assert!(read[0]["at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(line("list", "ok", 200).len(), 1, "{text}");
+    assert_eq!(line("read", "unauthenticated", 401)[0]["receiptId"], id.as_str());
+    assert_eq!(line("read", "invalid_token", 401).len(), 1, "{text}");
+    assert!(line("read", "invalid_token", 401)[0]["who"].is_null(), "a wrong token names nobody");
+    assert_eq!(line("read", "forbidden", 403)[0]["who"], "auditor-1");
+    assert_eq!(line("read", "not_found", 404).len(), 1, "{text}");
+    assert_eq!(line("audit", "forbidden", 403)[0]["who"], "审阅员-1");
+    assert_eq!(line("audit", "ok", 200).len(), 1, "reading the audit is audited: {text}");
+    let seqs: Vec<i64> = rows.iter().map(|r| r["seq"].as_i64().unwrap()).collect();
+    assert!(seqs.windows(2).all(|w| w[0] > w[1]), "newest first: {seqs:?}");
+    // No record content, no token.
+    for secret in ["张建国", "110105197506150036", "朝阳", &tokens().reviewer[4..], &WRONG_TOKEN[4..]] {
+        assert!(!text.contains(secret), "the audit holds {secret}: {text}");
+    }
+    // Paging.
+    let page = get_as(addr, &format!("/api/audit?limit=2&before={}", seqs[0]), Some(&tokens().auditor)).json();
+    assert_eq!(page.as_array().unwrap().iter().map(|r| r["seq"].as_i64().unwrap()).collect::<Vec<_>>(), seqs[1..3]);
+    assert_eq!(get_as(addr, "/api/audit?limit=0", Some(&tokens().auditor)).status, 400);
+
+    // Append-only, even for someone with SQL access through the application's schema.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let n: i64 = conn.query_row("SELECT count(*) FROM audit", [], |r| r.get(0)).unwrap();
+    // The ten requests above that reached a handler or were refused (the `limit=0` one is a 400 after
+    // authentication and reads nothing).
+    assert_eq!(n, 10);
+    for sql in ["UPDATE audit SET result = 'ok'", "DELETE FROM audit", "DELETE FROM audit WHERE seq = 1"] {
+        let e = conn.execute(sql, []).unwrap_err();
+        assert!(e.to_string().contains("append-only"), "{sql}: {e}");
+    }
+    assert!(conn.execute("INSERT INTO audit (at, action, result, status, remote) VALUES ('x', 'read', 'ok', 200, 'x')", []).is_ok(), "appending works");
+}
+
+/// A credential in the URL is refused (and audited) even when valid: it would end up in proxy logs.
+#[test]
+fn tokens_are_never_accepted_in_urls() {
+    let (addr, _) = start("2026-01-15");
+    let t = &tokens().reviewer;
+    for (who, path) in [
+        (None, format!("/api/checklists?access_token={t}")),
+        (None, format!("/api/checklists?token={t}")),
+        (None, format!("/api/checklists?q={t}")),
+        (Some(t.as_str()), format!("/api/checklists?api_key={t}")),
+        (None, format!("/api/audit?access_token={}", tokens().auditor)),
+        (None, format!("/api/checklists/0123456789abcdef0123456789abcdef?Authorization=Bearer%20{t}")),
+    ] {
+        let r = get_as(addr, &path, who);
+        assert_api_error(&r, 400, "token_in_url");
+    }
+    let r = send(addr, "POST", &format!("/api/checklists?access_token={}", tokens().submitter), &[JSON], Some(b"{}"), false);
+    assert_api_error(&r, 400, "token_in_url");
+    // A query that names no credential is not refused for that.
+    assert_eq!(get(addr, "/api/checklists?page=1&contact_unit=x").status, 200);
+}
+
+/// After `max_auth_failures` wrong tokens from one address within a minute, requests from it that
+/// carry or need a credential get 429 with Retry-After, even with a valid token.
+#[test]
+fn failed_authentication_is_rate_limited() {
+    let (addr, _) = start_with(Options { max_auth_failures: 3, ..options("2026-01-15") });
+    // Anonymous requests are refused but do not count: no token was guessed.
+    for _ in 0..5 {
+        assert_eq!(get_as(addr, "/api/checklists", None).status, 401);
+    }
+    for _ in 0..3 {
+        assert_eq!(get_as(addr, "/api/checklists", Some(WRONG_TOKEN)).status, 401);
+    }
+    for token in [Some(WRONG_TOKEN), Some(tokens().reviewer.as_str()), None] {
+        let r = get_as(addr, "/api/checklists", token);
+        let v = assert_api_error(&r, 429, "too_many_attempts");
+        let secs: u64 = r.header("retry-after").unwrap_or_else(|| panic!("{v}")).parse().unwrap();
+        assert!((1..=60).contains(&secs), "{secs}");
+    }
+    // An open, anonymous post is not a login attempt and still goes through.
+    assert_eq!(post(addr, envelope_of("geren", fixture("geren")).as_bytes(), &[]).status, 201);
+    let audit = get_as(addr, "/api/audit", Some(&tokens().auditor));
+    assert_eq!(audit.status, 429, "the limit is per address, whatever the token");
+}
+
+/// `--trust-user-header`: the user a trusted proxy names is stored with the record and audited;
+/// the same header from any other address is refused.
+#[test]
+fn the_user_header_is_believed_only_from_trusted_proxies() {
+    let body = envelope_of("geren", fixture("geren"));
+    let trusted = Options {
+        trust_user_header: Some("X-Portal-User".into()),
+        trusted_proxies: vec![IpNet::parse("127.0.0.0/8").unwrap()],
+        ..options("2026-01-15")
+    };
+    let (addr, db) = start_with(trusted);
+    let r = post(addr, body.as_bytes(), &[("X-Portal-User", "zhang.jianguo@portal")]);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id = r.json()["receiptId"].as_str().unwrap().to_owned();
+    let r = post(addr, body.as_bytes(), &[("X-Portal-User", "wang@portal"), ("Authorization", &bearer(&tokens().submitter))]);
+    assert_eq!(r.status, 201, "{}", r.text());
+    let id2 = r.json()["receiptId"].as_str().unwrap().to_owned();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let who = |id: &str| -> (Option<String>, Option<String>) {
+        conn.query_row("SELECT submitted_by, submitter_token FROM checklists WHERE receipt_id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+    };
+    assert_eq!(who(&id), (Some("zhang.jianguo@portal".into()), None));
+    assert_eq!(who(&id2), (Some("wang@portal".into()), Some("portal-gateway".into())));
+    let audit = get_as(addr, "/api/audit", Some(&tokens().auditor)).json();
+    let submits: Vec<&Value> = audit.as_array().unwrap().iter().filter(|r| r["action"] == "submit").collect();
+    assert_eq!(submits.iter().map(|r| r["who"].as_str().unwrap()).collect::<Vec<_>>(), ["wang@portal (portal-gateway)", "zhang.jianguo@portal"]);
+    assert_eq!(post(addr, body.as_bytes(), &[("X-Portal-User", "a\u{1}b")]).status, 400, "control characters");
+
+    let untrusted = Options {
+        trust_user_header: Some("X-Portal-User".into()),
+        trusted_proxies: vec![IpNet::parse("10.0.0.0/8").unwrap()],
+        ..options("2026-01-15")
+    };
+    let (addr, _) = start_with(untrusted);
+    let r = post(addr, body.as_bytes(), &[("X-Portal-User", "zhang.jianguo@portal")]);
+    assert_api_error(&r, 403, "untrusted_user_header");
+    assert_eq!(post(addr, body.as_bytes(), &[]).status, 201, "without the header the post is fine");
+    let r = send(addr, "GET", "/api/checklists", &[("Authorization", &bearer(&tokens().reviewer)), ("X-Portal-User", "x")], None, false);
+    assert_api_error(&r, 403, "untrusted_user_header");
+}
+
+/// Every file of a database (main file, WAL, shared memory) as bytes.
+fn database_bytes(db: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        all.extend(std::fs::read(PathBuf::from(p)).unwrap_or_default());
+    }
+    all
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// With a data key file the database holds no name and no ID number of a stored record (it does
+/// without one: the same grep finds both); records read back byte for byte, with AES-256-GCM and
+/// with SM4-GCM; after `key rotate` the old records still open and new ones use the new key.
+#[test]
+fn records_are_encrypted_at_rest_and_survive_key_rotation() {
+    let body = envelope_of("geren", fixture("geren"));
+    let personal = ["张建国", "110105197506150036"];
+    assert!(personal.iter().all(|p| body.contains(p)), "the fixture holds what the grep looks for");
+
+    let (addr, db) = start("2026-01-15");
+    assert_eq!(post(addr, body.as_bytes(), &[]).status, 201);
+    let bytes = database_bytes(&db);
+    assert!(personal.iter().all(|p| contains(&bytes, p)), "without a key the record is in plain text (the grep works)");
+
+    for cipher in [Cipher::Aes256Gcm, Cipher::Sm4Gcm] {
+        let opts = options("2026-01-15");
+        let key_file = opts.db.with_file_name("data.key");
+        new_key_file(&key_file, "2026-01-15T00:00:00Z").unwrap();
+        let (addr, db) = start_with(Options { data_key_file: Some(key_file.clone()), cipher, ..opts.clone() });
+        let old = post(addr, body.as_bytes(), &[]).json()["receiptId"].as_str().unwrap().to_owned();
+        let bytes = database_bytes(&db);
+        for p in personal {
+            assert!(!contains(&bytes, p), "{cipher:?}: {p} found in the database file");
+        }
+        assert_eq!(get(addr, &format!("/api/checklists/{old}")).text(), body);
+
+        // Rotate, then serve the same database with the rotated file.
+        assert_eq!(rotate_key_file(&key_file, "2026-01-16T00:00:00Z").unwrap(), "k2");
+        let (addr2, _) = start_with(Options { data_key_file: Some(key_file.clone()), cipher, ..opts.clone() });
+        let new = post(addr2, body.as_bytes(), &[]).json()["receiptId"].as_str().unwrap().to_owned();
+        assert_eq!(get(addr2, &format!("/api/checklists/{old}")).text(), body, "sealed under k1, read after rotation");
+        assert_eq!(get(addr2, &format!("/api/checklists/{new}")).text(), body);
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let key_of = |id: &str| -> (String, String) {
+            conn.query_row("SELECT key_id, cipher FROM checklists WHERE receipt_id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).unwrap()
+        };
+        assert_eq!(key_of(&old), ("k1".into(), cipher_name(cipher)));
+        assert_eq!(key_of(&new), ("k2".into(), cipher_name(cipher)));
+        // A sealed row moved under another receipt id does not open (the id is associated data).
+        conn.execute("UPDATE checklists SET sealed = (SELECT sealed FROM checklists WHERE receipt_id = ?1) WHERE receipt_id = ?2", [&old, &new]).unwrap();
+        assert_api_error(&get(addr2, &format!("/api/checklists/{new}")), 500, "internal");
+        // Without the key file the records cannot be read: a 500, not plain text and not a panic.
+        let (addr3, _) = start_with(Options { data_key_file: None, ..opts.clone() });
+        assert_api_error(&get(addr3, &format!("/api/checklists/{old}")), 500, "internal");
+    }
+}
+
+fn cipher_name(c: Cipher) -> String {
+    c.as_str().to_owned()
+}
+
+/// A database written before issue #18 (schema version 1) is migrated: its records stay readable.
+#[test]
+fn a_version_1_database_is_migrated() {
+    let opts = options("2026-01-15");
+    let conn = rusqlite::Connection::open(&opts.db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE checklists (seq INTEGER PRIMARY KEY AUTOINCREMENT, receipt_id TEXT NOT NULL UNIQUE, idempotency_key TEXT UNIQUE,
+            request_hash TEXT NOT NULL, template_id TEXT NOT NULL, template_version TEXT NOT NULL, checklist_kind TEXT NOT NULL,
+            digest TEXT NOT NULL, received_at TEXT NOT NULL, envelope TEXT NOT NULL);
+         INSERT INTO checklists VALUES (1, '0123456789abcdef0123456789abcdef', NULL, 'h', 'geren', '1', 'geren', 'd', '2026-01-01T00:00:00Z', '{\"old\":true}');
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    drop(conn);
+    let (addr, db) = start_with(opts);
+    assert_eq!(get(addr, "/api/checklists/0123456789abcdef0123456789abcdef").text(), "{\"old\":true}");
+    let version: i64 = rusqlite::Connection::open(&db).unwrap().query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, 2);
+}
+
+/// No CORS header unless `--allow-origin` names the origin; then only that origin gets one.
+#[test]
+fn cors_is_closed_unless_configured() {
+    let preflight = |addr, origin: &str| {
+        send(addr, "OPTIONS", "/api/checklists", &[("Origin", origin), ("Access-Control-Request-Method", "GET"), ("Access-Control-Request-Headers", "authorization")], None, false)
+    };
+    let (addr, _) = start("2026-01-15");
+    let r = preflight(addr, "https://portal.example");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    assert_ne!(r.status, 204);
+    let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))], None, false);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("access-control-allow-origin"), None);
+
+    let (addr, _) = start_with(Options { allow_origins: vec!["https://portal.example".into()], ..options("2026-01-15") });
+    let r = preflight(addr, "https://portal.example");
+    assert_eq!(r.status, 204);
+    assert_eq!(r.header("access-control-allow-origin"), Some("https://portal.example"));
+    assert!(r.header("access-control-allow-headers").unwrap().contains("authorization"));
+    let r = preflight(addr, "https://evil.example");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))], None, false);
+    assert_eq!(r.header("access-control-allow-origin"), Some("https://portal.example"));
+    assert_eq!(r.header("vary"), Some("Origin"));
+    let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://evil.example")], None, false);
+    assert_eq!(r.status, 401);
+    assert_eq!(r.header("access-control-allow-origin"), None);
+}
+
+/// SM3 envelopes (`sm3-jcs`) are accepted, and tampering with them is detected, like SHA-256 ones.
+#[test]
+fn sm3_envelopes_are_verified_by_the_endpoint() {
+    let (addr, _) = start("2026-01-15");
+    let t = template::builtin("geren").unwrap().unwrap();
+    let env = envelope::export_with(envelope::DigestAlgorithm::Sm3Jcs, &t, fixture("geren"), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "已提交");
+    let body = envelope::to_json(&env);
+    let r = post(addr, body.as_bytes(), &[]);
+    assert_eq!(r.status, 201, "{}", r.text());
+    assert_eq!(r.json()["digest"], env.digest.value.as_str());
+    let v = assert_api_error(&post(addr, body.replacen("张建国", "李建国", 1).as_bytes(), &[]), 422, "import_failed");
+    assert_eq!(finding_codes(&v), ["import.digest_mismatch"]);
 }

@@ -1,16 +1,21 @@
-//! The `/api/checklists` handlers.
+//! The `/api` handlers, and who may call them: each reading handler first asks [`authorize`] for
+//! its role, and every read and every refusal is written to the audit trail (never the record's
+//! content, never a presented token).
 
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http_body_util::BodyExt as _;
 use serde_json::{json, Value};
 use sha2::{Digest as _, Sha256};
 
-use super::store::{Inserted, Keyed, NewRecord, Receipt};
+use super::auth::{self, Role};
+use super::store::{AuditEntry, Body as StoredAs, Inserted, Keyed, NewRecord, Receipt, StoredBody};
 use super::App;
 use crate::envelope::{self, ImportCode};
 use crate::finding::{Finding, Severity};
@@ -191,12 +196,177 @@ fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
     })
 }
 
-/// `POST /api/checklists`.
-pub(crate) async fn create(State(app): State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
-    if !is_json(&headers) {
+
+/// Who is calling, once [`authorize`] let the request through.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Caller {
+    /// The name of the token presented.
+    token: Option<String>,
+    role: Option<Role>,
+    /// The user a trusted proxy named.
+    user: Option<String>,
+}
+
+impl Caller {
+    /// How the audit names the caller: the trusted user, the token name, or both.
+    fn who(&self) -> Option<String> {
+        match (&self.user, &self.token) {
+            (Some(u), Some(t)) => Some(format!("{u} ({t})")),
+            (Some(u), None) => Some(u.clone()),
+            (None, Some(t)) => Some(t.clone()),
+            (None, None) => None,
+        }
+    }
+}
+
+/// Appends to the audit trail; `false` when it could not be written.
+async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
+    let Some(at) = now_rfc3339_utc() else { return false };
+    let entry = AuditEntry {
+        at,
+        action,
+        result: result.to_owned(),
+        status: status.as_u16(),
+        who: caller.who(),
+        role: caller.role.map(Role::as_str),
+        // Only a well-formed id: whatever else a caller put in the path is not worth keeping.
+        receipt_id: receipt_id.filter(|id| is_receipt_id(id)).map(str::to_owned),
+        remote: remote.to_string(),
+    };
+    let app = app.clone();
+    matches!(tokio::task::spawn_blocking(move || app.store.audit(&entry)).await, Ok(Ok(())))
+}
+
+/// A refusal, audited (a refusal is answered even when the audit cannot be written).
+async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
+    audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
+    res
+}
+
+fn unauthorized(challenge: &'static str) -> Response {
+    let mut res = error(StatusCode::UNAUTHORIZED, "unauthorized", "需要有效的访问令牌（Authorization: Bearer）", None);
+    res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
+    res
+}
+
+const CHALLENGE: &str = "Bearer realm=\"accountability-checklist\"";
+const CHALLENGE_INVALID: &str = "Bearer realm=\"accountability-checklist\", error=\"invalid_token\"";
+
+/// The user a trusted proxy names: `Ok(None)` when no user header is configured or sent, `Err`
+/// (a refusal code) when it comes from an untrusted address or is not 1–200 bytes of UTF-8
+/// without control characters.
+fn trusted_user(app: &App, headers: &HeaderMap, remote: IpAddr) -> Result<Option<String>, &'static str> {
+    let Some((name, proxies)) = &app.user_header else { return Ok(None) };
+    let mut values = headers.get_all(name).iter();
+    let Some(value) = values.next() else { return Ok(None) };
+    if !proxies.iter().any(|p| p.contains(remote)) {
+        return Err("untrusted_user_header");
+    }
+    let text = std::str::from_utf8(value.as_bytes()).map_err(|_| "invalid_user_header")?.trim();
+    if values.next().is_some() || text.is_empty() || text.len() > 200 || text.chars().any(char::is_control) {
+        return Err("invalid_user_header");
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// Lets a request through when it carries a token of the role `need` (`None`: any valid token or
+/// none at all, for open posts). Otherwise answers 429 (too many failures from this address), 401
+/// with `WWW-Authenticate: Bearer` (no token, or not a valid one), or 403 (another role, or a user
+/// header from an untrusted address), and audits the refusal.
+async fn authorize(app: &Arc<App>, headers: &HeaderMap, remote: IpAddr, need: Option<Role>, action: &'static str, receipt_id: Option<&str>) -> Result<Caller, Response> {
+    let mut caller = Caller::default();
+    let presented = auth::bearer(headers);
+    let needs_check = need.is_some() || !matches!(presented, Ok(None));
+    if needs_check {
+        if let Some(secs) = app.limiter.blocked(remote) {
+            let mut res = error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", "认证失败次数过多，请稍后再试", None);
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            return Err(refuse(app, remote, action, &caller, receipt_id, res, "rate_limited").await);
+        }
+    }
+    match trusted_user(app, headers, remote) {
+        Ok(user) => caller.user = user,
+        Err(code) => {
+            let res = error(StatusCode::FORBIDDEN, code, "用户标识头只接受来自受信任代理的请求", None);
+            return Err(refuse(app, remote, action, &caller, receipt_id, res, code).await);
+        }
+    }
+    match presented {
+        Ok(None) if need.is_none() => return Ok(caller),
+        Ok(None) => return Err(refuse(app, remote, action, &caller, receipt_id, unauthorized(CHALLENGE), "unauthenticated").await),
+        Err(()) => {
+            app.limiter.failed(remote);
+            return Err(refuse(app, remote, action, &caller, receipt_id, unauthorized(CHALLENGE_INVALID), "invalid_token").await);
+        }
+        Ok(Some(token)) => match app.tokens.verify(token) {
+            None => {
+                app.limiter.failed(remote);
+                return Err(refuse(app, remote, action, &caller, receipt_id, unauthorized(CHALLENGE_INVALID), "invalid_token").await);
+            }
+            Some((name, role)) => {
+                caller.token = Some(name.to_owned());
+                caller.role = Some(role);
+            }
+        },
+    }
+    if need.is_some_and(|n| caller.role != Some(n)) {
+        let res = error(StatusCode::FORBIDDEN, "forbidden", "该令牌的角色无权进行此操作", None);
+        return Err(refuse(app, remote, action, &caller, receipt_id, res, "forbidden").await);
+    }
+    Ok(caller)
+}
+
+/// Query parameters that look like a credential: a token is accepted in the `Authorization`
+/// header only, so a URL that carries one (and would leave it in proxy logs and browser history)
+/// is refused outright.
+const TOKEN_PARAMS: [&str; 8] = ["access_token", "token", "bearer", "bearer_token", "auth", "authorization", "api_key", "apikey"];
+
+/// Middleware: `400 token_in_url` (audited) for an `/api` request whose query names a credential
+/// parameter or has a value shaped like one of our tokens (`act_…`) or a `Bearer …` header.
+pub(crate) async fn no_tokens_in_urls(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let api = path == "/api" || path.starts_with("/api/");
+    let suspicious = req.uri().query().is_some_and(|q| {
+        q.to_ascii_lowercase().split('&').any(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            TOKEN_PARAMS.contains(&key) || value.starts_with("act_") || value.starts_with("bearer")
+        })
+    });
+    if !(api && suspicious) {
+        return next.run(req).await;
+    }
+    let remote = super::peer(req.extensions().get::<ConnectInfo<SocketAddr>>());
+    let action = if path.starts_with("/api/audit") { "audit" } else if req.method() == axum::http::Method::POST { "submit" } else { "read" };
+    let res = error(StatusCode::BAD_REQUEST, "token_in_url", "访问令牌不得放在网址中，请使用Authorization请求头", None);
+    refuse(&app, remote, action, &Caller::default(), None, res, "token_in_url").await
+}
+
+/// `POST /api/checklists`: open, or for `submitter` tokens with `--submit-auth`. Every outcome is
+/// audited (with the receipt when one is given).
+pub(crate) async fn create(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Body) -> Response {
+    let remote = peer.ip().to_canonical();
+    let need = app.submit_auth.then_some(Role::Submitter);
+    let caller = match authorize(&app, &headers, remote, need, "submit", None).await {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
+    let (res, receipt) = create_checked(&app, &caller, &headers, body).await;
+    let result = if res.status().is_success() { "ok" } else { "rejected" };
+    audit_line(&app, remote, "submit", &caller, receipt.as_deref(), res.status(), result).await;
+    res
+}
+
+async fn create_checked(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body: Body) -> (Response, Option<String>) {
+    let res = create_inner(app, caller, headers, body).await;
+    let receipt = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()).and_then(|l| l.rsplit('/').next()).map(str::to_owned);
+    (res, receipt)
+}
+
+async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body: Body) -> Response {
+    if !is_json(headers) {
         return error(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "请求类型必须为application/json", None);
     }
-    let Ok(key) = idempotency_key(&headers) else {
+    let Ok(key) = idempotency_key(headers) else {
         return error(StatusCode::BAD_REQUEST, "invalid_idempotency_key", "Idempotency-Key须为1至200个可见ASCII字符", None);
     };
     let limit = app.config.import_max_bytes;
@@ -229,6 +399,14 @@ pub(crate) async fn create(State(app): State<Arc<App>>, headers: HeaderMap, body
         Err(_) => return internal(),
     };
     let (Some(receipt_id), Some(received_at)) = (new_receipt_id(), now_rfc3339_utc()) else { return internal() };
+    let envelope = match &app.keys {
+        // Never stored in plain text once a key is configured: a sealing failure is a 500.
+        Some(keys) => match keys.seal(&receipt_id, accepted.text.as_bytes()) {
+            Ok(sealed) => StoredAs::Sealed(sealed),
+            Err(_) => return internal(),
+        },
+        None => StoredAs::Plain(accepted.text),
+    };
     let record = NewRecord {
         receipt: Receipt { receipt_id, received_at, digest: accepted.digest },
         idempotency_key: key,
@@ -236,7 +414,9 @@ pub(crate) async fn create(State(app): State<Arc<App>>, headers: HeaderMap, body
         template_id: accepted.template_id,
         template_version: accepted.template_version,
         checklist_kind: accepted.checklist_kind,
-        envelope: accepted.text,
+        envelope,
+        submitted_by: caller.user.clone(),
+        submitter_token: caller.token.clone(),
     };
     let store = app.clone();
     match tokio::task::spawn_blocking(move || store.store.insert(&record)).await {
@@ -246,9 +426,19 @@ pub(crate) async fn create(State(app): State<Arc<App>>, headers: HeaderMap, body
     }
 }
 
-/// `GET /api/checklists`: receipts newest first, without personal data.
-pub(crate) async fn list(State(app): State<Arc<App>>) -> Response {
-    match tokio::task::spawn_blocking(move || app.store.list()).await {
+/// `GET /api/checklists` (`reviewer`): receipts newest first, without personal data. Audited.
+pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap) -> Response {
+    let remote = peer.ip().to_canonical();
+    let caller = match authorize(&app, &headers, remote, Some(Role::Reviewer), "list", None).await {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
+    // Audited before the answer: a read that cannot be audited is not answered.
+    if !audit_line(&app, remote, "list", &caller, None, StatusCode::OK, "ok").await {
+        return internal();
+    }
+    let store = app.clone();
+    match tokio::task::spawn_blocking(move || store.store.list()).await {
         Ok(Ok(rows)) => {
             let items: Vec<Value> = rows
                 .into_iter()
@@ -268,20 +458,93 @@ pub(crate) async fn list(State(app): State<Arc<App>>) -> Response {
     }
 }
 
-/// `GET /api/checklists/{receiptId}`: the envelope as posted.
-pub(crate) async fn fetch(State(app): State<Arc<App>>, id: Result<Path<String>, axum::extract::rejection::PathRejection>) -> Response {
+/// `GET /api/checklists/{receiptId}` (`reviewer`): the envelope as posted (opened when sealed).
+/// Audited, found or not.
+pub(crate) async fn fetch(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    id: Result<Path<String>, axum::extract::rejection::PathRejection>,
+) -> Response {
+    let remote = peer.ip().to_canonical();
+    let id = id.map(|Path(id)| id).unwrap_or_default();
+    let caller = match authorize(&app, &headers, remote, Some(Role::Reviewer), "read", Some(&id)).await {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
     let not_found = || error(StatusCode::NOT_FOUND, "not_found", "未找到该提交记录", None);
-    let Ok(Path(id)) = id else { return not_found() };
     if !is_receipt_id(&id) {
+        audit_line(&app, remote, "read", &caller, None, StatusCode::NOT_FOUND, "not_found").await;
         return not_found();
     }
-    match tokio::task::spawn_blocking(move || app.store.envelope(&id)).await {
-        Ok(Ok(Some(text))) => {
-            let mut res = (StatusCode::OK, text).into_response();
-            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-            res
+    let store = app.clone();
+    let key = id.clone();
+    let text = match tokio::task::spawn_blocking(move || store.store.envelope(&key)).await {
+        Ok(Ok(Some(StoredBody::Plain(text)))) => text,
+        Ok(Ok(Some(StoredBody::Sealed { cipher, key_id, blob }))) => {
+            let opened = app.keys.as_ref().map(|k| k.open(&cipher, &key_id, &id, &blob));
+            match opened {
+                Some(Ok(bytes)) => match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(_) => return refuse(&app, remote, "read", &caller, Some(&id), internal(), "undecryptable").await,
+                },
+                // No key file, or not the one that sealed it: say so in the log, never what.
+                _ => {
+                    eprintln!("error: record {id} cannot be decrypted with the configured data key file");
+                    return refuse(&app, remote, "read", &caller, Some(&id), internal(), "undecryptable").await;
+                }
+            }
         }
-        Ok(Ok(None)) => not_found(),
+        Ok(Ok(None)) => {
+            audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::NOT_FOUND, "not_found").await;
+            return not_found();
+        }
+        _ => return internal(),
+    };
+    if !audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::OK, "ok").await {
+        return internal();
+    }
+    let mut res = (StatusCode::OK, text).into_response();
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    res
+}
+
+/// `?limit=N&before=SEQ` of the audit; `None` for anything else in the query.
+fn audit_query(query: Option<&str>) -> Option<(u32, Option<i64>)> {
+    let mut limit = 1000;
+    let mut before = None;
+    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=')? {
+            ("limit", v) => limit = v.parse().ok().filter(|n| (1..=10_000).contains(n))?,
+            ("before", v) => before = Some(v.parse().ok()?),
+            _ => return None,
+        }
+    }
+    Some((limit, before))
+}
+
+/// `GET /api/audit` (`auditor`): the audit trail, newest first, `limit` lines (default 1000, at
+/// most 10000) before the line `before`. Reading it is audited too.
+pub(crate) async fn audit(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
+    let remote = peer.ip().to_canonical();
+    let caller = match authorize(&app, &headers, remote, Some(Role::Auditor), "audit", None).await {
+        Ok(c) => c,
+        Err(res) => return res,
+    };
+    let Some((limit, before)) = audit_query(uri.query()) else {
+        return error(StatusCode::BAD_REQUEST, "bad_request", "查询参数须为limit（1至10000）和before（序号）", None);
+    };
+    if !audit_line(&app, remote, "audit", &caller, None, StatusCode::OK, "ok").await {
+        return internal();
+    }
+    let store = app.clone();
+    match tokio::task::spawn_blocking(move || store.store.audit_rows(limit, before)).await {
+        Ok(Ok(rows)) => json_response(StatusCode::OK, &serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()))),
         _ => internal(),
     }
 }

@@ -3,15 +3,22 @@
 //! SQLite, and serves the demo's static files.
 //!
 //! Routes: `POST /api/checklists`, `GET /api/checklists`, `GET /api/checklists/{receiptId}`,
-//! and static files from the `www` directory for every other GET / HEAD. Every response carries
-//! the security headers ([`SECURITY_HEADERS`]); API responses also `Cache-Control: no-store`.
-//! Request logs (stderr) show method, path, status and latency only, never bodies or queries.
+//! `GET /api/audit`, and static files from the `www` directory for every other GET / HEAD. Every
+//! response carries the security headers ([`SECURITY_HEADERS`]); API responses also
+//! `Cache-Control: no-store`. Request logs (stderr) show method, path, status and latency only,
+//! never bodies, queries or headers (so never a token).
+//!
+//! Security (issue #18): reads need a `reviewer` bearer token and the audit an `auditor` one
+//! ([`auth`]); every read and every refused attempt is written to the append-only audit table;
+//! envelopes are sealed at rest when a data key is configured ([`keys`]).
 //!
 //! Native only: not compiled for WebAssembly. Like the CLI, it reads the system clock (for
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
 mod api;
+pub mod auth;
 mod files;
+pub mod keys;
 mod store;
 
 use std::future::Future;
@@ -21,8 +28,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
@@ -84,6 +91,24 @@ pub struct Options {
     pub www: PathBuf,
     /// The date rules treat as today; `None`: today in Asia/Shanghai from the system clock, per request.
     pub today: Option<Date>,
+    /// The token file (`token add`); without one, no request can read records or the audit.
+    pub tokens: Option<PathBuf>,
+    /// Posts need a `submitter` token.
+    pub submit_auth: bool,
+    /// The header in which a trusted proxy names the portal's user (stored with the record and
+    /// in the audit). Believed only from [`Options::trusted_proxies`].
+    pub trust_user_header: Option<String>,
+    /// Addresses and networks of the proxies whose user header is believed.
+    pub trusted_proxies: Vec<auth::IpNet>,
+    /// The data key file (`key new`): envelopes are sealed at rest; without one they are stored
+    /// in plain text (with a warning at start).
+    pub data_key_file: Option<PathBuf>,
+    /// The AEAD new records are sealed with.
+    pub cipher: keys::Cipher,
+    /// Failed authentications per address per minute before it gets 429.
+    pub max_auth_failures: u32,
+    /// Origins allowed to call the API from a browser (CORS); none by default.
+    pub allow_origins: Vec<String>,
 }
 
 impl Default for Options {
@@ -93,6 +118,14 @@ impl Default for Options {
             db: PathBuf::from("checklists.sqlite3"),
             www: PathBuf::from("www"),
             today: None,
+            tokens: None,
+            submit_auth: false,
+            trust_user_header: None,
+            trusted_proxies: Vec::new(),
+            data_key_file: None,
+            cipher: keys::Cipher::default(),
+            max_auth_failures: 10,
+            allow_origins: Vec::new(),
         }
     }
 }
@@ -117,6 +150,13 @@ pub(crate) struct App {
     pub(crate) today: Option<Date>,
     /// Canonical path of the static directory (`None` when it does not exist: every file is 404).
     pub(crate) www: Option<PathBuf>,
+    pub(crate) tokens: auth::Tokens,
+    pub(crate) submit_auth: bool,
+    /// The user header (lower case) and the proxies it is believed from.
+    pub(crate) user_header: Option<(HeaderName, Vec<auth::IpNet>)>,
+    pub(crate) keys: Option<keys::DataKeys>,
+    pub(crate) limiter: auth::FailureLimiter,
+    pub(crate) allow_origins: Vec<String>,
 }
 
 /// A bound server, not yet serving.
@@ -139,7 +179,7 @@ impl Server {
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> Result<(), ServerError> {
-        axum::serve(self.listener, self.router)
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown)
             .await
             .map_err(|e| ServerError(format!("server stopped: {e}")))
@@ -166,7 +206,51 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
     if www.is_none() {
         eprintln!("warning: static directory {} not found; only the API is served", opts.www.display());
     }
-    let app = Arc::new(App { config, validators, store, today: opts.today, www });
+    let tokens = match &opts.tokens {
+        Some(path) => auth::Tokens::load(path).map_err(|e| ServerError(e.to_string()))?,
+        None => {
+            eprintln!("warning: no --tokens file: nobody can read records or the audit (every read is refused with 401)");
+            auth::Tokens::default()
+        }
+    };
+    if opts.submit_auth && tokens.is_empty() {
+        return Err(ServerError("--submit-auth needs a --tokens file with a submitter token".into()));
+    }
+    let user_header = match &opts.trust_user_header {
+        Some(name) => {
+            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| ServerError(format!("--trust-user-header `{name}` is not a header name")))?;
+            if opts.trusted_proxies.is_empty() {
+                return Err(ServerError("--trust-user-header needs at least one --trusted-proxy ADDR".into()));
+            }
+            Some((header, opts.trusted_proxies.clone()))
+        }
+        None if !opts.trusted_proxies.is_empty() => return Err(ServerError("--trusted-proxy is only used with --trust-user-header NAME".into())),
+        None => None,
+    };
+    let keys = match &opts.data_key_file {
+        Some(path) => Some(keys::DataKeys::load(path, opts.cipher).map_err(|e| ServerError(e.to_string()))?),
+        None => {
+            eprintln!(
+                "warning: no --data-key-file: records are stored in PLAIN TEXT in {} (make one with `accountability-checklist key new --out FILE`)",
+                opts.db.display()
+            );
+            None
+        }
+    };
+    let limiter = auth::FailureLimiter::new(opts.max_auth_failures.max(1), std::time::Duration::from_secs(60));
+    let app = Arc::new(App {
+        config,
+        validators,
+        store,
+        today: opts.today,
+        www,
+        tokens,
+        submit_auth: opts.submit_auth,
+        user_header,
+        keys,
+        limiter,
+        allow_origins: opts.allow_origins.clone(),
+    });
     let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     let addr = listener.local_addr().map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     Ok(Server { listener, router: router(app), addr })
@@ -176,12 +260,46 @@ fn router(app: Arc<App>) -> Router {
     let checklists: MethodRouter<Arc<App>> =
         get(api::list).post(api::create).fallback(|| async { api::method_not_allowed("GET, HEAD, POST") });
     let one: MethodRouter<Arc<App>> = get(api::fetch).fallback(|| async { api::method_not_allowed("GET, HEAD") });
+    let audit: MethodRouter<Arc<App>> = get(api::audit).fallback(|| async { api::method_not_allowed("GET, HEAD") });
     Router::new()
         .route("/api/checklists", checklists)
         .route("/api/checklists/{receipt_id}", one)
+        .route("/api/audit", audit)
         .fallback(fallback)
+        .layer(middleware::from_fn_with_state(app.clone(), api::no_tokens_in_urls))
+        .layer(middleware::from_fn_with_state(app.clone(), cors))
         .layer(middleware::from_fn(headers_and_log))
         .with_state(app)
+}
+
+/// CORS, closed unless `--allow-origin` names the requesting origin: then that origin (only) gets
+/// `Access-Control-Allow-Origin`, and its preflight `OPTIONS` a 204 naming the API's methods and
+/// headers. Any other origin gets no CORS header, so browsers keep the answers from its scripts.
+async fn cors(State(app): State<Arc<App>>, req: Request, next: Next) -> Response {
+    let origin = req.headers().get(header::ORIGIN).and_then(|o| o.to_str().ok()).map(str::to_owned);
+    let allowed = origin.filter(|o| app.allow_origins.iter().any(|a| a == o));
+    let Some(origin) = allowed else { return next.run(req).await };
+    let Ok(value) = HeaderValue::from_str(&origin) else { return next.run(req).await };
+    let preflight = req.method() == Method::OPTIONS && req.headers().contains_key(header::ACCESS_CONTROL_REQUEST_METHOD);
+    let mut res = if preflight {
+        let mut res = Response::new(axum::body::Body::empty());
+        *res.status_mut() = StatusCode::NO_CONTENT;
+        let h = res.headers_mut();
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST"));
+        h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key"));
+        h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
+        res
+    } else {
+        next.run(req).await
+    };
+    res.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, value);
+    res.headers_mut().append(header::VARY, HeaderValue::from_static("Origin"));
+    res
+}
+
+/// The peer address of a request (the proxy's, behind one); unspecified when unknown.
+pub(crate) fn peer(req_ext: Option<&ConnectInfo<SocketAddr>>) -> std::net::IpAddr {
+    req_ext.map(|c| c.0.ip().to_canonical()).unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]))
 }
 
 /// Everything not routed: JSON 404 under `/api`, static files otherwise.

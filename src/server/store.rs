@@ -1,5 +1,9 @@
-//! SQLite storage of accepted posts: one table, one connection behind a mutex. Every function
-//! here blocks; the handlers call them inside `spawn_blocking`.
+//! SQLite storage of accepted posts and of the audit trail, one connection behind a mutex. Every
+//! function here blocks; the handlers call them inside `spawn_blocking`.
+//!
+//! An envelope is stored either in plain text (`envelope`) or, with a data key, sealed (`sealed`,
+//! `cipher`, `key_id`; `envelope` is then empty): this module stores what it is given and never
+//! sees a key. The `audit` table is append-only: triggers abort every UPDATE and DELETE on it.
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -7,7 +11,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 
 /// The schema version in `PRAGMA user_version`.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS checklists (
@@ -22,6 +26,28 @@ CREATE TABLE IF NOT EXISTS checklists (
     received_at      TEXT NOT NULL,
     envelope         TEXT NOT NULL
 );
+";
+
+/// Version 1 → 2 (issue #18): who submitted, sealed envelopes, the audit trail.
+const MIGRATE_2: &str = "
+ALTER TABLE checklists ADD COLUMN submitted_by TEXT;
+ALTER TABLE checklists ADD COLUMN submitter_token TEXT;
+ALTER TABLE checklists ADD COLUMN sealed BLOB;
+ALTER TABLE checklists ADD COLUMN cipher TEXT;
+ALTER TABLE checklists ADD COLUMN key_id TEXT;
+CREATE TABLE audit (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    result     TEXT NOT NULL,
+    status     INTEGER NOT NULL,
+    who        TEXT,
+    role       TEXT,
+    receipt_id TEXT,
+    remote     TEXT NOT NULL
+);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 ";
 
 /// The accepted posts.
@@ -52,7 +78,56 @@ pub(crate) struct NewRecord {
     pub template_id: String,
     pub template_version: String,
     pub checklist_kind: String,
-    pub envelope: String,
+    pub envelope: Body,
+    /// The user a trusted proxy named (`--trust-user-header`).
+    pub submitted_by: Option<String>,
+    /// The name of the token the post carried.
+    pub submitter_token: Option<String>,
+}
+
+/// A stored envelope: as posted, or sealed with a data key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Body {
+    Plain(String),
+    Sealed(super::keys::Sealed),
+}
+
+/// A stored envelope as read back (a sealed one names its cipher and key).
+#[derive(Debug, Clone)]
+pub(crate) enum StoredBody {
+    Plain(String),
+    Sealed { cipher: String, key_id: String, blob: Vec<u8> },
+}
+
+/// One line of the audit trail. Never holds record content.
+#[derive(Debug, Clone)]
+pub(crate) struct AuditEntry {
+    pub at: String,
+    /// `list`, `read`, `submit`, `audit`.
+    pub action: &'static str,
+    /// `ok`, or why it was refused (`unauthenticated`, `invalid_token`, `forbidden`, …).
+    pub result: String,
+    pub status: u16,
+    /// Token name or trusted user; `None`: anonymous.
+    pub who: Option<String>,
+    pub role: Option<&'static str>,
+    pub receipt_id: Option<String>,
+    pub remote: String,
+}
+
+/// An audit line as read back.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct AuditRow {
+    pub seq: i64,
+    pub at: String,
+    pub action: String,
+    pub result: String,
+    pub status: u16,
+    pub who: Option<String>,
+    pub role: Option<String>,
+    pub receipt_id: Option<String>,
+    pub remote: String,
 }
 
 /// The outcome of [`Store::insert`].
@@ -83,8 +158,8 @@ impl Store {
         conn.execute_batch("PRAGMA synchronous = NORMAL;")?;
         conn.execute_batch(SCHEMA)?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version == 0 {
-            conn.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))?;
+        if version < 2 {
+            conn.execute_batch(&format!("BEGIN IMMEDIATE; {MIGRATE_2} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"))?;
         }
         Ok(Store { conn: Mutex::new(conn) })
     }
@@ -105,10 +180,15 @@ impl Store {
     pub fn insert(&self, rec: &NewRecord) -> rusqlite::Result<Inserted> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (plain, sealed, cipher, key_id) = match &rec.envelope {
+            Body::Plain(text) => (text.as_str(), None, None, None),
+            Body::Sealed(s) => ("", Some(s.blob.as_slice()), Some(s.cipher), Some(s.key_id.as_str())),
+        };
         let changed = tx.execute(
             "INSERT INTO checklists (receipt_id, idempotency_key, request_hash, template_id, template_version,
-                                     checklist_kind, digest, received_at, envelope)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                     checklist_kind, digest, received_at, envelope,
+                                     submitted_by, submitter_token, sealed, cipher, key_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT (idempotency_key) DO NOTHING",
             params![
                 rec.receipt.receipt_id,
@@ -119,7 +199,12 @@ impl Store {
                 rec.checklist_kind,
                 rec.receipt.digest,
                 rec.receipt.received_at,
-                rec.envelope,
+                plain,
+                rec.submitted_by,
+                rec.submitter_token,
+                sealed,
+                cipher,
+                key_id,
             ],
         )?;
         let outcome = if changed == 1 {
@@ -152,11 +237,48 @@ impl Store {
         rows.collect()
     }
 
-    /// The envelope of a receipt, as it was posted.
-    pub fn envelope(&self, receipt_id: &str) -> rusqlite::Result<Option<String>> {
+    /// The envelope of a receipt, as it was stored.
+    pub fn envelope(&self, receipt_id: &str) -> rusqlite::Result<Option<StoredBody>> {
         self.conn()
-            .query_row("SELECT envelope FROM checklists WHERE receipt_id = ?1", [receipt_id], |r| r.get(0))
+            .query_row("SELECT envelope, sealed, cipher, key_id FROM checklists WHERE receipt_id = ?1", [receipt_id], |r| {
+                let sealed: Option<Vec<u8>> = r.get(1)?;
+                Ok(match sealed {
+                    None => StoredBody::Plain(r.get(0)?),
+                    Some(blob) => StoredBody::Sealed { cipher: r.get::<_, Option<String>>(2)?.unwrap_or_default(), key_id: r.get::<_, Option<String>>(3)?.unwrap_or_default(), blob },
+                })
+            })
             .optional()
+    }
+
+    /// Appends a line to the audit trail.
+    pub fn audit(&self, e: &AuditEntry) -> rusqlite::Result<()> {
+        self.conn()
+            .prepare_cached("INSERT INTO audit (at, action, result, status, who, role, receipt_id, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
+            .execute(params![e.at, e.action, e.result, e.status, e.who, e.role, e.receipt_id, e.remote])
+            .map(|_| ())
+    }
+
+    /// Audit lines newest first: at most `limit`, and only those before `before` (a `seq`) when given.
+    pub fn audit_rows(&self, limit: u32, before: Option<i64>) -> rusqlite::Result<Vec<AuditRow>> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(
+            "SELECT seq, at, action, result, status, who, role, receipt_id, remote FROM audit
+             WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![before.unwrap_or(i64::MAX), limit], |r| {
+            Ok(AuditRow {
+                seq: r.get(0)?,
+                at: r.get(1)?,
+                action: r.get(2)?,
+                result: r.get(3)?,
+                status: r.get(4)?,
+                who: r.get(5)?,
+                role: r.get(6)?,
+                receipt_id: r.get(7)?,
+                remote: r.get(8)?,
+            })
+        })?;
+        rows.collect()
     }
 }
 

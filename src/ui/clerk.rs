@@ -401,7 +401,8 @@ impl Store {
         } else {
             Integrity::Intact
         };
-        let computed = envelope::digest_hex(&env.data, &env.validation.confirmations);
+        let algorithm = envelope::DigestAlgorithm::parse(&env.digest.algorithm).unwrap_or_default();
+        let computed = envelope::digest_hex_with(algorithm, &env.data, &env.validation.confirmations);
         self.clerk.review = Some(ReviewInfo {
             integrity,
             exported_at: env.exported_at.clone(),

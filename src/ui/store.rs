@@ -533,7 +533,7 @@ impl Store {
                 fx.push(Effect::SaveDraft);
             }
             Msg::Export { now } => {
-                let env = envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft");
+                let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft");
                 let name = format!("{}-{}.json", self.validator.template().id, self.today);
                 fx.push(Effect::Download { name, text: envelope::to_json(&env) });
                 self.notice = Some(Notice { kind: "ok", text: self.t("导出成功。", "Exported.").into() });
@@ -806,7 +806,7 @@ impl Store {
         };
         // The export stamp is part of the key's request only through data and confirmations:
         // the digest covers those, so a retry with a later stamp is the same submission.
-        let env = envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), String::new(), "submitted");
+        let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), String::new(), "submitted");
         let body = envelope::to_json(&env);
         self.submit = SubmitState::Sending;
         self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
@@ -888,7 +888,7 @@ impl Store {
 
     /// The envelope JSON of the current data (host `exportJson`).
     pub fn export_json(&self, now: String) -> String {
-        envelope::to_json(&envelope::export(self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft"))
+        envelope::to_json(&envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft"))
     }
 
     /// A draft: the data, confirmations and when it was saved, with the revision it will have
@@ -1131,6 +1131,21 @@ mod tests {
         assert!(!s.quiet, "a changed finding is shown");
         s.update(Msg::Touch("/header/name".into()));
         assert!(!s.quiet, "every other message renders");
+    }
+
+    #[test]
+    fn exports_carry_the_configured_digest_algorithm() {
+        for (name, alg) in [("sha256-jcs", envelope::DigestAlgorithm::Sha256Jcs), ("sm3-jcs", envelope::DigestAlgorithm::Sm3Jcs)] {
+            let config = Config::from_json(&format!("{{\"digestAlgorithm\": \"{name}\"}}")).expect("config");
+            assert_eq!(config.digest_algorithm, alg);
+            let v = Validator::new(builtin("geren").expect("builtin").expect("loads"), config.clone()).expect("validator");
+            let s = Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, false);
+            let text = s.export_json("2026-01-15T10:00:00+08:00".into());
+            let back = envelope::import(&text, None, &config);
+            assert!(back.is_usable(), "{:?}", back.findings);
+            assert_eq!(back.envelope.expect("envelope").digest.algorithm, name);
+        }
+        assert!(Config::from_json("{\"digestAlgorithm\": \"md5\"}").is_err(), "unknown algorithms are refused");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, events, fixture, get, handle, kbAddRow, kbSet, launchBrowser, newContext, openPage, press,
+  asReviewer, assertNoProblems, byPath, enterReviewerToken, events, fixture, get, handle, kbAddRow, kbSet, launchBrowser, newContext, openPage, press,
   screenshot, startServer, TODAY, until, waitForWidget, without,
 } from './lib.mjs';
 
@@ -101,15 +101,18 @@ async function submit(page) {
   throw new Error('warnings still unconfirmed after three rounds');
 }
 
+let server;
+
+/** GET as the server's reviewer (reads need the role). */
 async function getJson(url) {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const res = await fetch(url, { headers: asReviewer(server) });
   assert.equal(res.status, 200, `GET ${url}`);
   return res.json();
 }
 
 for (const kind of Object.keys(SCENARIOS)) {
   describe(`${kind}: keyboard-only fill-in, one mistake, submit`, () => {
-    let server, browser, context, page, fx, sc, expected;
+    let browser, context, page, fx, sc, expected;
     before(async () => {
       fx = await fixture(kind);
       sc = SCENARIOS[kind](fx);
@@ -193,7 +196,8 @@ for (const kind of Object.keys(SCENARIOS)) {
       const list = await getJson(`${server.url}/api/checklists`);
       const items = Array.isArray(list) ? list : (list.items ?? []);
       assert.ok(items.some((r) => r.receiptId === receipt && r.checklistKind === kind), 'the record is listed');
-      // the demo page lists the new record (it refreshes on checklist-submitted)
+      // the demo page lists the new record once the reviewer token is typed in (and refreshes on checklist-submitted)
+      await enterReviewerToken(page, server.reviewerToken);
       await until(() => page.locator('#records').getByText(receipt).count(), `index.html's record list shows ${receipt}`);
       assertNoProblems(page, `${kind} page`);
     });

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   assertNoProblems, events, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
+  asReviewer,
 } from './lib.mjs';
 
 const harness = useServerAndBrowser();
@@ -15,7 +16,7 @@ const SUBMIT = `${W} [data-action="submit"]`;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function records() {
-  const r = await fetch(`${harness.url}/api/checklists`);
+  const r = await fetch(`${harness.url}/api/checklists`, { headers: asReviewer(harness.server) });
   assert.equal(r.status, 200);
   return r.json();
 }

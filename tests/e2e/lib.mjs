@@ -47,16 +47,43 @@ async function freePort() {
   });
 }
 
+/** Runs the binary once (`token add`, `key new`) and resolves with its stdout. */
+function runOnce(exe, args) {
+  return new Promise((ok, fail) => {
+    const child = spawn(exe, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (c) => { out += c; });
+    child.stderr.setEncoding('utf8').on('data', (c) => { err += c; });
+    child.on('error', fail);
+    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`${exe} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** `token add`: the token is the last line it prints. */
+async function addToken(exe, file, role) {
+  const out = await runOnce(exe, ['token', 'add', '--tokens', file, '--role', role, '--name', `e2e-${role}`]);
+  return out.trim().split('\n').at(-1).trim();
+}
+
 /**
  * Starts the reference server binary ($AC_BIN, default target/server/accountability-checklist) on
  * 127.0.0.1 with a free port and a temporary database; resolves once it prints `listening on`.
- * `www` is the directory it serves (default www/). Returns { url, stop, output() }.
+ * `www` is the directory it serves (default www/). Like `make demo`, it runs with a token file (a
+ * reviewer and an auditor token, returned) and a data key (records encrypted at rest).
+ * Returns { url, stop, output(), reviewerToken, auditorToken, dbPath }.
  */
 export async function startServer({ today = TODAY.geren, bin = process.env.AC_BIN, www = join(ROOT, 'www') } = {}) {
   const exe = resolve(ROOT, bin || join(process.env.CARGO_TARGET_DIR || 'target', 'release', 'accountability-checklist'));
   const dir = await mkdtemp(join(tmpdir(), 'ac-e2e-db-'));
   const port = await freePort();
-  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--db', join(dir, 'e2e.sqlite3'), '--www', www, '--today', today];
+  const tokens = join(dir, 'tokens.json');
+  const reviewerToken = await addToken(exe, tokens, 'reviewer');
+  const auditorToken = await addToken(exe, tokens, 'auditor');
+  await runOnce(exe, ['key', 'new', '--out', join(dir, 'data.key')]);
+  const dbPath = join(dir, 'e2e.sqlite3');
+  const args = ['serve', '--addr', `127.0.0.1:${port}`, '--db', dbPath, '--www', www, '--today', today,
+    '--tokens', tokens, '--data-key-file', join(dir, 'data.key')];
   const child = spawn(exe, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   let exited = null;
@@ -82,6 +109,9 @@ export async function startServer({ today = TODAY.geren, bin = process.env.AC_BI
   return {
     url,
     today,
+    reviewerToken,
+    auditorToken,
+    dbPath,
     output: () => log,
     async stop() {
       if (exited === null) {
@@ -96,10 +126,30 @@ export async function startServer({ today = TODAY.geren, bin = process.env.AC_BI
   };
 }
 
-/** The server started by run.mjs ($AC_BASE_URL), or a fresh one when a test file is run on its own. */
+/** The server started by run.mjs ($AC_BASE_URL, its tokens in $AC_REVIEWER_TOKEN / $AC_AUDITOR_TOKEN), or a fresh one when a test file is run on its own. */
 export async function sharedServer() {
-  if (process.env.AC_BASE_URL) return { url: process.env.AC_BASE_URL.replace(/\/$/, ''), stop: async () => {}, output: () => '' };
+  if (process.env.AC_BASE_URL) {
+    return {
+      url: process.env.AC_BASE_URL.replace(/\/$/, ''),
+      reviewerToken: process.env.AC_REVIEWER_TOKEN,
+      auditorToken: process.env.AC_AUDITOR_TOKEN,
+      stop: async () => {},
+      output: () => '',
+    };
+  }
   return startServer({ today: process.env.AC_TODAY || TODAY.geren });
+}
+
+/** Request headers that read records as the server's reviewer. */
+export function asReviewer(server) {
+  return { accept: 'application/json', authorization: `Bearer ${server.reviewerToken}` };
+}
+
+/** Types the reviewer token into index.html's records section (keyboard only) and submits it. */
+export async function enterReviewerToken(page, token) {
+  await page.locator('#records-token').focus();
+  await page.keyboard.type(token);
+  await page.keyboard.press('Enter');
 }
 
 /**

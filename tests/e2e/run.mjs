@@ -38,7 +38,10 @@ try {
       const child = spawn(process.execPath, [...WEBSOCKET_FLAG, '--test', '--test-reporter=spec', '--test-timeout=180000', join(E2E_DIR, file)], {
         cwd: ROOT,
         stdio: 'inherit',
-        env: { ...process.env, AC_BASE_URL: server.url, AC_TODAY: server.today },
+        env: {
+          ...process.env, AC_BASE_URL: server.url, AC_TODAY: server.today,
+          AC_REVIEWER_TOKEN: server.reviewerToken, AC_AUDITOR_TOKEN: server.auditorToken,
+        },
       });
       const timer = setTimeout(() => { console.error(`e2e: ${file} still running after 10 min, killed`); child.kill('SIGKILL'); }, 600_000);
       child.on('exit', (c, sig) => { clearTimeout(timer); ok(c ?? (sig ? 1 : 0)); });

@@ -1,13 +1,14 @@
 // Security hygiene (issue #5 point 6): Subresource Integrity (the hashes `make pkg` publishes are right, a
 // page that pins them works under the strict CSP, a tampered file is refused), and no personal data in
-// request URLs, console output or the widget's error events.
+// request URLs, console output or the widget's error events. Issue #18: the demo's records need the reviewer
+// token, which the page keeps in sessionStorage only and sends as a Bearer header, never in a URL.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  assertNoProblems, byPath, events, fixture, handle, openPage, press, ROOT, TODAY, until, useServerAndBrowser,
+  asReviewer, assertNoProblems, byPath, enterReviewerToken, events, fixture, handle, openPage, press, ROOT, TODAY, until, useServerAndBrowser,
   waitForWidget,
 } from './lib.mjs';
 
@@ -114,6 +115,73 @@ describe('no personal data leaks', () => {
       assert.ok(!errorEvents.includes(secret), `${secret} in checklist-error / checklist-invalid`);
     }
     assert.ok(!urls.some((u) => /[?&](name|id|data)=/i.test(u) && u.includes('/api/')), 'no data in API URLs');
+    await context.close();
+  });
+});
+
+describe('records need a reviewer token (issue #18)', () => {
+  test('the API refuses anonymous reads and tokens in URLs', async () => {
+    const anon = await fetch(`${harness.url}/api/checklists`);
+    assert.equal(anon.status, 401);
+    assert.match(anon.headers.get('www-authenticate') ?? '', /^Bearer /);
+    const inUrl = await fetch(`${harness.url}/api/checklists?access_token=${harness.server.reviewerToken}`);
+    assert.equal(inUrl.status, 400);
+    assert.equal((await inUrl.json()).error, 'token_in_url');
+    const ok = await fetch(`${harness.url}/api/checklists`, { headers: asReviewer(harness.server) });
+    assert.equal(ok.status, 200);
+  });
+
+  test('the demo asks for the token, sends it as a Bearer header and keeps it in sessionStorage only', async () => {
+    const context = await harness.context();
+    const page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
+    await waitForWidget(page);
+    const reads = [];
+    page.on('request', (r) => { if (r.url().includes('/api/checklists') && r.method() === 'GET') reads.push(r); });
+    // Submit one record so that there is something to list.
+    await handle(page, 'setData', await fixture('geren'));
+    await press(page, `${W} [data-action="submit"]`);
+    await until(() => page.locator(`${W} [data-receipt]`).count(), 'receipt');
+    const receipt = (await page.locator(`${W} [data-receipt]`).first().textContent()).trim();
+    assert.equal(reads.length, 0, 'no read is attempted without a token');
+    assert.equal(await page.locator('#records').isHidden(), true);
+    assert.equal(await page.locator('#records-token').getAttribute('type'), 'password');
+
+    const token = harness.server.reviewerToken;
+    await enterReviewerToken(page, token);
+    await until(() => page.locator('#records').getByText(receipt).count(), 'the record is listed');
+    assert.ok(reads.length >= 1);
+    for (const r of reads) {
+      assert.equal(r.headers().authorization, `Bearer ${token}`);
+      assert.ok(!r.url().includes(token), 'never in the URL');
+    }
+    assert.equal(await page.locator('#records-token').inputValue(), '', 'the field is emptied');
+    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('ac-demo-reviewer-token'), local: JSON.stringify(localStorage) }));
+    assert.equal(stored.session, token);
+    assert.ok(!stored.local.includes(token), 'not in localStorage');
+
+    // Opening the record fetches it with the header and shows it.
+    await page.locator('#records').getByText(receipt).focus();
+    await page.keyboard.press('Enter');
+    await until(async () => (await page.locator('#record-view-json').textContent()).includes('accountability-checklist/record'), 'the record is shown');
+    assertNoProblems(page, 'records with the reviewer token');
+
+    // Forgetting the token hides the records again.
+    await page.locator('#records-forget').focus();
+    await page.keyboard.press('Enter');
+    await until(() => page.locator('#records').isHidden(), 'records hidden');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('ac-demo-reviewer-token')), null);
+    await context.close();
+  });
+
+  test('a wrong token is refused, forgotten and explained', async () => {
+    const context = await harness.context();
+    const page = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
+    await waitForWidget(page);
+    await enterReviewerToken(page, 'act_not-a-real-token');
+    await until(async () => /令牌无效/.test(await page.locator('#records-empty').textContent()), 'the refusal is shown');
+    assert.equal(await page.evaluate(() => sessionStorage.getItem('ac-demo-reviewer-token')), null, 'a refused token is not kept');
+    // The only problem on the page is the browser's own log line for the 401.
+    assert.ok(page.problems.every((p) => /401/.test(p)), page.problems.join('; '));
     await context.close();
   });
 });

@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
+  asReviewer,
 } from './lib.mjs';
 
 const harness = useServerAndBrowser();
@@ -12,7 +13,7 @@ const harness = useServerAndBrowser();
 const W = 'accountability-checklist';
 
 async function records() {
-  const r = await fetch(`${harness.url}/api/checklists`);
+  const r = await fetch(`${harness.url}/api/checklists`, { headers: asReviewer(harness.server) });
   assert.equal(r.status, 200);
   return r.json();
 }

@@ -115,15 +115,19 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child>) {
+/// Starts the server with a reviewer token (reading the list back needs one); returns the token too.
+fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child>, String) {
     let db = dir.join("load.sqlite3");
+    let tokens = dir.join("tokens.json");
+    let (_, reviewer) = server::auth::add_token(&tokens, server::auth::Role::Reviewer, Some("load"), "").expect("token");
     if bench {
         // The release binary, as deployed; its per-request log goes to /dev/null.
         let bin = std::env::var("AC_BIN").unwrap_or_else(|_| "target/server/accountability-checklist".into());
         let mut child = Command::new(&bin)
             .args(["serve", "--addr", "127.0.0.1:0", "--db"])
             .arg(&db)
-            .args(["--www", "www", "--today", "2026-01-15"])
+            .args(["--www", "www", "--today", "2026-01-15", "--tokens"])
+            .arg(&tokens)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -132,9 +136,16 @@ fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child
         let mut line = String::new();
         out.read_line(&mut line).expect("server output");
         let addr = line.trim().trim_start_matches("listening on http://").trim_end_matches('/').parse().unwrap_or_else(|_| panic!("server said {line:?}"));
-        (addr, Some(child))
+        (addr, Some(child), reviewer)
     } else {
-        let opts = server::Options { addr: "127.0.0.1:0".parse().expect("addr"), db, www: dir.to_path_buf(), today: Date::parse("2026-01-15").ok() };
+        let opts = server::Options {
+            addr: "127.0.0.1:0".parse().expect("addr"),
+            db,
+            www: dir.to_path_buf(),
+            today: Date::parse("2026-01-15").ok(),
+            tokens: Some(tokens),
+            ..server::Options::default()
+        };
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
             let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
@@ -144,7 +155,7 @@ fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child
                 s.run().await.expect("run");
             });
         });
-        (rx.recv_timeout(Duration::from_secs(30)).expect("server started"), None)
+        (rx.recv_timeout(Duration::from_secs(30)).expect("server started"), None, reviewer)
     }
 }
 
@@ -152,7 +163,7 @@ fn main() {
     let a = args();
     let dir = std::env::temp_dir().join(format!("ac-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let (addr, child) = start_server(a.bench, &dir);
+    let (addr, child, reviewer) = start_server(a.bench, &dir);
 
     // Distinct valid submissions: the geren fixture with a numbered unit name.
     let t = template::builtin("geren").expect("geren").expect("loads");
@@ -237,7 +248,8 @@ fn main() {
 
     // What the server holds.
     let mut conn = Conn { addr, stream: None };
-    let (status, list) = conn.request("GET", "/api/checklists", &[], b"").expect("list");
+    let auth = format!("Bearer {reviewer}");
+    let (status, list) = conn.request("GET", "/api/checklists", &[("Authorization", &auth)], b"").expect("list");
     assert_eq!(status, 200);
     let list: Vec<Value> = serde_json::from_slice(&list).expect("list JSON");
     let stored: Vec<String> = list.iter().filter_map(|r| r["receiptId"].as_str().map(str::to_owned)).collect();
