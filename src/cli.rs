@@ -317,14 +317,17 @@ fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: 
                     }
                 },
             };
-            if env.status == "已提交" || env.status == "已通过" {
-                checked.submitted_on = date::date_of_stamp(&env.exported_at);
-            }
+            // What the widget posts says when it was submitted; a version-1 file marked
+            // submitted has only its export stamp.
+            checked.submitted_on = env.submitted_on().or_else(|| match env.status {
+                envelope::Status::Submitted | envelope::Status::Approved => date::date_of_stamp(&env.exported_at),
+                _ => None,
+            });
             (t, env.data, env.validation.confirmations)
         }
     };
     let validator = Validator::new(template, config.clone()).map_err(|e| file_error(e.to_string()))?;
-    let mut report = validator.validate(&data, today);
+    let mut report = validator.validate_submitted(&data, today, checked.submitted_on);
     report.apply_confirmations(&confirmations);
     checked.kind = Some(validator.template().checklist_kind);
     checked.findings.extend(report.findings);

@@ -453,3 +453,75 @@ fn odd_shapes_never_panic() {
         assert!(r.has_errors(), "{s}");
     }
 }
+
+/// Validates as the reviewer does: on `today`, a record submitted on `submitted` (or a draft).
+fn validate_submitted(record: &Value, today: &str, submitted: Option<&str>) -> Report {
+    let template = builtin("geren").unwrap().unwrap();
+    let v = Validator::new(template, Config::default()).unwrap();
+    v.validate_submitted(record, Date::parse(today).unwrap(), submitted.map(|s| Date::parse(s).unwrap()))
+}
+
+#[test]
+fn lateness_is_measured_by_the_submission_not_by_the_day_of_review() {
+    let annual = fixture();
+    let mut change = fixture();
+    change_report(&mut change); // event on 2026-01-05, due 30 days later (2026-02-04)
+    let mut appointee = fixture();
+    set(&mut appointee, "/header/reportType", json!("新任报告"));
+    set(&mut appointee, "/header/qualifiedDate", json!("2025-12-01")); // due 2025-12-31
+    // (record, late-finding path, today, submitted on, late?)
+    let cases: &[(&Value, &str, &str, Option<&str>, bool)] = &[
+        // C-R05: submitted on 30 January, reviewed in March: on time.
+        (&annual, "/header/year", "2026-03-10", Some("2026-01-30"), false),
+        (&annual, "/header/year", "2026-03-10", Some("2026-02-01"), true),
+        // A draft is judged by today.
+        (&annual, "/header/year", "2026-03-10", None, true),
+        (&annual, "/header/year", "2026-01-30", None, false),
+        // C-R06.
+        (&change, "/header/eventDate", "2026-04-01", Some("2026-02-04"), false),
+        (&change, "/header/eventDate", "2026-04-01", Some("2026-02-05"), true),
+        // C-R07.
+        (&appointee, "/header/qualifiedDate", "2026-01-15", Some("2025-12-31"), false),
+        (&appointee, "/header/qualifiedDate", "2025-12-31", Some("2025-12-31"), false),
+        (&appointee, "/header/qualifiedDate", "2026-01-15", None, true),
+    ];
+    for (record, path, today, submitted, late) in cases {
+        let r = validate_submitted(record, today, *submitted);
+        assert_eq!(has(&r, "geren.late_report", path, W), *late, "{path} today {today} submitted {submitted:?}\n{}", listing(&r));
+    }
+    // An annual report submitted in the year it covers is refused whenever it is reviewed.
+    let r = validate_submitted(&annual, "2026-03-10", Some("2025-12-20"));
+    assert!(has(&r, "field.year_not_ended", "/header/year", E), "{}", listing(&r));
+}
+
+#[test]
+fn full_width_and_loose_input_validates_as_its_normalised_form() {
+    // (pointer, as typed): each is valid once normalised, so the record stays free of errors.
+    let cases: &[(&str, Value)] = &[
+        ("/C09/salaryWan", json!("１８.６０")),
+        ("/C09/salaryWan", json!("１８．６０")),
+        ("/C11/rows/0/areaM2", json!(" １２８.５６ ")),
+        ("/C11/rows/0/tradeDate", json!("2016.4.20")),
+        ("/C11/rows/0/tradeDate", json!("2016/4/20")),
+        ("/C11/rows/0/tradeDate", json!("20160420")),
+        ("/C11/rows/0/tradeDate", json!("2016年4月20日")),
+        ("/C11/rows/0/tradeDate", json!("２０１６-０４-２０")),
+        ("/header/year", json!("２０２５")),
+        ("/header/idNumber", json!("１１０１０５１９７５０６１５００３６")),
+        ("/family/members/0/idNumber", json!("110105 19750615 0036")),
+        ("/C02/documents/0/docNumber", json!("ｅ１２３４５６７８")),
+        ("/C02/trips/0/destinations", json!(["ｊｐ"])),
+        ("/C13/rows/0/uscc", json!("９１３５０１００ｍ０００１００ｙ４３")),
+    ];
+    for (ptr, typed) in cases {
+        let mut record = fixture();
+        set(&mut record, ptr, typed.clone());
+        let r = validate(&record);
+        let bad: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(bad.is_empty(), "{ptr} = {typed}:\n{}", listing(&r));
+    }
+    // The shape is normalised, the day is still checked.
+    let mut record = fixture();
+    set(&mut record, "/C11/rows/0/tradeDate", json!("2016.2.30"));
+    assert!(has(&validate(&record), "field.no_such_day", "/C11/rows/0/tradeDate", E));
+}

@@ -116,8 +116,8 @@ pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
     let mut c = TalkCounts::default();
     let rows = tanhua.pointer("/talks/records").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
     for row in rows {
-        // Accept a DateTime too: its first ten characters are the date.
-        let date = access::text(row, "date").and_then(|s| s.get(..10)).and_then(|s| Date::parse(s).ok());
+        // Accept a DateTime too, read as its Beijing date.
+        let date = access::text(row, "date").and_then(crate::date::date_of_stamp);
         if date.map(Date::year) != Some(year) {
             continue;
         }

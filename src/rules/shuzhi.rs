@@ -320,7 +320,7 @@ mod tests {
     fn run(rule: &str, record: Value, today: &str) -> Vec<Finding> {
         let template = builtin("shuzhi").unwrap().unwrap();
         let config = Config::default();
-        let ctx = RuleCtx { record: &record, template: &template, config: &config, today: Date::parse(today).unwrap() };
+        let ctx = RuleCtx { record: &record, template: &template, config: &config, today: Date::parse(today).unwrap(), submitted_on: None };
         let mut out = Vec::new();
         let r = RULES.iter().find(|r| r.id == rule).unwrap();
         (r.run)(&ctx, &mut out);
