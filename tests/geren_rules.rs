@@ -169,7 +169,7 @@ const CASES: &[Case] = &[
     case("register birth date against the ID number", |v| set(v, "/family/members/1/birthDate", json!("1977-03-09")), "ident.birth_mismatch", "/family/members/1/idNumber", E, None),
     case("register ID check digit", |v| set(v, "/family/members/1/idNumber", json!("110105197703080040")), "ident.id_card_check_digit", "/family/members/1/idNumber", E, None),
     case("C-R15 USCC check digit", |v| set(v, "/C13/rows/0/uscc", json!("91350100M000100Y44")), "ident.uscc_check_digit", "/C13/rows/0/uscc", E, Some("C-R15")),
-    case("C-R15 legacy registration number check", |v| set(v, "/C13/rows/0/uscc", json!("110105000000005")), "ident.reg_no_check_digit", "/C13/rows/0/uscc", W, Some("C-R15")),
+    case("C-R15 legacy registration number check", |v| set(v, "/C13/rows/0/uscc", json!("110105000000005")), "ident.reg_no_check_digit", "/C13/rows/0/uscc", E, Some("C-R15")),
     case("official passport does not belong in C02", |v| set(v, "/C02/documents/0/docNumber", json!("PE1234567")), "ident.official_passport", "/C02/documents/0/docNumber", W, None),
     case("unusual permit number", |v| {
         set(v, "/C03", json!({"presence": "有", "documents": [{"docType": "大陆居民往来台湾通行证", "docNumber": "C12345678", "issueDate": "2018-07-01", "expiryDate": "2028-06-30", "custodian": "北京市朝阳区委组织部"}]}));

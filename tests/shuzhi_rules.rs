@@ -75,6 +75,19 @@ fn each_rule_fires_on_its_mutation_and_only_there() {
             set(r, "/header/reportKind", json!("ZZJD"));
             set(r, "/A5/narrative", json!("见报告全文。"));
         }, vec![]),
+        // A-R03: a core narrative that only says "nothing" is unanswered.
+        ("A-R03 core narrative 无", |r| set(r, "/A9/narrative", json!("无")),
+            vec![exp("shuzhi.core_section_none", "/A9/narrative", E, Some("A-R03"))]),
+        ("A-R03 core narrative 没有。", |r| set(r, "/A1/narrative", json!(" 没有。 ")),
+            vec![exp("shuzhi.core_section_none", "/A1/narrative", E, Some("A-R03"))]),
+        ("A-R03 core narrative 暂无", |r| set(r, "/A12/narrative", json!("暂无！")),
+            vec![exp("shuzhi.core_section_none", "/A12/narrative", E, Some("A-R03"))]),
+        ("A-R03 core narrative 同上", |r| set(r, "/A8/narrative", json!("“同上”")),
+            vec![exp("shuzhi.core_section_none", "/A8/narrative", E, Some("A-R03"))]),
+        ("A-R03 core narrative only punctuation", |r| set(r, "/A15/narrative", json!("……。")),
+            vec![exp("shuzhi.core_section_none", "/A15/narrative", E, Some("A-R03"))]),
+        ("A-R03 a sentence saying there was none is an answer", |r| set(r, "/A12/narrative", json!("本年度未发生插手干预重大事项的情况。")), vec![]),
+        ("A-R03 a conditional section's 无 with a reason stays fine", |r| set(r, "/A13/noneReason", json!("本年度无此类问题。")), vec![]),
         // A-R02: SZSL_XJ at an upper-level enlarged meeting, evaluated and disclosed.
         ("A-R02 SZSL_XJ at the upper meeting passes", |r| set(r, "/header/reportKind", json!("SZSL_XJ")), vec![]),
         ("A-R02 wrong meeting", |r| {
