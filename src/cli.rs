@@ -349,7 +349,9 @@ fn cross_check(checked: &mut [Checked]) {
         }
     }
     if let (Some(c), Some(shuzhi)) = (find(ChecklistKind::Geren), checked[a].data.as_ref()) {
-        extra.extend(crate::rules::cross::x_r02(shuzhi, checked[c].submitted_on));
+        if let Some(geren) = checked[c].data.as_ref() {
+            extra.extend(crate::rules::cross::x_r02(shuzhi, geren, checked[c].submitted_on));
+        }
     }
     checked[a].findings.extend(extra);
 }

@@ -67,7 +67,7 @@ crate::finding_codes! {
         /// A submission time later than the receiving server's clock.
         SubmittedInFuture = "submitted_in_future" { zh: "提交时间{value}晚于接收方的当前时间", en: "The submission time {value} is later than the receiver's current time" },
         /// A submission time that is not a stamp.
-        SubmittedAtInvalid = "submitted_at_invalid" { zh: "提交时间“{value}”不是有效的时间（应为YYYY-MM-DDTHH:mm:ss+08:00）", en: "The submission time “{value}” is not a valid time stamp (YYYY-MM-DDTHH:mm:ss+08:00)" },
+        SubmittedAtInvalid = "submitted_at_invalid" { zh: "提交时间“{value}”不是有效的时间，须为带时区的完整日期时间（北京时间）", en: "The submission time “{value}” is not a valid time stamp (YYYY-MM-DDTHH:mm:ss+08:00)" },
     }
 }
 
