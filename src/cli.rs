@@ -34,6 +34,9 @@ USAGE:
       Print a built-in template: shuzhi, tanhua or geren.
   accountability-checklist rules
       List the SPEC rules implemented in Rust.
+  accountability-checklist holidays
+      List the shipped State Council holiday arrangements: each day whose status differs from
+      Monday to Friday (`YYYY-MM-DD off` or `YYYY-MM-DD on`), then each year's notice.
   accountability-checklist serve [OPTIONS]
       Run the reference endpoint: POST /api/checklists re-validates and stores export
       envelopes; static files are served from --www. Prints `listening on http://ADDR/`.
@@ -104,6 +107,24 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             let mut text = String::new();
             for r in crate::rules::all() {
                 text.push_str(&format!("{}\t{}\t{}\t{}\n", r.id, r.severity.letter(), r.kind.as_str(), r.summary));
+            }
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        "holidays" => {
+            let mut text = String::new();
+            for year in crate::holidays::COVERED {
+                let mut d = Date::new(year, 1, 1);
+                while let Some(day) = d.filter(|x| x.year() == year) {
+                    let working = crate::holidays::official_working_day(day).unwrap_or(day.weekday() <= 5);
+                    if working != (day.weekday() <= 5) {
+                        text.push_str(&format!("{day} {}\n", if working { "on" } else { "off" }));
+                    }
+                    d = day.add_days(1);
+                }
+            }
+            for year in crate::holidays::COVERED {
+                text.push_str(&format!("# {year}: {}\n", crate::holidays::notice(year).unwrap_or("")));
             }
             write_out(out, &text)?;
             Ok(0)
