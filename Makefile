@@ -75,7 +75,7 @@ $(E2E)/node_modules/.package-lock.json: $(E2E)/package.json $(E2E)/package-lock.
 	@touch $@
 
 ## Test-only reference data (never used at run time): PyPI chinesecalendar and pycountry, npm chinese-days,
-## pinned, in target/test-tools/. `data-check` compares the shipped holiday calendar and ISO lists with them.
+## pinned, in target/test-tools/. `data-check` compares the shipped holiday calendar and ISO code tables with them.
 TEST_TOOLS := $(TARGET_DIR)/test-tools
 test-tools: $(TEST_TOOLS)/.installed
 $(TEST_TOOLS)/.installed:
@@ -86,6 +86,7 @@ $(TEST_TOOLS)/.installed:
 data-check: test-tools
 	$(CARGO) run --quiet -- holidays | node tests/holidays/check.mjs $(TEST_TOOLS)
 	$(CARGO) run --quiet -- holidays | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/holidays/check.py
+	$(CARGO) run --quiet -- iso | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/iso/check.py
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools

@@ -34,6 +34,9 @@ USAGE:
       Print a built-in template: shuzhi, tanhua or geren.
   accountability-checklist rules
       List the SPEC rules implemented in Rust.
+  accountability-checklist iso
+      List the accepted ISO 3166-1 country codes (`country XX`) and ISO 4217 currency codes
+      (`currency XXX`).
   accountability-checklist holidays
       List the shipped State Council holiday arrangements: each day whose status differs from
       Monday to Friday (`YYYY-MM-DD off` or `YYYY-MM-DD on`), then each year's notice.
@@ -107,6 +110,18 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             let mut text = String::new();
             for r in crate::rules::all() {
                 text.push_str(&format!("{}\t{}\t{}\t{}\n", r.id, r.severity.letter(), r.kind.as_str(), r.summary));
+            }
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        "iso" => {
+            let (countries, currencies) = crate::ident::iso_tables();
+            let mut text = String::new();
+            for c in countries {
+                text.push_str(&format!("country {c}\n"));
+            }
+            for c in currencies {
+                text.push_str(&format!("currency {c}\n"));
             }
             write_out(out, &text)?;
             Ok(0)
