@@ -436,7 +436,8 @@ impl WorkingCalendar {
             let prefix = format!("{y:04}-");
             self.holidays.iter().chain(&self.working_weekends).any(|s| s.starts_with(&prefix))
         };
-        (from.year()..=to.year()).find(|&y| !(self.official && crate::holidays::COVERED.contains(&y)) && !host_has(y))
+        let shipped = |y: i32| self.official && crate::holidays::COVERED.contains(&y);
+        (from.year()..=to.year()).find(|&y| !shipped(y) && !host_has(y))
     }
 
     /// The date `n` working days after `start` (the start day itself not counted).
