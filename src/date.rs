@@ -225,9 +225,66 @@ pub fn shanghai_datetime_from_unix_ms(ms: i64) -> Option<String> {
     Some(format!("{date}T{:02}:{:02}:{:02}+08:00", s / 3600, s % 3600 / 60, s % 60))
 }
 
-/// Reads the date part of an audit stamp (`2026-01-15T10:00:00+08:00` → 2026-01-15).
+/// The Asia/Shanghai date of an audit stamp: `2026-01-15T10:00:00+08:00` → 2026-01-15, and a
+/// stamp with another offset converted first (`2026-01-14T16:30:00Z` → 2026-01-15), so that
+/// date comparisons are made in Beijing time (SPEC §8.2). A bare `YYYY-MM-DD` is that date.
 pub fn date_of_stamp(stamp: &str) -> Option<Date> {
-    Date::parse(stamp.get(..10)?).ok()
+    shanghai_date_of_stamp(stamp)
+}
+
+/// See [`date_of_stamp`]. `None` for anything that is not a date or an RFC 3339 stamp
+/// (`YYYY-MM-DDTHH:mm[:ss[.fff]](Z|±HH:MM)`).
+pub fn shanghai_date_of_stamp(stamp: &str) -> Option<Date> {
+    let ms = stamp_unix_ms(stamp)?;
+    shanghai_date_from_unix_ms(ms)
+}
+
+/// Unix milliseconds of an RFC 3339 stamp; a bare date counts as its Shanghai midnight.
+pub fn stamp_unix_ms(stamp: &str) -> Option<i64> {
+    let s = stamp.trim();
+    let date = Date::parse(s.get(..10)?).ok()?;
+    let day_ms = date.to_days() * 86_400_000;
+    if s.len() == 10 {
+        return Some(day_ms - SHANGHAI_OFFSET_SECONDS * 1000);
+    }
+    let rest = s.get(10..)?;
+    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix('t')).or_else(|| rest.strip_prefix(' '))?;
+    let digits = |t: &str| -> Option<i64> {
+        if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) { t.parse().ok() } else { None }
+    };
+    let (h, m) = (digits(rest.get(..2)?)?, digits(rest.get(3..5)?)?);
+    if rest.as_bytes().get(2) != Some(&b':') {
+        return None;
+    }
+    let mut tail = rest.get(5..)?;
+    let mut sec = 0;
+    if let Some(t) = tail.strip_prefix(':') {
+        sec = digits(t.get(..2)?)?;
+        tail = t.get(2..)?;
+        if let Some(frac) = tail.strip_prefix('.') {
+            let n = frac.bytes().take_while(u8::is_ascii_digit).count();
+            if n == 0 {
+                return None;
+            }
+            tail = frac.get(n..)?;
+        }
+    }
+    if h > 23 || m > 59 || sec > 60 {
+        return None;
+    }
+    let offset_secs = match tail {
+        "Z" | "z" => 0,
+        t if t.len() == 6 && (t.starts_with('+') || t.starts_with('-')) && t.as_bytes()[3] == b':' => {
+            let (oh, om) = (digits(&t[1..3])?, digits(&t[4..6])?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            let v = oh * 3600 + om * 60;
+            if t.starts_with('-') { -v } else { v }
+        }
+        _ => return None,
+    };
+    Some(day_ms + ((h * 3600 + m * 60 + sec) - offset_secs) * 1000)
 }
 
 #[cfg(test)]
@@ -243,5 +300,27 @@ mod shanghai_tests {
         assert_eq!(shanghai_date_from_unix_ms(ms + 1000).unwrap().to_string(), "2026-02-01");
         assert_eq!(date_of_stamp("2026-02-01T00:00:00+08:00").unwrap().to_string(), "2026-02-01");
         assert_eq!(date_of_stamp("2026"), None);
+    }
+
+    #[test]
+    fn stamps_with_other_offsets_are_read_as_beijing_dates() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("2026-01-15T10:00:00+08:00", Some("2026-01-15")),
+            ("2026-01-14T16:30:00Z", Some("2026-01-15")),
+            ("2026-01-14T15:59:59Z", Some("2026-01-14")),
+            ("2026-01-14T16:00:00.250Z", Some("2026-01-15")),
+            ("2026-01-31T23:59:59-05:00", Some("2026-02-01")),
+            ("2026-01-31T08:00+09:00", Some("2026-01-31")),
+            ("2026-01-15", Some("2026-01-15")),
+            ("2026-01-15T25:00:00+08:00", None),
+            ("2026-01-15T10:00:00", None),
+            ("2026-01-15T10:00:00+0800", None),
+            ("2026-02-30T10:00:00+08:00", None),
+            ("", None),
+        ];
+        for (stamp, want) in cases {
+            assert_eq!(date_of_stamp(stamp).map(|d| d.to_string()).as_deref(), *want, "{stamp}");
+        }
+        assert_eq!(stamp_unix_ms("1970-01-01T08:00:00+08:00"), Some(0));
     }
 }

@@ -3,7 +3,9 @@
 //!
 //! The wire types here are separate from the in-memory ones and append-only: a new version adds
 //! fields and a migration, it never changes the meaning of an old one. Version 0 is the shape SPEC
-//! §9.3 suggests (`schemaVersion`, `checklistKind`, …, no digest); it is migrated on import.
+//! §9.3 suggests (`schemaVersion`, `checklistKind`, …, no digest); version 1 had a free-text
+//! `status` and no submission time; version 2 adds `submittedAt` and SPEC §2.3's status
+//! (草稿 / 已提交 / 已退回 / 已通过). Versions 0 and 1 are migrated on import.
 //!
 //! The digest is SHA-256 (`sha256-jcs`, the default) or SM3 (`sm3-jcs`, GB/T 32905, for
 //! deployments that must use 商用密码 algorithms) over the RFC 8785 (JCS) canonical JSON of
@@ -25,7 +27,7 @@ use crate::template::{ChecklistKind, Template};
 /// `format` of every envelope.
 pub const FORMAT: &str = "accountability-checklist/record";
 /// The current envelope version.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The default digest algorithm name carried in the envelope.
 pub const DIGEST_ALGORITHM: &str = "sha256-jcs";
 /// The 国密 digest algorithm name: SM3 over the same canonical JSON.
@@ -93,6 +95,16 @@ crate::finding_codes! {
         ConfirmationsDropped = "confirmations_dropped" { zh: "旧版文件中的{count}项提示确认无法对应到具体内容，请重新确认", en: "{count} confirmations in the old file do not name a finding: confirm those warnings again" },
         /// Migrated from an older version.
         Migrated = "migrated" { zh: "文件已从版本{from}转换为当前版本{to}", en: "The file was converted from version {from} to the current version {to}" },
+        /// A version-1 status that is none of SPEC §2.3's four.
+        StatusUnknown = "status_unknown" { zh: "文件中的状态“{status}”无法识别，已按草稿导入", en: "The status “{status}” in the file is unknown: imported as a draft" },
+        /// `checklistKind` names another checklist than the template the file names.
+        KindContradictsTemplate = "kind_contradicts_template" { zh: "文件标明的清单类别“{found}”与其模板“{template}”的类别“{expected}”不一致，文件可能被改动过", en: "The file says its checklist kind is “{found}” but its template “{template}” is of kind “{expected}”: the file may have been altered" },
+        /// `checklistKind` contradicts what the data holds.
+        KindContradictsData = "kind_contradicts_data" { zh: "文件标明的清单类别“{found}”与其内容不符（内容为“{expected}”清单的栏目）", en: "The file says its checklist kind is “{found}” but its data holds the sections of a “{expected}” checklist" },
+        /// A submission time later than the receiving server's clock.
+        SubmittedInFuture = "submitted_in_future" { zh: "提交时间{value}晚于接收方的当前时间", en: "The submission time {value} is later than the receiver's current time" },
+        /// A submission time that is not a stamp.
+        SubmittedAtInvalid = "submitted_at_invalid" { zh: "提交时间“{value}”不是有效的时间，须为带时区的完整日期时间（北京时间）", en: "The submission time “{value}” is not a valid time stamp (YYYY-MM-DDTHH:mm:ss+08:00)" },
     }
 }
 
@@ -134,14 +146,57 @@ pub struct ValidationV1 {
     pub confirmations: Vec<Confirmation>,
 }
 
-/// Version 1 of the export envelope (the POST body too).
+/// Where a record stands (SPEC §2.3 `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub enum Status {
+    /// 草稿: not submitted.
+    #[default]
+    #[serde(rename = "草稿")]
+    Draft,
+    /// 已提交: submitted (`submittedAt` says when).
+    #[serde(rename = "已提交")]
+    Submitted,
+    /// 已退回: returned to the filer by the receiving department.
+    #[serde(rename = "已退回")]
+    Returned,
+    /// 已通过: accepted by the receiving department.
+    #[serde(rename = "已通过")]
+    Approved,
+}
+
+impl Status {
+    /// The SPEC §2.3 label (also the wire value).
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Draft => "草稿",
+            Status::Submitted => "已提交",
+            Status::Returned => "已退回",
+            Status::Approved => "已通过",
+        }
+    }
+
+    /// A version-1 status: SPEC's labels, or the English words the widget wrote before
+    /// version 2 (`draft`, `submitted`); an empty status is a draft.
+    fn from_v1(s: &str) -> Option<Status> {
+        match s.trim() {
+            "" | "草稿" | "draft" => Some(Status::Draft),
+            "已提交" | "submitted" => Some(Status::Submitted),
+            "已退回" | "returned" => Some(Status::Returned),
+            "已通过" | "approved" => Some(Status::Approved),
+            _ => None,
+        }
+    }
+}
+
+/// Version 2 of the export envelope (the POST body too).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct EnvelopeV1 {
+pub struct EnvelopeV2 {
     /// Always `accountability-checklist/record`.
     pub format: String,
-    /// Always 1 for this version.
+    /// Always 2 for this version.
     pub format_version: u32,
     /// The template the data follows.
     pub template: TemplateRef,
@@ -152,8 +207,13 @@ pub struct EnvelopeV1 {
     /// When it was exported, `YYYY-MM-DDTHH:mm:ss+08:00`.
     pub exported_at: String,
     /// 草稿 / 已提交 / 已退回 / 已通过 (SPEC §2.3).
-    #[serde(default = "default_status")]
-    pub status: String,
+    #[serde(default)]
+    pub status: Status,
+    /// When the filer submitted it (提交), `YYYY-MM-DDTHH:mm:ss+08:00`; absent for a draft. The
+    /// rules measure lateness by it (C-R05 … C-R07). Not covered by the digest: a receiving
+    /// server records its own `receivedAt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<String>,
     /// The record data (mirrors the template).
     pub data: Value,
     /// Findings and confirmations.
@@ -163,16 +223,27 @@ pub struct EnvelopeV1 {
     pub digest: DigestV1,
 }
 
-fn default_status() -> String {
-    "草稿".to_owned()
+/// The envelope in its current version.
+pub type Envelope = EnvelopeV2;
+
+impl EnvelopeV2 {
+    /// The same envelope marked 已提交 at `at` (`YYYY-MM-DDTHH:mm:ss+08:00`).
+    pub fn submitted(mut self, at: String) -> Envelope {
+        self.status = Status::Submitted;
+        self.submitted_at = Some(at);
+        self
+    }
+
+    /// The Asia/Shanghai date of `submittedAt`, when there is a readable one: what the deadline
+    /// rules measure lateness by.
+    pub fn submitted_on(&self) -> Option<crate::date::Date> {
+        crate::date::shanghai_date_of_stamp(self.submitted_at.as_deref()?)
+    }
 }
 
-/// The envelope in its current version.
-pub type Envelope = EnvelopeV1;
-
 /// Builds an envelope for `data` exported now (`exported_at` in `+08:00`), with the default
-/// `sha256-jcs` digest.
-pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirmations: Vec<Confirmation>, exported_at: String, status: &str) -> Envelope {
+/// `sha256-jcs` digest and no submission time (see [`EnvelopeV2::submitted`]).
+pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirmations: Vec<Confirmation>, exported_at: String, status: Status) -> Envelope {
     export_with(DigestAlgorithm::Sha256Jcs, template, data, findings, confirmations, exported_at, status)
 }
 
@@ -184,17 +255,18 @@ pub fn export_with(
     findings: Vec<Finding>,
     confirmations: Vec<Confirmation>,
     exported_at: String,
-    status: &str,
+    status: Status,
 ) -> Envelope {
     let value = digest_hex_with(algorithm, &data, &confirmations);
-    EnvelopeV1 {
+    EnvelopeV2 {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
         template: TemplateRef { id: template.id.clone(), version: template.version.clone() },
         checklist_kind: template.checklist_kind,
         regulation_version: template.regulation_version.clone(),
         exported_at,
-        status: status.to_owned(),
+        status,
+        submitted_at: None,
         data,
         validation: ValidationV1 { findings, confirmations },
         digest: DigestV1 { algorithm: algorithm.as_str().to_owned(), value },
@@ -335,6 +407,7 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
         }
     };
     let mut findings = Vec::new();
+    let mut migrated_from_v1 = false;
     let Value::Object(obj) = &value else {
         return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, ""));
     };
@@ -343,6 +416,10 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
             let version = obj.get("formatVersion").and_then(Value::as_u64);
             match version {
                 Some(v) if v == FORMAT_VERSION as u64 => value,
+                Some(1) => {
+                    migrated_from_v1 = true;
+                    migrate_v1(value, &mut findings)
+                }
                 Some(v) if v > FORMAT_VERSION as u64 => {
                     return Imported::fail(
                         Finding::new(ImportCode::VersionTooNew, Severity::Error, "/formatVersion").param("version", v).param("supported", FORMAT_VERSION),
@@ -374,6 +451,9 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
             return Imported { envelope: None, findings };
         }
     };
+    if migrated_from_v1 {
+        findings.push(Finding::new(ImportCode::Migrated, Severity::Info, "").param("from", 1).param("to", FORMAT_VERSION));
+    }
     if envelope.digest.algorithm.is_empty() {
         findings.push(Finding::new(ImportCode::NoDigest, Severity::Warning, "/digest"));
     } else {
@@ -384,6 +464,12 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
                     findings.push(Finding::new(ImportCode::DigestMismatch, Severity::Error, "/digest"));
                 }
             }
+        }
+    }
+    check_kind(&envelope, &mut findings);
+    if let Some(at) = &envelope.submitted_at {
+        if crate::date::shanghai_date_of_stamp(at).is_none() {
+            findings.push(Finding::new(ImportCode::SubmittedAtInvalid, Severity::Error, "/submittedAt").param("value", at));
         }
     }
     if let Some(t) = expected {
@@ -407,7 +493,64 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
     Imported { envelope: Some(envelope), findings }
 }
 
-/// SPEC §9.3's suggested shape → version 1. Confirmations there are `{ruleId, confirmedAt}` and
+/// `checklistKind` must agree with the kind of the built-in template the file names, and with
+/// the data: a record holding another checklist's sections and none of its own was relabelled.
+fn check_kind(envelope: &Envelope, findings: &mut Vec<Finding>) {
+    let found = envelope.checklist_kind;
+    // Host templates may use any section ids: only a built-in template's data is recognisable.
+    let Some(Ok(t)) = crate::template::builtin(&envelope.template.id) else { return };
+    if t.checklist_kind != found {
+        findings.push(
+            Finding::new(ImportCode::KindContradictsTemplate, Severity::Error, "/checklistKind")
+                .param("found", found.as_str())
+                .param("template", &envelope.template.id)
+                .param("expected", t.checklist_kind.as_str()),
+        );
+        return;
+    }
+    if let Some(kind) = kind_of_data(&envelope.data) {
+        if kind != found {
+            findings.push(
+                Finding::new(ImportCode::KindContradictsData, Severity::Error, "/checklistKind")
+                    .param("found", found.as_str())
+                    .param("expected", kind.as_str()),
+            );
+        }
+    }
+}
+
+/// The built-in checklist whose sections the data holds, when that is unambiguous: section ids
+/// only one built-in checklist has (`A1`…, `talks`, `C01`…), and none of another's.
+fn kind_of_data(data: &Value) -> Option<ChecklistKind> {
+    let obj = data.as_object()?;
+    let marks = |ids: &[&str]| ids.iter().any(|id| obj.contains_key(*id));
+    let shuzhi = marks(&["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14", "A15"]);
+    let tanhua = marks(&["roster", "plans", "talks"]);
+    let geren = marks(&["family", "C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12", "C13", "C14", "C16"]);
+    match (shuzhi, tanhua, geren) {
+        (true, false, false) => Some(ChecklistKind::Shuzhi),
+        (false, true, false) => Some(ChecklistKind::Tanhua),
+        (false, false, true) => Some(ChecklistKind::Geren),
+        _ => None,
+    }
+}
+
+/// Version 1 → 2: the free-text status becomes SPEC §2.3's (the widget wrote `draft` and
+/// `submitted`); version 1 had no submission time.
+fn migrate_v1(mut value: Value, findings: &mut Vec<Finding>) -> Value {
+    if let Some(obj) = value.as_object_mut() {
+        let raw = obj.get("status").and_then(Value::as_str).unwrap_or("").to_owned();
+        let status = Status::from_v1(&raw).unwrap_or_else(|| {
+            findings.push(Finding::new(ImportCode::StatusUnknown, Severity::Warning, "/status").param("status", &raw));
+            Status::Draft
+        });
+        obj.insert("status".into(), Value::String(status.label().to_owned()));
+        obj.insert("formatVersion".into(), Value::from(FORMAT_VERSION));
+    }
+    value
+}
+
+/// SPEC §9.3's suggested shape → version 2. Confirmations there are `{ruleId, confirmedAt}` and
 /// name no finding; those cannot be matched and are dropped with a warning.
 fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>) -> Option<Value> {
     let kind = obj.get("checklistKind").and_then(Value::as_str).unwrap_or("");
@@ -437,7 +580,8 @@ fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>)
         "checklistKind": kind,
         "regulationVersion": str_of("regulationVersion"),
         "exportedAt": str_of("exportedAt"),
-        "status": obj.get("status").and_then(Value::as_str).unwrap_or("草稿"),
+        "status": obj.get("status").and_then(Value::as_str).and_then(Status::from_v1).unwrap_or_default(),
+        "submittedAt": obj.get("submittedAt").and_then(Value::as_str),
         "data": obj.get("data").cloned().unwrap_or(Value::Null),
         "validation": { "findings": [], "confirmations": kept },
         // Version 0 carries no digest: an empty algorithm marks it so that import warns.
@@ -470,7 +614,7 @@ mod tests {
         let t = template();
         let data = json!({"header": {"year": 2025, "name": "买买提·艾力"}, "C15": {"text": "<img src=x onerror=alert(1)>"}});
         let conf = vec![Confirmation { code: "field.outlier".into(), path: "/C11/rows/0/areaM2".into(), rule_id: None, confirmed_at: "2026-01-15T10:00:00+08:00".into() }];
-        let env = export(&t, data.clone(), vec![], conf.clone(), "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = export(&t, data.clone(), vec![], conf.clone(), "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         let text = to_json(&env);
         let back = import(&text, Some(&t), &Config::default());
         assert!(back.is_usable(), "{:?}", back.findings);
@@ -483,7 +627,7 @@ mod tests {
     #[test]
     fn tampering_is_detected() {
         let t = template();
-        let env = export(&t, json!({"header": {"year": 2025}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = export(&t, json!({"header": {"year": 2025}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         let text = to_json(&env).replace("2025", "2024");
         assert_eq!(codes(&import(&text, Some(&t), &Config::default())), ["import.digest_mismatch"]);
         let mut env2 = env.clone();
@@ -516,11 +660,11 @@ mod tests {
     fn other_kinds_and_versions_are_reported() {
         let t = template();
         let shuzhi = crate::template::builtin("shuzhi").unwrap().unwrap();
-        let env = export(&shuzhi, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = export(&shuzhi, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         assert_eq!(codes(&import(&to_json(&env), Some(&t), &Config::default())), ["import.kind_mismatch"]);
         let mut old = t.clone();
         old.version = "0.9.0".into();
-        let env = export(&old, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = export(&old, json!({}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         let r = import(&to_json(&env), Some(&t), &Config::default());
         assert!(r.is_usable());
         assert_eq!(codes(&r), ["import.template_version"]);
@@ -552,7 +696,7 @@ mod tests {
     fn sm3_envelopes_round_trip_and_detect_tampering() {
         let t = template();
         let data = json!({"header": {"year": 2025, "name": "张建国"}});
-        let env = export_with(DigestAlgorithm::Sm3Jcs, &t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = export_with(DigestAlgorithm::Sm3Jcs, &t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         assert_eq!(env.digest.algorithm, "sm3-jcs");
         assert_eq!(env.digest.value, digest_hex_with(DigestAlgorithm::Sm3Jcs, &data, &[]));
         assert_ne!(env.digest.value, digest_hex(&data, &[]), "SM3 and SHA-256 differ");
@@ -568,6 +712,74 @@ mod tests {
         assert_eq!(codes(&import(&unknown, Some(&t), &Config::default())), ["import.digest_algorithm"]);
         for alg in [DigestAlgorithm::Sha256Jcs, DigestAlgorithm::Sm3Jcs] {
             assert_eq!(DigestAlgorithm::parse(alg.as_str()), Some(alg));
+        }
+    }
+
+    #[test]
+    fn version_1_files_import_with_spec_statuses() {
+        let t = template();
+        let v2 = export(&t, json!({"header": {"year": 2025}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), Status::Draft);
+        // (status written by version 1, status read, extra findings)
+        let cases: &[(&str, Status, &[&str])] = &[
+            ("draft", Status::Draft, &["import.migrated"]),
+            ("submitted", Status::Submitted, &["import.migrated"]),
+            ("草稿", Status::Draft, &["import.migrated"]),
+            ("已通过", Status::Approved, &["import.migrated"]),
+            ("已退回", Status::Returned, &["import.migrated"]),
+            ("pending", Status::Draft, &["import.status_unknown", "import.migrated"]),
+        ];
+        for (written, read, want) in cases {
+            let mut v1 = serde_json::to_value(&v2).unwrap();
+            v1["formatVersion"] = json!(1);
+            v1["status"] = json!(written);
+            let r = import(&v1.to_string(), Some(&t), &Config::default());
+            assert!(r.is_usable(), "{written}: {:?}", r.findings);
+            assert_eq!(codes(&r), *want, "{written}");
+            let env = r.envelope.unwrap();
+            assert_eq!((env.status, env.format_version, env.submitted_at), (*read, FORMAT_VERSION, None), "{written}");
+        }
+    }
+
+    #[test]
+    fn submitted_envelopes_carry_their_submission_time() {
+        let t = template();
+        let env = export(&t, json!({"header": {"year": 2025}}), vec![], vec![], "2026-03-02T09:00:00+08:00".into(), Status::Draft)
+            .submitted("2026-01-30T16:20:00+08:00".into());
+        let text = to_json(&env);
+        assert!(text.contains("\"status\": \"已提交\"") && text.contains("\"submittedAt\": \"2026-01-30T16:20:00+08:00\""), "{text}");
+        let back = import(&text, Some(&t), &Config::default());
+        assert!(back.is_usable() && back.findings.is_empty(), "{:?}", back.findings);
+        let back = back.envelope.unwrap();
+        assert_eq!(back.submitted_on().map(|d| d.to_string()).as_deref(), Some("2026-01-30"));
+        // Another offset is read as its Beijing date.
+        let utc = Envelope { submitted_at: Some("2026-01-31T16:30:00Z".into()), ..back.clone() };
+        assert_eq!(utc.submitted_on().map(|d| d.to_string()).as_deref(), Some("2026-02-01"));
+        let bad = Envelope { submitted_at: Some("30 January".into()), ..back };
+        assert_eq!(codes(&import(&to_json(&bad), Some(&t), &Config::default())), ["import.submitted_at_invalid"]);
+        // A draft has no submittedAt key at all.
+        assert!(!to_json(&export(&t, json!({}), vec![], vec![], String::new(), Status::Draft)).contains("submittedAt"));
+    }
+
+    #[test]
+    fn a_checklist_kind_that_contradicts_template_or_data_is_an_error() {
+        let geren = template();
+        let shuzhi = crate::template::builtin("shuzhi").unwrap().unwrap();
+        // (template the file names, kind it claims, data, expected codes without a template given)
+        let cases: &[(&Template, ChecklistKind, Value, &[&str])] = &[
+            (&geren, ChecklistKind::Geren, json!({"family": {}, "C01": {}}), &[]),
+            (&geren, ChecklistKind::Shuzhi, json!({"family": {}}), &["import.kind_contradicts_template"]),
+            (&shuzhi, ChecklistKind::Shuzhi, json!({"family": {}, "C11": {}}), &["import.kind_contradicts_data"]),
+            (&shuzhi, ChecklistKind::Shuzhi, json!({"header": {}, "A1": {}}), &[]),
+            // Mixed or unrecognisable data says nothing about the kind.
+            (&shuzhi, ChecklistKind::Shuzhi, json!({"header": {}}), &[]),
+            (&shuzhi, ChecklistKind::Shuzhi, json!({"A1": {}, "C11": {}}), &[]),
+        ];
+        for (t, kind, data, want) in cases {
+            let mut env = export(t, data.clone(), vec![], vec![], String::new(), Status::Draft);
+            env.checklist_kind = *kind;
+            let r = import(&to_json(&env), None, &Config::default());
+            assert_eq!(codes(&r), *want, "{} {kind:?} {data}", t.id);
+            assert_eq!(r.is_usable(), want.is_empty());
         }
     }
 }

@@ -19,6 +19,7 @@ pub mod envelope;
 pub mod finding;
 pub mod ident;
 pub mod locale;
+pub mod holidays;
 pub mod normalize;
 pub mod rules;
 pub mod schedule;

@@ -57,7 +57,7 @@ mod tests {
     #[test]
     fn schemas_are_json_and_name_their_types() {
         let env: serde_json::Value = serde_json::from_str(&envelope()).unwrap();
-        assert_eq!(env["title"], "EnvelopeV1");
+        assert_eq!(env["title"], "EnvelopeV2");
         assert!(env["properties"]["digest"].is_object());
         let codes = &env["$defs"]["FindingCode"]["enum"];
         assert!(codes.as_array().unwrap().iter().any(|c| c == "field.required"));

@@ -16,7 +16,7 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-fn export_fixture(kind: &str, dir: &std::path::Path, status: &str) -> PathBuf {
+fn export_fixture(kind: &str, dir: &std::path::Path, status: envelope::Status) -> PathBuf {
     let t = template::builtin(kind).unwrap().unwrap();
     let data: Value = serde_json::from_str(&std::fs::read_to_string(format!("tests/fixtures/{kind}_valid.json")).unwrap()).unwrap();
     let env = envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), status);
@@ -30,7 +30,7 @@ const TODAY: [&str; 2] = ["--today", "2026-01-20"];
 #[test]
 fn a_valid_export_passes_and_a_tampered_one_fails() {
     let dir = temp_dir("tamper");
-    let path = export_fixture("geren", &dir, "草稿");
+    let path = export_fixture("geren", &dir, envelope::Status::Draft);
     let out = bin().args(["validate"]).args(TODAY).arg(&path).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
@@ -48,7 +48,7 @@ fn a_valid_export_passes_and_a_tampered_one_fails() {
 fn json_output_carries_codes_paths_and_messages() {
     let dir = temp_dir("json");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::export(&t, serde_json::json!({"header": {}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+    let env = envelope::export(&t, serde_json::json!({"header": {}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft);
     let path = dir.join("empty.json");
     std::fs::write(&path, envelope::to_json(&env)).unwrap();
     let out = bin().args(["validate", "--json"]).args(TODAY).arg(&path).output().unwrap();

@@ -100,7 +100,7 @@ fn each_declarative_check_reports_its_code_at_its_path() {
         ("/header/gender", Some(json!("男")), "/header/idNumber", "ident.gender_mismatch", Error),
         ("/header/birthDate", Some(json!("1949-12-30")), "/header/idNumber", "ident.birth_mismatch", Error),
         ("/header/birthDate", Some(json!("1990-02-29")), "/header/birthDate", "field.no_such_day", Error),
-        ("/header/birthDate", Some(json!("1990/02/01")), "/header/birthDate", "field.date_format", Error),
+        ("/header/birthDate", Some(json!("01/02/1990")), "/header/birthDate", "field.date_format", Error),
         ("/header/birthDate", Some(json!("2026-01-16")), "/header/birthDate", "field.date_in_future", Error),
         ("/header/mobile", Some(json!("12345678901")), "/header/mobile", "field.mobile", Error),
         ("/header/note", Some(json!("一二三四五六")), "/header/note", "field.too_long", Error),

@@ -169,7 +169,7 @@ const CASES: &[Case] = &[
     case("register birth date against the ID number", |v| set(v, "/family/members/1/birthDate", json!("1977-03-09")), "ident.birth_mismatch", "/family/members/1/idNumber", E, None),
     case("register ID check digit", |v| set(v, "/family/members/1/idNumber", json!("110105197703080040")), "ident.id_card_check_digit", "/family/members/1/idNumber", E, None),
     case("C-R15 USCC check digit", |v| set(v, "/C13/rows/0/uscc", json!("91350100M000100Y44")), "ident.uscc_check_digit", "/C13/rows/0/uscc", E, Some("C-R15")),
-    case("C-R15 legacy registration number check", |v| set(v, "/C13/rows/0/uscc", json!("110105000000005")), "ident.reg_no_check_digit", "/C13/rows/0/uscc", W, Some("C-R15")),
+    case("C-R15 legacy registration number check", |v| set(v, "/C13/rows/0/uscc", json!("110105000000005")), "ident.reg_no_check_digit", "/C13/rows/0/uscc", E, Some("C-R15")),
     case("official passport does not belong in C02", |v| set(v, "/C02/documents/0/docNumber", json!("PE1234567")), "ident.official_passport", "/C02/documents/0/docNumber", W, None),
     case("unusual permit number", |v| {
         set(v, "/C03", json!({"presence": "有", "documents": [{"docType": "大陆居民往来台湾通行证", "docNumber": "C12345678", "issueDate": "2018-07-01", "expiryDate": "2028-06-30", "custodian": "北京市朝阳区委组织部"}]}));
@@ -452,4 +452,76 @@ fn odd_shapes_never_panic() {
         let r = validate(&s);
         assert!(r.has_errors(), "{s}");
     }
+}
+
+/// Validates as the reviewer does: on `today`, a record submitted on `submitted` (or a draft).
+fn validate_submitted(record: &Value, today: &str, submitted: Option<&str>) -> Report {
+    let template = builtin("geren").unwrap().unwrap();
+    let v = Validator::new(template, Config::default()).unwrap();
+    v.validate_submitted(record, Date::parse(today).unwrap(), submitted.map(|s| Date::parse(s).unwrap()))
+}
+
+#[test]
+fn lateness_is_measured_by_the_submission_not_by_the_day_of_review() {
+    let annual = fixture();
+    let mut change = fixture();
+    change_report(&mut change); // event on 2026-01-05, due 30 days later (2026-02-04)
+    let mut appointee = fixture();
+    set(&mut appointee, "/header/reportType", json!("新任报告"));
+    set(&mut appointee, "/header/qualifiedDate", json!("2025-12-01")); // due 2025-12-31
+    // (record, late-finding path, today, submitted on, late?)
+    let cases: &[(&Value, &str, &str, Option<&str>, bool)] = &[
+        // C-R05: submitted on 30 January, reviewed in March: on time.
+        (&annual, "/header/year", "2026-03-10", Some("2026-01-30"), false),
+        (&annual, "/header/year", "2026-03-10", Some("2026-02-01"), true),
+        // A draft is judged by today.
+        (&annual, "/header/year", "2026-03-10", None, true),
+        (&annual, "/header/year", "2026-01-30", None, false),
+        // C-R06.
+        (&change, "/header/eventDate", "2026-04-01", Some("2026-02-04"), false),
+        (&change, "/header/eventDate", "2026-04-01", Some("2026-02-05"), true),
+        // C-R07.
+        (&appointee, "/header/qualifiedDate", "2026-01-15", Some("2025-12-31"), false),
+        (&appointee, "/header/qualifiedDate", "2025-12-31", Some("2025-12-31"), false),
+        (&appointee, "/header/qualifiedDate", "2026-01-15", None, true),
+    ];
+    for (record, path, today, submitted, late) in cases {
+        let r = validate_submitted(record, today, *submitted);
+        assert_eq!(has(&r, "geren.late_report", path, W), *late, "{path} today {today} submitted {submitted:?}\n{}", listing(&r));
+    }
+    // An annual report submitted in the year it covers is refused whenever it is reviewed.
+    let r = validate_submitted(&annual, "2026-03-10", Some("2025-12-20"));
+    assert!(has(&r, "field.year_not_ended", "/header/year", E), "{}", listing(&r));
+}
+
+#[test]
+fn full_width_and_loose_input_validates_as_its_normalised_form() {
+    // (pointer, as typed): each is valid once normalised, so the record stays free of errors.
+    let cases: &[(&str, Value)] = &[
+        ("/C09/salaryWan", json!("１８.６０")),
+        ("/C09/salaryWan", json!("１８．６０")),
+        ("/C11/rows/0/areaM2", json!(" １２８.５６ ")),
+        ("/C11/rows/0/tradeDate", json!("2016.4.20")),
+        ("/C11/rows/0/tradeDate", json!("2016/4/20")),
+        ("/C11/rows/0/tradeDate", json!("20160420")),
+        ("/C11/rows/0/tradeDate", json!("2016年4月20日")),
+        ("/C11/rows/0/tradeDate", json!("２０１６-０４-２０")),
+        ("/header/year", json!("２０２５")),
+        ("/header/idNumber", json!("１１０１０５１９７５０６１５００３６")),
+        ("/family/members/0/idNumber", json!("110105 19750615 0036")),
+        ("/C02/documents/0/docNumber", json!("ｅ１２３４５６７８")),
+        ("/C02/trips/0/destinations", json!(["ｊｐ"])),
+        ("/C13/rows/0/uscc", json!("９１３５０１００ｍ０００１００ｙ４３")),
+    ];
+    for (ptr, typed) in cases {
+        let mut record = fixture();
+        set(&mut record, ptr, typed.clone());
+        let r = validate(&record);
+        let bad: Vec<_> = r.findings.iter().filter(|f| f.severity != Severity::Info).collect();
+        assert!(bad.is_empty(), "{ptr} = {typed}:\n{}", listing(&r));
+    }
+    // The shape is normalised, the day is still checked.
+    let mut record = fixture();
+    set(&mut record, "/C11/rows/0/tradeDate", json!("2016.2.30"));
+    assert!(has(&validate(&record), "field.no_such_day", "/C11/rows/0/tradeDate", E));
 }

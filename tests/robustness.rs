@@ -116,7 +116,7 @@ proptest! {
     fn export_import_round_trips(data in json_value()) {
         let t = template::builtin("tanhua").unwrap().unwrap();
         let data = json!({ "payload": data });
-        let env = envelope::export(&t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "草稿");
+        let env = envelope::export(&t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft);
         let back = envelope::import(&envelope::to_json(&env), Some(&t), &Config::default());
         prop_assert!(back.is_usable(), "{:?}", back.findings);
         prop_assert_eq!(back.envelope.unwrap().data, data);
@@ -164,10 +164,10 @@ fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
     }
     let fixture = include_str!("fixtures/geren_valid.json");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::to_json(&envelope::export(&t, serde_json::from_str(fixture).unwrap(), vec![], vec![], String::new(), "draft"));
+    let env = envelope::to_json(&envelope::export(&t, serde_json::from_str(fixture).unwrap(), vec![], vec![], String::new(), envelope::Status::Draft));
     let hostile: Vec<Vec<u8>> = vec![
         env.as_bytes()[..env.len() / 2].to_vec(),
-        env.replace("\"formatVersion\": 1", "\"formatVersion\": 99").into_bytes(),
+        env.replace("\"formatVersion\": 2", "\"formatVersion\": 99").into_bytes(),
         env.replacen("张建国", "李建国", 1).into_bytes(),
         env.replace("张建国", "<img src=x onerror=alert(1)></script>\u{202e}𠀀😀").into_bytes(),
         "[".repeat(100_000).into_bytes(),

@@ -203,7 +203,7 @@ fn post(addr: SocketAddr, body: &[u8], extra: &[(&str, &str)]) -> Resp {
 /// The export envelope of `data` as the widget writes it.
 fn envelope_of(kind: &str, data: Value) -> String {
     let t = template::builtin(kind).unwrap().unwrap();
-    envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "已提交"))
+    envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Submitted))
 }
 
 fn assert_security_headers(r: &Resp) {
@@ -248,7 +248,7 @@ fn valid_fixtures_are_accepted_listed_and_fetched() {
         let sent: Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["digest"], sent["digest"]["value"]);
         let at = v["receivedAt"].as_str().unwrap();
-        assert!(at.len() == 20 && at.ends_with('Z') && &at[10..11] == "T", "RFC 3339 UTC: {at}");
+        assert!(at.len() == 25 && at.ends_with("+08:00") && &at[10..11] == "T", "RFC 3339, Beijing time: {at}");
 
         // The stored envelope is the one posted.
         let got = get(addr, &format!("/api/checklists/{id}"));
@@ -317,7 +317,7 @@ fn unconfirmed_warnings_block_and_confirmed_ones_pass() {
         rule_id: None,
         confirmed_at: "2026-01-15T10:00:00+08:00".into(),
     };
-    let env = envelope::export(&t, data, vec![], vec![confirmation], "2026-01-15T10:00:00+08:00".into(), "已提交");
+    let env = envelope::export(&t, data, vec![], vec![confirmation], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Submitted);
     let r = post(addr, envelope::to_json(&env).as_bytes(), &[]);
     assert_eq!(r.status, 201, "{}", r.text());
 }
@@ -348,7 +348,7 @@ fn tampered_and_foreign_envelopes_are_refused() {
     let mut env: Value = serde_json::from_str(&body).unwrap();
     env["checklistKind"] = json!("shuzhi");
     let v = assert_api_error(&post(addr, env.to_string().as_bytes(), &[]), 422, "import_failed");
-    assert!(finding_codes(&v).contains(&"import.kind_mismatch".to_owned()), "{v}");
+    assert!(finding_codes(&v).contains(&"import.kind_contradicts_template".to_owned()), "{v}");
 
     // JSON, but not an envelope; a newer format version.
     let v = assert_api_error(&post(addr, b"{\"hello\": 1}", &[]), 422, "import_failed");
@@ -821,6 +821,37 @@ fn every_route_answers_each_caller_as_its_role_allows() {
 }
 
 #[test]
+fn submission_times_are_read_and_a_future_one_is_refused() {
+    let (addr, _) = start("2026-01-15");
+    let t = template::builtin("geren").unwrap().unwrap();
+    let submitted = |at: &str| {
+        let env = envelope::export(&t, fixture("geren"), vec![], vec![], String::new(), envelope::Status::Draft).submitted(at.into());
+        envelope::to_json(&env)
+    };
+    // (submittedAt, status, error code): the server's today is 2026-01-15.
+    let cases: &[(&str, u16, Option<&str>)] = &[
+        ("2026-01-15T09:30:00+08:00", 201, None),
+        // 2026-01-14T20:00Z is 2026-01-15 04:00 in Beijing: still today.
+        ("2026-01-14T20:00:00Z", 201, None),
+        // 2026-01-15T17:00Z is the 16th in Beijing: after the server's today.
+        ("2026-01-15T17:00:00Z", 422, Some("submitted_in_future")),
+        ("2026-01-16T08:00:00+08:00", 422, Some("submitted_in_future")),
+        ("2126-01-01T08:00:00+08:00", 422, Some("submitted_in_future")),
+        ("yesterday", 422, Some("import_failed")),
+    ];
+    for (at, status, code) in cases {
+        let r = post(addr, submitted(at).as_bytes(), &[]);
+        match code {
+            None => assert_eq!(r.status, *status, "{at}: {}", r.text()),
+            Some(code) => {
+                let v = assert_api_error(&r, *status, code);
+                assert!(finding_codes(&v).iter().any(|c| c.starts_with("import.submitted_")), "{at}: {v}");
+            }
+        }
+    }
+}
+
+#[test]
 fn a_server_without_tokens_lets_nobody_read() {
     let (addr, _) = start_with(Options { tokens: None, max_auth_failures: 1000, ..options("2026-01-15") });
     let body = envelope_of("geren", fixture("geren"));
@@ -869,7 +900,7 @@ fn reads_and_refusals_are_audited_and_the_audit_is_append_only() {
     assert_eq!(read[0]["role"], "reviewer");
     assert_eq!(read[0]["receiptId"], id.as_str());
     assert_eq!(read[0]["remote"], "127.0.0.1");
-    assert!(read[0]["at"].as_str().unwrap().ends_with('Z'));
+    assert!(read[0]["at"].as_str().unwrap().ends_with("+08:00"));
     assert_eq!(line("list", "ok", 200).len(), 1, "{text}");
     assert_eq!(line("read", "unauthenticated", 401)[0]["receiptId"], id.as_str());
     assert_eq!(line("read", "invalid_token", 401).len(), 1, "{text}");
@@ -1109,7 +1140,7 @@ fn cors_is_closed_unless_configured() {
 fn sm3_envelopes_are_verified_by_the_endpoint() {
     let (addr, _) = start("2026-01-15");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::export_with(envelope::DigestAlgorithm::Sm3Jcs, &t, fixture("geren"), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "已提交");
+    let env = envelope::export_with(envelope::DigestAlgorithm::Sm3Jcs, &t, fixture("geren"), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into());
     let body = envelope::to_json(&env);
     let r = post(addr, body.as_bytes(), &[]);
     assert_eq!(r.status, 201, "{}", r.text());

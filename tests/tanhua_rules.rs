@@ -169,11 +169,15 @@ fn triggering_cases() -> Vec<Case> {
             "tanhua.education_reminder_missing", "/talks/records/4/educationReminder", E, "B-R09"),
         case("B-R09 too short", |r| set(r, "/talks/records/4/educationReminder", json!("请管好家属。")),
             "tanhua.education_reminder_short", "/talks/records/4/educationReminder", E, "B-R09"),
-        // Received Thu 2025-10-09: the 15th working day is Thu 2025-10-30.
-        case("B-R10 replied one working day late", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-31")),
+        // Received Thu 2025-10-09: Saturday 11 October is worked (调休, State Council 2025 notice),
+        // so the 15th working day is Wed 2025-10-29.
+        case("B-R10 replied one working day late", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-30")),
             "tanhua.inquiry_reply_late", "/talks/records/4/inquiryRepliedOn", W, "B-R10"),
-        case("B-R10 late without a reason", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-31")),
+        case("B-R10 late without a reason", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-30")),
             "tanhua.late_reason_required", "/talks/records/4/replyLateReason", E, "B-R10"),
+        Case { config: |c| c.calendar.official = false,
+            ..case("B-R10 without holiday data: weekdays, and an info says so", |_| {},
+                "tanhua.calendar_not_covered", "/talks/records/4/inquiryReceivedOn", I, "B-R10") },
         case("B-R10 not answered after the deadline", |r| {
             remove(r, "/talks/records/4/inquiryRepliedOn");
         }, "tanhua.inquiry_reply_overdue", "/talks/records/4/inquiryRepliedOn", W, "B-R10"),
@@ -316,13 +320,13 @@ fn quiet_cases() -> Vec<Case> {
         Case { config: |c| c.talk.min_reminder_chars = 5,
             ..case("B-R09 shorter minimum by config", |r| set(r, "/talks/records/4/educationReminder", json!("请管好家属。")),
                 "tanhua.education_reminder_short", "/talks/records/4/educationReminder", E, "B-R09") },
-        case("B-R10 replied on the 15th working day", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-30")),
+        case("B-R10 replied on the 15th working day", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-29")),
             "tanhua.inquiry_reply_late", "/talks/records/4/inquiryRepliedOn", W, "B-R10"),
         Case { config: |c| c.calendar.holidays = vec!["2025-10-10".into()],
-            ..case("B-R10 a holiday moves the deadline", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-31")),
+            ..case("B-R10 a host's extra holiday moves the deadline", |r| set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-30")),
                 "tanhua.inquiry_reply_late", "/talks/records/4/inquiryRepliedOn", W, "B-R10") },
         case("B-R10 late with a reason", |r| {
-            set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-31"));
+            set(r, "/talks/records/4/inquiryRepliedOn", json!("2025-10-30"));
             set(r, "/talks/records/4/replyLateReason", json!("本人外出学习，返岗后即作出说明。"));
         }, "tanhua.late_reason_required", "/talks/records/4/replyLateReason", E, "B-R10"),
         case("B-R11 talk today", |r| set(r, "/talks/records/2/date", json!(TODAY)),

@@ -20,7 +20,7 @@ fn shared(kind: &str, data: Option<Value>, read_only: bool) -> Shared {
 
 fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {
     let t = builtin(kind).unwrap().unwrap();
-    envelope::to_json(&envelope::export(&t, data, vec![], confirmations, "2026-01-15T10:00:00+08:00".into(), "submitted"))
+    envelope::to_json(&envelope::export(&t, data, vec![], confirmations, "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into()))
 }
 
 fn send(sh: &Shared, m: ClerkMsg) {

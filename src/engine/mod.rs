@@ -286,13 +286,21 @@ impl Validator {
     }
 
     /// Validates the whole record: every section, field, row, cross-field check and named rule.
+    /// For a draft: deadlines are measured against `today`.
     pub fn validate(&self, record: &Value, today: Date) -> Report {
+        self.validate_submitted(record, today, None)
+    }
+
+    /// [`Validator::validate`] for a record submitted on `submitted_on` (the Asia/Shanghai date
+    /// of the envelope's `submittedAt`): lateness (C-R05 … C-R07) and the reference date of ages
+    /// (C-R04) are measured by the submission, not by the day someone looks at it.
+    pub fn validate_submitted(&self, record: &Value, today: Date, submitted_on: Option<Date>) -> Report {
         let cx = self.cx(record, today);
         let mut out = Vec::new();
         for (si, section) in self.template.sections.iter().enumerate() {
             self.check_section(&cx, si, section, &mut out);
         }
-        let ctx = RuleCtx { record, template: &self.template, config: &self.config, today };
+        let ctx = RuleCtx { record, template: &self.template, config: &self.config, today, submitted_on };
         let declarative = out.len();
         for rule in &self.rules {
             (rule.run)(&ctx, &mut out);
@@ -619,7 +627,7 @@ impl Validator {
             }
             FieldType::Date => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("date")) };
-                match Date::parse(normalize::trim(s)) {
+                match Date::parse(&normalize::date(s)) {
                     Err(DateError::Format) => out.push(make(FieldCode::DateFormat, Severity::Error)),
                     Err(DateError::NoSuchDay) => out.push(make(FieldCode::NoSuchDay, Severity::Error)),
                     Ok(d) => {
@@ -637,8 +645,10 @@ impl Validator {
             FieldType::Year => {
                 let y = match value {
                     Value::Number(n) => n.as_i64(),
-                    Value::String(s) if normalize::trim(s).len() == 4 && normalize::trim(s).bytes().all(|b| b.is_ascii_digit()) => normalize::trim(s).parse().ok(),
-                    Value::String(_) => None,
+                    Value::String(s) => {
+                        let s = normalize::year(s);
+                        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+                    }
                     _ => return out.push(wrong_type("year")),
                 };
                 match y {
@@ -662,7 +672,7 @@ impl Validator {
                 let n = match value {
                     Value::Number(n) => n.as_u64().map(Ok).unwrap_or(Err(n.as_i64().is_some())),
                     Value::String(s) => {
-                        let s = normalize::trim(s);
+                        let s = normalize::number(s);
                         if s.starts_with('-') && s.len() > 1 && s[1..].bytes().all(|b| b.is_ascii_digit()) {
                             Err(true)
                         } else if !s.is_empty() && s.len() <= 15 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -693,7 +703,7 @@ impl Validator {
                     _ => 12,
                 };
                 let is_money = matches!(field.kind, FieldType::MoneyWan | FieldType::MoneyYuan);
-                match Decimal::parse(normalize::trim(s), int_digits, decimals) {
+                match Decimal::parse(&normalize::number(s), int_digits, decimals) {
                     Err(e) => {
                         let code = if is_money || e == DecimalError::Negative { FieldCode::AmountFormat } else { FieldCode::DecimalFormat };
                         out.push(make(code, Severity::Error).param("decimals", decimals));
@@ -743,7 +753,7 @@ impl Validator {
             }
             FieldType::Country | FieldType::Currency => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("code")) };
-                let ok = if field.kind == FieldType::Country { ident::is_country(normalize::trim(s)) } else { ident::is_currency(normalize::trim(s)) };
+                let ok = if field.kind == FieldType::Country { ident::is_country(&normalize::code(s)) } else { ident::is_currency(&normalize::code(s)) };
                 if !ok {
                     let code = if field.kind == FieldType::Country { IdentCode::CountryUnknown } else { IdentCode::CurrencyUnknown };
                     out.push(Finding { code: code.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s));
@@ -753,7 +763,7 @@ impl Validator {
                 let Some(items) = value.as_array() else { return out.push(wrong_type("list of codes")) };
                 for item in items {
                     match item.as_str() {
-                        Some(s) if ident::is_country(normalize::trim(s)) => {}
+                        Some(s) if ident::is_country(&normalize::code(s)) => {}
                         Some(s) => out.push(Finding { code: IdentCode::CountryUnknown.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s)),
                         None => out.push(wrong_type("list of codes")),
                     }
@@ -876,7 +886,7 @@ impl Validator {
     fn cross_check_person(&self, place: &Place<'_>, links: &crate::template::IdLinks, info: PersonInfo, make: &impl Fn(FieldCode, Severity) -> Finding, out: &mut Vec<Finding>) {
         let base = make(FieldCode::Required, Severity::Error);
         if let Some(key) = &links.birth_date {
-            if let Some(d) = place.obj.get(key).and_then(Value::as_str).and_then(|s| Date::parse(normalize::trim(s)).ok()) {
+            if let Some(d) = place.obj.get(key).and_then(Value::as_str).and_then(|s| Date::parse(&normalize::date(s)).ok()) {
                 if d != info.birth {
                     out.push(Finding { code: IdentCode::BirthMismatch.into(), ..base.clone() }.param("birth", info.birth));
                 }
@@ -927,7 +937,7 @@ impl Validator {
         let right = resolve(&check.right, place.obj, cx.record);
         let (Some(left), Some(right)) = (left, right) else { return };
         let ord = match left_field.kind {
-            FieldType::Date => match (left.as_str().and_then(|s| Date::parse(normalize::trim(s)).ok()), right.as_str().and_then(|s| Date::parse(normalize::trim(s)).ok())) {
+            FieldType::Date => match (left.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok()), right.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok())) {
                 (Some(a), Some(b)) => Some((a.cmp(&b), true)),
                 _ => None,
             },
@@ -1020,7 +1030,7 @@ fn bound_text(v: &Option<Value>) -> Option<String> {
 fn as_decimal(v: &Value) -> Option<Decimal> {
     match v {
         Value::Number(n) => n.as_u64().map(Decimal::from_int),
-        Value::String(s) => Decimal::parse(normalize::trim(s), 20, 4).ok(),
+        Value::String(s) => Decimal::parse(&normalize::number(s), 20, 4).ok(),
         _ => None,
     }
 }

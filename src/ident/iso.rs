@@ -40,10 +40,12 @@ const COUNTRIES: &[&str] = &[
     "ZA", "ZM", "ZW",
 ];
 
-/// ISO 4217 List One currency and fund codes in use, sorted, plus the precious metals and SDR.
-/// `XTS` (testing) and `XXX` (no currency) are left out: neither can hold a deposit. ANG, SLL
-/// and ZWL, replaced in 2022–2025 by XCG, SLE and ZWG, stay accepted so that holdings
-/// reported in the old unit during the changeover are not rejected.
+/// ISO 4217 List One currency and fund codes in use, sorted, plus the precious metals, SDR and
+/// the other units of account (XAD added in 2025). `XTS` (testing) and `XXX` (no currency) are
+/// left out: neither can hold a deposit. ANG, SLL and ZWL (replaced in 2022–2025 by XCG, SLE and
+/// ZWG) and BGN (Bulgaria joined the euro on 2026-01-01) stay accepted so that holdings reported
+/// in the old unit during the changeover are not rejected. `make data-check` compares both tables
+/// with PyPI pycountry, allowing exactly these differences (`tests/iso/check.py`).
 const CURRENCIES: &[&str] = &[
     "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", //
     "BAM", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", //
@@ -68,7 +70,7 @@ const CURRENCIES: &[&str] = &[
     "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", //
     "VED", "VES", "VND", "VUV", //
     "WST", //
-    "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XUA", //
+    "XAD", "XAF", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT", "XSU", "XUA", //
     "YER", //
     "ZAR", "ZMW", "ZWG", "ZWL",
 ];
@@ -161,6 +163,63 @@ const COUNTRY_NAMES: &[(&str, &str, &str)] = &[
     ("ZA", "南非", "South Africa"),
 ];
 
+/// Other ways people write the regions of China and the countries most reported, mapped to their
+/// codes: GB/T 2659's full names and the special administrative regions' official names. Sorted.
+const NAME_ALIASES: &[(&str, &str)] = &[
+    ("中华人民共和国", "CN"),
+    ("中华人民共和国澳门特别行政区", "MO"),
+    ("中华人民共和国香港特别行政区", "HK"),
+    ("中国内地", "CN"),
+    ("中国台湾地区", "TW"),
+    ("中国台湾省", "TW"),
+    ("中国大陆", "CN"),
+    ("中国澳门特别行政区", "MO"),
+    ("中国香港特别行政区", "HK"),
+    ("俄罗斯联邦", "RU"),
+    ("台湾", "TW"),
+    ("台湾地区", "TW"),
+    ("台湾省", "TW"),
+    ("大不列颠及北爱尔兰联合王国", "GB"),
+    ("大韩民国", "KR"),
+    ("德意志联邦共和国", "DE"),
+    ("新加坡共和国", "SG"),
+    ("日本国", "JP"),
+    ("朝鲜民主主义人民共和国", "KP"),
+    ("法兰西共和国", "FR"),
+    ("澳大利亚联邦", "AU"),
+    ("澳门", "MO"),
+    ("澳门特别行政区", "MO"),
+    ("美利坚合众国", "US"),
+    ("美國", "US"),
+    ("英國", "GB"),
+    ("香港", "HK"),
+    ("香港特别行政区", "HK"),
+];
+
+/// The code of a country or region written by its Chinese short name (GB/T 2659 / 外交部 forms:
+/// 中国, 美国), its full or official name (美利坚合众国, 香港特别行政区), its English name, or its
+/// code in any case; half-width, spaces ignored. `None` when the name is not known: the input
+/// then suggests nothing rather than guessing.
+pub(crate) fn country_code(name: &str) -> Option<&'static str> {
+    let key: String = crate::normalize::to_half_width(name).chars().filter(|c| !c.is_whitespace()).collect();
+    if key.is_empty() {
+        return None;
+    }
+    let upper = key.to_ascii_uppercase();
+    if let Ok(i) = COUNTRIES.binary_search(&upper.as_str()) {
+        return COUNTRIES.get(i).copied();
+    }
+    if let Some((code, _, _)) = COUNTRY_NAMES.iter().find(|(_, zh, en)| *zh == key || en.replace(' ', "").eq_ignore_ascii_case(&key)) {
+        return Some(code);
+    }
+    NAME_ALIASES.binary_search_by(|(n, _)| (*n).cmp(key.as_str())).ok().and_then(|i| NAME_ALIASES.get(i)).map(|(_, c)| *c)
+}
+
+/// Every country code and every currency code, as `make data-check` compares them.
+pub(crate) fn tables() -> (&'static [&'static str], &'static [&'static str]) {
+    (COUNTRIES, CURRENCIES)
+}
+
 /// Whether `code` is an ISO 3166-1 alpha-2 code (upper case, as stored).
 pub(crate) fn is_country(code: &str) -> bool {
     COUNTRIES.binary_search(&code).is_ok()
@@ -215,6 +274,37 @@ mod tests {
         for bad in ["", "RMB", "cny", "US", "USDD", "HRK", "DEM", "FRF", "XTS", "XXX", "元"] {
             assert!(!is_currency(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn chinese_names_map_to_codes() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("中国", Some("CN")),
+            ("美国", Some("US")),
+            ("香港特别行政区", Some("HK")),
+            ("中国香港", Some("HK")),
+            ("香港", Some("HK")),
+            ("中华人民共和国澳门特别行政区", Some("MO")),
+            ("台湾", Some("TW")),
+            ("中国台湾", Some("TW")),
+            ("英国", Some("GB")),
+            ("大不列颠及北爱尔兰联合王国", Some("GB")),
+            ("大韩民国", Some("KR")),
+            ("韩国", Some("KR")),
+            (" 日 本 ", Some("JP")),
+            ("United States", Some("US")),
+            ("united kingdom", Some("GB")),
+            ("ｕｓ", Some("US")),
+            ("jp", Some("JP")),
+            ("", None),
+            ("火星", None),
+            ("UK", None),
+        ];
+        for (name, code) in cases {
+            assert_eq!(country_code(name), *code, "{name}");
+        }
+        assert!(NAME_ALIASES.windows(2).all(|w| w[0].0 < w[1].0), "aliases sorted for binary search");
+        assert!(NAME_ALIASES.iter().all(|(_, c)| is_country(c)));
     }
 
     #[test]

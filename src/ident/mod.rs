@@ -159,6 +159,18 @@ pub fn is_currency(code: &str) -> bool {
     iso::is_currency(code)
 }
 
+/// The ISO 3166-1 code of a country or region written by its Chinese short name (中国, 美国),
+/// its full or official name (香港特别行政区), its English name or its code; `None` when unknown.
+/// For the widget's country input, which can suggest the code for what was typed.
+pub fn country_code(name: &str) -> Option<&'static str> {
+    iso::country_code(name)
+}
+
+/// Every ISO 3166-1 alpha-2 code and every ISO 4217 code accepted, sorted.
+pub fn iso_tables() -> (&'static [&'static str], &'static [&'static str]) {
+    iso::tables()
+}
+
 /// The display name of a common country or region code; HK, MO and TW are named 中国香港,
 /// 中国澳门, 中国台湾 (SPEC §6.7). `None` for codes outside the name table.
 pub fn country_name(code: &str, locale: crate::locale::Locale) -> Option<&'static str> {

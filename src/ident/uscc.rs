@@ -3,9 +3,11 @@
 //!
 //! Severity policy: a broken shape (length, characters) is an error, since no real code has it.
 //! A failed check character is an error only for the credit code, and an overridable one, because
-//! some pilot-era codes fail it (SPEC §6.3.5). The organisation-code and 注册号 checks are
-//! warnings: early and 个体工商户 codes are known not to comply (SPEC §6.3.1), and 注册号 belong
-//! to closed entities whose licences the user can no longer ask to have corrected.
+//! some pilot-era codes fail it (SPEC §6.3.5). The legacy 注册号's check digit is an error too
+//! (C-R15 is E), overridable in the same way: 注册号 belong to closed entities whose licences the
+//! user can no longer ask to have corrected, so a number checked against the licence must be
+//! confirmable. The organisation-code check is a warning: early and 个体工商户 codes are known not
+//! to comply (SPEC §6.3.1).
 
 use super::{IdIssue, IdentCode};
 use crate::config::UsccConfig;
@@ -139,7 +141,9 @@ pub(crate) fn check_reg_no(n: &str, issues: &mut Vec<IdIssue>) {
     };
     if let Some(expected) = reg_no_check(&b[..14]) {
         if expected != b[14] {
-            issues.push(IdIssue::new(IdentCode::RegNoCheckDigit, Severity::Warning).param("expected", char::from(expected).to_string()));
+            let mut issue = IdIssue::new(IdentCode::RegNoCheckDigit, Severity::Error).param("expected", char::from(expected).to_string());
+            issue.overridable = true;
+            issues.push(issue);
         }
     }
 }
@@ -283,7 +287,7 @@ mod tests {
         };
         assert_eq!(reg_no_check(b"11010500000000"), Some(b'4'));
         assert_eq!(check("110105000000004"), vec![]);
-        assert_eq!(check("110105000000005"), vec![(IdentCode::RegNoCheckDigit, Severity::Warning)]);
+        assert_eq!(check("110105000000005"), vec![(IdentCode::RegNoCheckDigit, Severity::Error)]);
         for bad in ["", "11010500000000", "1101050000000040", "11010500000000X", "１10105000000004"] {
             assert_eq!(check(bad), vec![(IdentCode::RegNoFormat, Severity::Error)], "{bad}");
         }

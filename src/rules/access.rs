@@ -16,7 +16,7 @@ pub fn text<'a>(obj: &'a Value, key: &str) -> Option<&'a str> {
 
 /// The date at `key`.
 pub fn date(obj: &Value, key: &str) -> Option<Date> {
-    Date::parse(text(obj, key)?).ok()
+    Date::parse(&normalize::date(text(obj, key)?)).ok()
 }
 
 /// The whole number at `key`: a JSON integer or a digit string.
@@ -24,7 +24,7 @@ pub fn int(obj: &Value, key: &str) -> Option<i64> {
     match obj.get(key)? {
         Value::Number(n) => n.as_i64(),
         Value::String(s) => {
-            let s = normalize::trim(s);
+            let s = normalize::number(s);
             if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
                 None
             } else {
@@ -42,7 +42,7 @@ pub fn boolean(obj: &Value, key: &str) -> Option<bool> {
 
 /// The decimal string at `key` (up to 4 decimals).
 pub fn decimal(obj: &Value, key: &str) -> Option<Decimal> {
-    Decimal::parse(text(obj, key)?, 20, 4).ok()
+    Decimal::parse(&normalize::number(text(obj, key)?), 20, 4).ok()
 }
 
 /// The strings of a multi-choice value at `key`.

@@ -26,18 +26,36 @@
 //! initiated by `BJ_YBS` counts as a talk with a team member and every other B07 as a talk with
 //! a subordinate 一把手 (SPEC §4.2: only a team's own 一把手 summons team members).
 //!
+//! 谈心谈话 (B03) of the 一把手 with his own team are counted whatever initiator code the log
+//! uses for them: `BJ_YBS`, or the log owner's own code (`SJ_YBS` in an upper 一把手's log, whose
+//! talks with his team members are recorded from his point of view), with a team member (`BZCY`)
+//! as the target. B03 held by other people (班子成员 among themselves, 纪检 / 组织 leaders) do not
+//! count.
+//!
 //! A section is compared only when the 述职 record has it (A5 and A6 depend on the reporter's
 //! role). A filled count that differs is a warning; an empty count is a warning only when the log
-//! has talks of that kind. When the two records cover different years (or either year is
-//! missing) nothing is compared and a single info finding says so: comparing a 2025 report with
-//! a 2024 log would produce warnings that are all wrong.
+//! has talks of that kind.
+//!
+//! # Records that belong together
+//!
+//! Both checks first make sure the two records are about the same person and the right year
+//! ([`x_r01_pairing`], [`x_r02_pairing`]): the names (normalised: half-width, `·` look-alikes,
+//! no spaces) are equal, and so are the ID numbers when both records carry one. Otherwise nothing
+//! is compared and the result is one warning naming both records (`cross.records_apart`):
+//! comparing a 述职 with another cadre's log, or with another year's, would produce warnings that
+//! are all wrong.
 //!
 //! # X-R02: A10 against the 个人有关事项 report
 //!
 //! `A10/annualReportSubmittedOn` should be the date the 个人有关事项 annual report was submitted.
-//! The host passes that report's `submittedAt` date (the report filed during the 述职 year, i.e.
-//! the annual report on the previous year, due by 31 January) or `None` when it has none, in which
-//! case there is nothing to compare and no finding.
+//! SPEC says "the C report's `submittedAt` for `year`", which reads two ways: the report *on*
+//! year Y (filed by 31 January Y+1) or the report *filed in* year Y (on Y−1). This compares the
+//! latter: R17-第五条 has the annual report filed "每年1月31日前…上一年度", so the report a cadre
+//! files during the year he reports on is the one on Y−1; the report on Y may not exist yet at a
+//! 述职 held from July of Y (A-R06's window), and A10's disclosure in the team (A-R05) falls in Y,
+//! at the 民主生活会, where the report filed that year is disclosed. So the 个人有关事项 record
+//! must be an annual report (年度集中报告) for Y−1 of the same person; its submission date is
+//! `submittedAt` of what the widget posts (`None` for a draft: nothing to compare, no finding).
 
 use serde_json::Value;
 
@@ -60,15 +78,22 @@ crate::finding_codes! {
             zh: "谈话记录中有{expected}次，请填写{label}",
             en: "The talk records count {expected}: fill in {label}",
         },
-        /// X-R01: the records cover different years, so nothing was compared.
+        /// X-R01: the records cover different years (no longer emitted: `records_apart` says it;
+        /// kept because codes are never reused).
         TalkYearsDiffer = "talk_years_differ" {
             zh: "述职年度（{shuzhi_year}）与谈话记录年度（{tanhua_year}）不同，未与谈话记录核对",
             en: "The report year ({shuzhi_year}) differs from the talk records' year ({tanhua_year}): not compared",
         },
-        /// X-R01: a year is missing, so nothing was compared.
+        /// X-R01: a year is missing (no longer emitted: `records_apart` says it).
         TalkYearUnknown = "talk_year_unknown" {
             zh: "述职年度或谈话记录年度未填写，未与谈话记录核对",
             en: "The report year or the talk records' year is missing: not compared",
+        },
+        /// X-R01 / X-R02: the two records are not about the same person, or not of the right
+        /// year, so nothing was compared.
+        RecordsApart = "records_apart" {
+            zh: "{this}与{other}不属于同一述职核对范围（{reason}），未作核对，请载入对应的记录",
+            en: "{this} and {other} do not belong together ({reason}): not compared; load the matching record",
         },
         /// X-R02: the submission date differs from the 个人有关事项 report.
         SubmittedOnMismatch = "submitted_on_mismatch" {
@@ -110,14 +135,28 @@ fn roster_role<'a>(tanhua: &'a Value, id: &str) -> Option<&'a str> {
     access::rows(tanhua, "roster", "people").iter().find(|p| access::text(p, "id") == Some(id)).and_then(|p| access::text(p, "role"))
 }
 
+/// A B03 of the 一把手 with his own team: initiated as `BJ_YBS`, or as the log owner's own code
+/// (`SJ_YBS`, the 上级一把手 whose log it is) towards a team member. The target's role is the
+/// record's `targetRole` or the roster's.
+fn is_own_team_talk(tanhua: &Value, row: &Value, initiator: &str) -> bool {
+    match initiator {
+        "BJ_YBS" => true,
+        "SJ_YBS" => {
+            let target = access::text(row, "targetRole").or_else(|| roster_role(tanhua, access::text(row, "targetId")?));
+            target == Some("BZCY")
+        }
+        _ => false,
+    }
+}
+
 /// Counts the talk records of `tanhua` (`/talks/records`) dated in `year`. Rows with no
 /// readable date or type are skipped.
 pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
     let mut c = TalkCounts::default();
     let rows = tanhua.pointer("/talks/records").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
     for row in rows {
-        // Accept a DateTime too: its first ten characters are the date.
-        let date = access::text(row, "date").and_then(|s| s.get(..10)).and_then(|s| Date::parse(s).ok());
+        // Accept a DateTime too, read as its Beijing date.
+        let date = access::text(row, "date").and_then(crate::date::date_of_stamp);
         if date.map(Date::year) != Some(year) {
             continue;
         }
@@ -126,7 +165,7 @@ pub fn count_talks(tanhua: &Value, year: i32) -> TalkCounts {
         match kind {
             "B01" => c.appointment_talks += 1,
             "B02" if matches!(initiator, "SJ_YBS" | "WT") => c.supervision_talks += 1,
-            "B03" if initiator == "BJ_YBS" => c.heart_to_heart_talks += 1,
+            "B03" if is_own_team_talk(tanhua, row, initiator) => c.heart_to_heart_talks += 1,
             "B10" => c.inquiry_signoffs += 1,
             "B07" => {
                 let target_role = access::text(row, "targetRole").or_else(|| roster_role(tanhua, access::text(row, "targetId")?));
@@ -171,26 +210,103 @@ pub fn compared(c: &TalkCounts) -> [(&'static str, &'static str, &'static str, &
     ]
 }
 
+/// A person as the cross-checks compare records: name and ID number, normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Person {
+    name: Option<String>,
+    id: Option<String>,
+}
+
+impl Person {
+    fn of(record: &Value, name_key: &str, id_key: &str) -> Person {
+        let h = access::section(record, "header");
+        let name = access::text(h, name_key)
+            .map(|s| crate::normalize::name(&crate::normalize::to_half_width(s)).0.split_whitespace().collect::<String>())
+            .filter(|s| !s.is_empty());
+        let id = access::text(h, id_key).map(crate::normalize::identifier).filter(|s| !s.is_empty());
+        Person { name, id }
+    }
+
+    /// Why `self` and `other` are not the same person, if they are not (or cannot be told).
+    fn differs_from(&self, other: &Person) -> Option<(&'static str, &'static str)> {
+        match (&self.name, &other.name) {
+            (Some(a), Some(b)) if a != b => return Some(("姓名不同", "different names")),
+            (None, _) | (_, None) => return Some(("姓名未填写", "a name is missing")),
+            _ => {}
+        }
+        match (&self.id, &other.id) {
+            (Some(a), Some(b)) if a != b => Some(("公民身份号码不同", "different ID numbers")),
+            _ => None,
+        }
+    }
+}
+
+/// "张建国 2025年度述职" / "张建国's 述职 for 2025", naming a record in a finding.
+fn describe(person: &Person, year: Option<i32>, zh: &str, en: &str) -> (String, String) {
+    let name = person.name.as_deref().unwrap_or("（姓名未填写）");
+    match year {
+        Some(y) => (format!("{name}{y}年度{zh}"), format!("{name}'s {en} for {y}")),
+        None => (format!("{name}{zh}（年度未填写）"), format!("{name}'s {en} (no year)")),
+    }
+}
+
+fn records_apart(rule: &str, this: (String, String), other: (String, String), reason: (&str, &str)) -> Finding {
+    Finding::new(CrossCode::RecordsApart, Severity::Warning, access::field_path("header", "year"))
+        .rule(rule)
+        .param("this", this.0)
+        .param("this_en", this.1)
+        .param("other", other.0)
+        .param("other_en", other.1)
+        .param("reason", reason.0)
+        .param("reason_en", reason.1)
+}
+
+/// X-R01's pairing: the 谈话 record is the 述职 reporter's own (`ownerName` / `ownerIdNumber`
+/// against `reporterName` / `reporterIdNumber`) and of the same year. The year to compare, or the
+/// one finding that says the records do not belong together.
+pub fn x_r01_pairing(shuzhi: &Value, tanhua: &Value) -> Result<i32, Finding> {
+    let (me, owner) = (Person::of(shuzhi, "reporterName", "reporterIdNumber"), Person::of(tanhua, "ownerName", "ownerIdNumber"));
+    let (year, talk_year) = (access::report_year(shuzhi), access::report_year(tanhua));
+    let apart = |reason| records_apart("X-R01", describe(&me, year, "述职", "report"), describe(&owner, talk_year, "谈话记录", "talk record"), reason);
+    if let Some(reason) = me.differs_from(&owner) {
+        return Err(apart(reason));
+    }
+    match (year, talk_year) {
+        (Some(a), Some(b)) if a == b => Ok(a),
+        (Some(_), Some(_)) => Err(apart(("年度不同", "different years"))),
+        _ => Err(apart(("年度未填写", "a year is missing"))),
+    }
+}
+
+/// X-R02's pairing: the 个人有关事项 record is an annual report (年度集中报告) of the same person
+/// for the year before the 述职 year (see the module docs for why that year).
+pub fn x_r02_pairing(shuzhi: &Value, geren: &Value) -> Result<(), Finding> {
+    let (me, filer) = (Person::of(shuzhi, "reporterName", "reporterIdNumber"), Person::of(geren, "name", "idNumber"));
+    let (year, geren_year) = (access::report_year(shuzhi), access::report_year(geren));
+    let apart = |reason| records_apart("X-R02", describe(&me, year, "述职", "report"), describe(&filer, geren_year, "个人有关事项报告", "personal-matters report"), reason);
+    if let Some(reason) = me.differs_from(&filer) {
+        return Err(apart(reason));
+    }
+    if access::text(access::section(geren, "header"), "reportType") != Some("年度集中报告") {
+        return Err(apart(("不是年度集中报告", "not an annual report")));
+    }
+    match (year, geren_year) {
+        (Some(y), Some(g)) if g.checked_add(1) == Some(y) => Ok(()),
+        (Some(_), Some(_)) => Err(apart(("应为述职上一年度的年度集中报告", "it must be the annual report on the year before the 述职 year"))),
+        _ => Err(apart(("年度未填写", "a year is missing"))),
+    }
+}
+
 /// X-R01: compares the A5/A6 counts of a 述职 record with the talks in the reporter's 谈话
 /// record for the same year. Warnings, one per differing field, with params `field`, `expected`
-/// (from the talk records) and `actual` (as filled in; empty when not filled).
+/// (from the talk records) and `actual` (as filled in; empty when not filled); or the one
+/// finding of [`x_r01_pairing`] when the records do not belong together.
 pub fn x_r01(shuzhi: &Value, tanhua: &Value) -> Vec<Finding> {
     let mut out = Vec::new();
-    let year_path = access::field_path("header", "year");
-    let (year, talk_year) = match (access::report_year(shuzhi), access::report_year(tanhua)) {
-        (Some(a), Some(b)) => (a, b),
-        _ => {
-            out.push(Finding::new(CrossCode::TalkYearUnknown, Severity::Info, year_path).rule("X-R01"));
-            return out;
-        }
+    let year = match x_r01_pairing(shuzhi, tanhua) {
+        Ok(y) => y,
+        Err(f) => return vec![f],
     };
-    if year != talk_year {
-        out.push(Finding::new(CrossCode::TalkYearsDiffer, Severity::Info, year_path)
-            .rule("X-R01")
-            .param("shuzhi_year", year)
-            .param("tanhua_year", talk_year));
-        return out;
-    }
     let counts = count_talks(tanhua, year);
     for (section, key, zh, en, expected) in compared(&counts) {
         let Some(sobj) = shuzhi.get(section).filter(|s| s.is_object()) else { continue };
@@ -209,10 +325,15 @@ pub fn x_r01(shuzhi: &Value, tanhua: &Value) -> Vec<Finding> {
 }
 
 /// X-R02: compares `A10/annualReportSubmittedOn` with the submission date of the 个人有关事项
-/// annual report (`None`: no such report, nothing to compare). A warning with params `field`,
-/// `expected` (the report's date) and `actual` (as filled in; empty when not filled).
-pub fn x_r02(shuzhi: &Value, geren_submitted_on: Option<Date>) -> Vec<Finding> {
+/// annual report `geren` (its data), submitted on `geren_submitted_on` (`None`: not submitted,
+/// nothing to compare). A warning with params `field`, `expected` (the report's date) and
+/// `actual` (as filled in; empty when not filled); or the one finding of [`x_r02_pairing`] when
+/// the records do not belong together.
+pub fn x_r02(shuzhi: &Value, geren: &Value, geren_submitted_on: Option<Date>) -> Vec<Finding> {
     let Some(expected) = geren_submitted_on else { return Vec::new() };
+    if let Err(f) = x_r02_pairing(shuzhi, geren) {
+        return vec![f];
+    }
     let key = "annualReportSubmittedOn";
     let path = access::field_path("A10", key);
     let label = Text::new("年度集中报告提交日期", "Annual personal-matters report submitted on");

@@ -225,9 +225,10 @@ fn birth_date(row: &Value) -> Option<Date> {
     })
 }
 
-/// The reference date for ages (C-R04): `geren.asOfDate`, else the submission date.
+/// The reference date for ages (C-R04): `geren.asOfDate`, else the submission date (today for
+/// a draft).
 fn as_of(ctx: &RuleCtx<'_>) -> Date {
-    ctx.config.geren.as_of_date.as_deref().and_then(|s| Date::parse(s.trim()).ok()).unwrap_or(ctx.today)
+    ctx.config.geren.as_of_date.as_deref().and_then(|s| Date::parse(s.trim()).ok()).unwrap_or_else(|| ctx.filed_on())
 }
 
 fn config_decimal(s: &str) -> Option<Decimal> {
@@ -333,9 +334,10 @@ fn dependent_children(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 
 // ----- C-R05 / C-R06 / C-R07: deadlines -----------------------------------------------------
 
-/// Pushes the lateness findings when `today` is after `due`.
+/// Pushes the lateness findings when the report was (or, for a draft, would be) filed after
+/// `due`: judged by the submission date when there is one, by today only for a draft.
 fn late(ctx: &RuleCtx<'_>, rule: &str, due: Date, date_key: &str, reason_severity: Severity, out: &mut Vec<Finding>) {
-    if ctx.today <= due {
+    if ctx.filed_on() <= due {
         return;
     }
     out.push(field_at(ctx, GerenCode::LateReport, Severity::Warning, rule, "header", date_key).param("due", due));
@@ -352,8 +354,9 @@ fn annual_deadline_rule(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     // The annual report covers a finished year (C-R05 "Do not allow Y ≥ current year"); a
     // change or new-appointee report may concern the current year, so the template's year field
     // cannot carry this bound itself.
-    if year >= ctx.today.year() {
-        out.push(field_at(ctx, FieldCode::YearNotEnded, Severity::Error, "C-R05", "header", "year").param("current", ctx.today.year()));
+    let filed = ctx.filed_on();
+    if year >= filed.year() {
+        out.push(field_at(ctx, FieldCode::YearNotEnded, Severity::Error, "C-R05", "header", "year").param("current", filed.year()));
         return;
     }
     if let Some(due) = annual_deadline(year, ctx.config) {

@@ -42,6 +42,16 @@ pub struct RuleCtx<'a> {
     pub config: &'a Config,
     /// Today in Asia/Shanghai.
     pub today: Date,
+    /// The Asia/Shanghai date the record was submitted (提交), when it has been: deadlines are
+    /// measured by it, and by `today` only for drafts.
+    pub submitted_on: Option<Date>,
+}
+
+impl RuleCtx<'_> {
+    /// The day a filing is judged on: its submission date, or today for a draft.
+    pub fn filed_on(&self) -> Date {
+        self.submitted_on.unwrap_or(self.today)
+    }
 }
 
 /// Every named rule of every checklist.

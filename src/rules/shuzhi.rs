@@ -4,8 +4,9 @@
 //! across sections (A-R07) or compare with today (A-R08).
 //!
 //! Declared in `src/templates/shuzhi.json` instead: A-R01's four required counts, A-R02's required
-//! `evaluationMethod` / `disclosureScope`, all of A-R03 (core narratives required, conditional
-//! sections answered 有 with a narrative or 无 with a reason), A-R04's required count, all of
+//! `evaluationMethod` / `disclosureScope`, most of A-R03 (core narratives required, conditional
+//! sections answered 有 with a narrative or 无 with a reason; the named part here refuses a core
+//! narrative that only says 无), A-R04's required count, all of
 //! A-R05 (`requiredIf` on `disclosedInTeam`, `inReportYear` on its date) and all of A-R09
 //! (role-conditional sections whose narratives are required).
 //!
@@ -24,6 +25,11 @@ use crate::template::ChecklistKind;
 crate::finding_codes! {
     /// Findings of the shuzhi rules.
     pub enum ShuzhiCode in "shuzhi" {
+        /// A-R03: a core section's narrative only says 无 (or 没有, 暂无, 同上, punctuation).
+        CoreSectionNone = "core_section_none" {
+            zh: "“{label}”是必须报告的内容，不能填报“{value}”，请据实填写本年度的具体情况",
+            en: "“{label}” must be reported on and cannot be answered “{value}”: describe this year's actual situation",
+        },
         /// A-R01: the key section A5 is too short.
         KeySectionTooShort = "key_section_too_short" {
             zh: "{label}是述职的重点内容，至少需要{min}个字（现有{count}个字）",
@@ -97,6 +103,13 @@ pub static RULES: &[NamedRule] = &[
         severity: Severity::Error,
         summary: "SZSL_XJ: the meeting is an enlarged meeting of the upper committee or group, and the report is disclosed",
         run: a_r02,
+    },
+    NamedRule {
+        id: "A-R03",
+        kind: ChecklistKind::Shuzhi,
+        severity: Severity::Error,
+        summary: "Core sections cannot be answered 无: a narrative that is only 无 / 没有 / 暂无 / 同上 or punctuation counts as unanswered",
+        run: a_r03,
     },
     NamedRule {
         id: "A-R04",
@@ -184,6 +197,42 @@ fn a_r01(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         out.push(at(ctx, ShuzhiCode::KeySectionTooShort, Severity::Error, "A5", "narrative", "A-R01")
             .param("min", min)
             .param("count", count));
+    }
+}
+
+/// Whether a narrative, once white space and punctuation are gone, is one of the ways of
+/// writing "nothing": empty, 无, 没有, 暂无, 同上. Anything longer is an answer a reviewer judges.
+fn says_only_none(narrative: &str) -> bool {
+    let kept: String = narrative
+        .chars()
+        .filter(|c| !(c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(*c)))
+        .collect();
+    matches!(kept.as_str(), "" | "无" | "没有" | "暂无" | "同上")
+}
+
+/// CJK and general punctuation, full-width forms' punctuation, and the middle dots.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2010..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65 | 0x00B7)
+}
+
+/// A-R03: a core section (one with no 有/无 question) cannot be answered 无. An empty narrative
+/// is the template's `required` finding; this adds the ones that only pretend to answer.
+fn a_r03(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
+    let empty = serde_json::Map::new();
+    for section in &ctx.template.sections {
+        if section.presence.is_some() || section.field("narrative").is_none() {
+            continue;
+        }
+        let sobj = ctx.record.get(&section.id).and_then(Value::as_object).unwrap_or(&empty);
+        if section.when.as_ref().is_some_and(|c| !crate::engine::eval(c, sobj, ctx.record)) {
+            continue;
+        }
+        let Some(narrative) = access::text(access::section(ctx.record, &section.id), "narrative") else { continue };
+        if says_only_none(narrative) {
+            out.push(labelled(ShuzhiCode::CoreSectionNone, Severity::Error, access::field_path(&section.id, "narrative"), &section.title)
+                .rule("A-R03")
+                .param("value", narrative));
+        }
     }
 }
 
@@ -320,7 +369,7 @@ mod tests {
     fn run(rule: &str, record: Value, today: &str) -> Vec<Finding> {
         let template = builtin("shuzhi").unwrap().unwrap();
         let config = Config::default();
-        let ctx = RuleCtx { record: &record, template: &template, config: &config, today: Date::parse(today).unwrap() };
+        let ctx = RuleCtx { record: &record, template: &template, config: &config, today: Date::parse(today).unwrap(), submitted_on: None };
         let mut out = Vec::new();
         let r = RULES.iter().find(|r| r.id == rule).unwrap();
         (r.run)(&ctx, &mut out);

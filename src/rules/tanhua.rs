@@ -100,6 +100,11 @@ crate::finding_codes! {
             zh: "函询应于{due}前回复（收到后{days}个工作日），目前尚未回复",
             en: "The inquiry was due to be answered by {due} ({days} working days after receipt) and is not",
         },
+        /// B-R10: the working days were counted without a holiday calendar for a year.
+        CalendarNotCovered = "calendar_not_covered" {
+            zh: "本系统未收录{year}年的节假日安排，答复期限按周一至周五计算，请核对",
+            en: "No public-holiday arrangements for {year} are known: the reply deadline counts Monday to Friday; please check it",
+        },
         /// B-R10: a late reply without a reason (SPEC §7.3).
         LateReasonRequired = "late_reason_required" {
             zh: "已超过报告期限，请说明原因",
@@ -611,6 +616,9 @@ fn inquiry_deadline(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let Some(received) = access::date(t.row, "inquiryReceivedOn") else { continue };
         let Some(due) = ctx.config.calendar.add_working_days(received, days) else { continue };
+        if let Some(year) = ctx.config.calendar.uncovered_year(received, due) {
+            out.push(finding(TanhuaCode::CalendarNotCovered, Severity::Info, talk_path(&t, "inquiryReceivedOn"), "B-R10").param("year", year));
+        }
         match access::date(t.row, "inquiryRepliedOn") {
             Some(replied) if replied > due => {
                 out.push(finding(TanhuaCode::InquiryReplyLate, Severity::Warning, talk_path(&t, "inquiryRepliedOn"), "B-R10")

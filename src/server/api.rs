@@ -103,12 +103,31 @@ fn is_receipt_id(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-/// `YYYY-MM-DDTHH:MM:SSZ` for now.
-fn now_rfc3339_utc() -> Option<String> {
-    let secs = i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_secs()).ok()?;
-    let date = crate::date::Date::from_days(secs.div_euclid(86_400))?;
-    let s = secs.rem_euclid(86_400);
-    Some(format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60))
+fn now_unix_ms() -> Option<i64> {
+    i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis()).ok()
+}
+
+/// `YYYY-MM-DDTHH:MM:SS+08:00` for now: every stamp the product writes is Beijing time.
+fn now_stamp_shanghai() -> Option<String> {
+    crate::date::shanghai_datetime_from_unix_ms(now_unix_ms()?)
+}
+
+/// Clocks of filers' machines drift: a `submittedAt` up to this far ahead of the server's clock
+/// is still accepted.
+const SUBMITTED_AT_SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// A 422 when the envelope's `submittedAt` lies in the future: after the server's "today"
+/// (`--today`, or the clock's date), or more than the allowed skew after the clock.
+fn submitted_in_future(env: &envelope::Envelope, today: Option<crate::date::Date>) -> Option<Response> {
+    let at = env.submitted_at.as_deref()?;
+    let ms = crate::date::stamp_unix_ms(at)?;
+    let now = now_unix_ms()?;
+    let day = crate::date::shanghai_date_from_unix_ms(ms)?;
+    let future = ms > now + SUBMITTED_AT_SKEW_MS || today.is_some_and(|t| day > t);
+    future.then(|| {
+        let f = Finding::new(ImportCode::SubmittedInFuture, Severity::Error, "/submittedAt").param("value", at);
+        error(StatusCode::UNPROCESSABLE_ENTITY, "submitted_in_future", "提交时间晚于服务器当前时间", Some(&[f]))
+    })
 }
 
 fn created(receipt: &Receipt) -> Response {
@@ -174,7 +193,10 @@ fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
             None => return Err(Box::new(internal())),
         },
     };
-    let mut report = validator.validate(&env.data, today);
+    if let Some(res) = submitted_in_future(&env, app.today) {
+        return Err(Box::new(res));
+    }
+    let mut report = validator.validate_submitted(&env.data, today, env.submitted_on());
     report.apply_confirmations(&env.validation.confirmations);
     let blocked = report.blocks_submit();
     findings.extend(report.findings);
@@ -221,7 +243,7 @@ impl Caller {
 
 /// Appends to the audit trail; `false` when it could not be written.
 async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
-    let Some(at) = now_rfc3339_utc() else { return false };
+    let Some(at) = now_stamp_shanghai() else { return false };
     let entry = AuditEntry {
         at,
         action,
@@ -398,7 +420,7 @@ async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body
         Ok(Err(res)) => return *res,
         Err(_) => return internal(),
     };
-    let (Some(receipt_id), Some(received_at)) = (new_receipt_id(), now_rfc3339_utc()) else { return internal() };
+    let (Some(receipt_id), Some(received_at)) = (new_receipt_id(), now_stamp_shanghai()) else { return internal() };
     let envelope = match &app.keys {
         // Never stored in plain text once a key is configured: a sealing failure is a 500.
         Some(keys) => match keys.seal(&receipt_id, accepted.text.as_bytes()) {
@@ -584,6 +606,6 @@ mod tests {
         let a = new_receipt_id().unwrap();
         let b = new_receipt_id().unwrap();
         assert!(is_receipt_id(&a) && is_receipt_id(&b) && a != b);
-        assert!(now_rfc3339_utc().unwrap().ends_with('Z'));
+        assert!(now_stamp_shanghai().unwrap().ends_with("+08:00"));
     }
 }

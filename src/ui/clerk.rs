@@ -241,6 +241,7 @@ impl Store {
                 }
             }
             ClerkMsg::Print => {
+                self.normalize_record(fx);
                 self.clerk.printing = true;
                 self.notice = None;
                 fx.push(Effect::Clerk(ClerkEffect::Print));
@@ -406,7 +407,10 @@ impl Store {
         self.clerk.review = Some(ReviewInfo {
             integrity,
             exported_at: env.exported_at.clone(),
-            status: env.status.clone(),
+            status: match &env.submitted_at {
+                Some(at) => format!("{}（{at}）", env.status.label()),
+                None => env.status.label().to_owned(),
+            },
             template: format!("{} {}", env.template.id, env.template.version),
             digest: env.digest.value.clone(),
             computed,
@@ -414,6 +418,11 @@ impl Store {
             import_findings: imported.findings.clone(),
         });
         self.replace_data(env.data, env.validation.confirmations);
+        // The reviewer sees lateness as of the submission, not as of the day of review.
+        if env.submitted_at.is_some() {
+            self.submitted_at = env.submitted_at;
+            self.revalidate();
+        }
         self.show_all = true;
         self.view = View::Review;
         self.notice = Some(Notice {
@@ -462,7 +471,7 @@ mod tests {
 
     fn export(kind: &str, data: Value) -> String {
         let t = builtin(kind).unwrap().unwrap();
-        envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2025-01-20T10:00:00+08:00".into(), "submitted"))
+        envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2025-01-20T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2025-01-20T10:00:00+08:00".into()))
     }
 
     #[test]

@@ -31,9 +31,8 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
             </section>
         };
     };
-    let (year, talk_year) = (access::report_year(&s.record), access::report_year(talks));
-    let body = match (year, talk_year) {
-        (Some(y), Some(ty)) if y == ty => {
+    let body = match cross::x_r01_pairing(&s.record, talks) {
+        Ok(y) => {
             let counts = cross::count_talks(talks, y);
             let rows = cross::compared(&counts);
             let mismatches = rows
@@ -80,8 +79,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                 </>
             }
         }
-        (Some(y), Some(ty)) => html! { <p class="ac-warning">{ match l { Locale::En => format!("The talk record is for {ty}, this report for {y}: load the talk record of {y}."), _ => format!("谈话记录为{ty}年度，本述职为{y}年度，请载入{y}年度的谈话记录。") } }</p> },
-        _ => html! { <p class="ac-warning">{ t(l, "请先填写本述职和谈话记录的年度。", "Fill in the year of this report and of the talk record first.") }</p> },
+        Err(apart) => html! { <p class="ac-warning" data-xr01="apart">{ apart.message(l) }</p> },
     };
     html! {
         <section class="ac-cross" aria-labelledby="ac-cross-title" data-crosscheck="">

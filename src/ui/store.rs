@@ -270,6 +270,13 @@ pub struct Store {
     pub submit: SubmitState,
     /// Idempotency key of the data as last submitted; a change of data drops it.
     pub idempotency_key: Option<String>,
+    /// When 提交 was pressed for the data as it stands (`YYYY-MM-DDTHH:mm:ss+08:00`): posted as
+    /// `submittedAt`, kept across retries with the idempotency key (a retry is the same
+    /// submission), exported with 已提交 after success, dropped by a change of data. In review
+    /// mode, the opened record's. Deadlines are measured by it.
+    pub submitted_at: Option<String>,
+    /// The clock for `submittedAt` (the web layer's is the browser's; natively a fixed stamp).
+    pub clock: Rc<dyn Fn() -> String>,
     /// A source of fresh keys (the web layer sets one based on `crypto.getRandomValues`).
     pub key_source: Rc<dyn Fn() -> String>,
     /// What a restored draft replaced (the host's data, when the draft is restored at mount), so
@@ -328,6 +335,8 @@ impl Store {
             submit: SubmitState::Idle,
             idempotency_key: None,
             key_source: Rc::new(counter_keys()),
+            submitted_at: None,
+            clock: Rc::new(super::now_stamp),
             draft_tab: String::from("tab"),
             draft_rev: 0,
             draft_conflict: None,
@@ -359,7 +368,8 @@ impl Store {
     /// Runs every check and named rule, applying confirmations. Returns whether the findings
     /// changed (nothing on screen depends on a pass that found the same).
     pub fn revalidate(&mut self) -> bool {
-        let mut report = self.validator.validate(&self.record, self.today);
+        let submitted_on = self.submitted_at.as_deref().and_then(crate::date::date_of_stamp);
+        let mut report = self.validator.validate_submitted(&self.record, self.today, submitted_on);
         report.apply_confirmations(&self.confirmations);
         if report.findings == self.findings {
             return false;
@@ -379,6 +389,7 @@ impl Store {
     fn data_changed(&mut self) {
         self.rev += 1;
         self.idempotency_key = None;
+        self.submitted_at = None;
         if matches!(self.submit, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
             self.submit = SubmitState::Idle;
         }
@@ -471,6 +482,17 @@ impl Store {
                 self.set(&path, value, &mut fx);
             }
             Msg::Touch(path) => {
+                // Leaving a field stores its normalised form (`１８.６０` → `18.60`, `2018.7.2` →
+                // `2018-07-02`): not while typing, which would move the caret and mangle a
+                // half-typed date.
+                let kind = self.field_at(&path).map(|f| f.kind);
+                let normalised = kind.and_then(|k| crate::normalize::value(k, self.value_at(&path)?));
+                if let Some(v) = normalised {
+                    let from = display(self.value_at(&path));
+                    let to = display(Some(&v));
+                    self.set(&path, Some(v), &mut fx);
+                    self.notice = Some(Notice { kind: "info", text: format!("{}“{from}”{}“{to}”", self.t("已将", "Changed "), self.t("规范为", " to ")) });
+                }
                 self.touched.insert(path);
             }
             Msg::AddRow(table) => {
@@ -533,7 +555,8 @@ impl Store {
                 fx.push(Effect::SaveDraft);
             }
             Msg::Export { now } => {
-                let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft");
+                self.normalize_record(&mut fx);
+                let env = self.envelope(now);
                 let name = format!("{}-{}.json", self.validator.template().id, self.today);
                 fx.push(Effect::Download { name, text: envelope::to_json(&env) });
                 self.notice = Some(Notice { kind: "ok", text: self.t("导出成功。", "Exported.").into() });
@@ -786,6 +809,7 @@ impl Store {
             self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("该记录已提交，回执编号：", "Already submitted. Receipt: ")) });
             return;
         }
+        self.normalize_record(fx);
         self.revalidate();
         self.show_all = true;
         if self.blocks_submit() {
@@ -804,9 +828,25 @@ impl Store {
                 k
             }
         };
-        // The export stamp is part of the key's request only through data and confirmations:
-        // the digest covers those, so a retry with a later stamp is the same submission.
-        let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), String::new(), "submitted");
+        // A retry posts the same body: the same submission time, kept with the key.
+        let at = match &self.submitted_at {
+            Some(at) => at.clone(),
+            None => {
+                let at = self.submission_stamp();
+                self.submitted_at = Some(at.clone());
+                at
+            }
+        };
+        let env = envelope::export_with(
+            self.validator.config().digest_algorithm,
+            self.validator.template(),
+            self.record.clone(),
+            self.findings.clone(),
+            self.confirmations.clone(),
+            String::new(),
+            envelope::Status::Draft,
+        )
+        .submitted(at);
         let body = envelope::to_json(&env);
         self.submit = SubmitState::Sending;
         self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
@@ -888,7 +928,44 @@ impl Store {
 
     /// The envelope JSON of the current data (host `exportJson`).
     pub fn export_json(&self, now: String) -> String {
-        envelope::to_json(&envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), self.record.clone(), self.findings.clone(), self.confirmations.clone(), now, "draft"))
+        envelope::to_json(&self.envelope(now))
+    }
+
+    /// The envelope of the current data exported at `now`: 已提交 with its `submittedAt` once
+    /// the server stored this very data, else 草稿.
+    /// The data is normalised (SPEC §2.2) even when the host exports without a user action.
+    fn envelope(&self, now: String) -> envelope::Envelope {
+        let mut data = self.record.clone();
+        crate::normalize::record(self.validator.template(), &mut data);
+        let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), data, self.findings.clone(), self.confirmations.clone(), now, envelope::Status::Draft);
+        match (&self.submit, &self.submitted_at) {
+            (SubmitState::Done { .. }, Some(at)) => env.submitted(at.clone()),
+            _ => env,
+        }
+    }
+
+    /// `submittedAt` for a submit now: the clock's time of day on the store's "today", so that
+    /// the stamp agrees with the date every rule was checked against (a host that fixes `today`
+    /// fixes the submission date with it).
+    fn submission_stamp(&self) -> String {
+        let clock = (self.clock)();
+        let time = clock.get(10..).filter(|t| t.len() == 15 && t.starts_with('T') && t.ends_with("+08:00")).unwrap_or("T00:00:00+08:00");
+        format!("{}{time}", self.today)
+    }
+
+    /// Stores the normalised form of every field (SPEC §2.2) before the record leaves the
+    /// widget (export, submit, print); each change is announced like an edit.
+    pub(crate) fn normalize_record(&mut self, fx: &mut Vec<Effect>) {
+        let changes = crate::normalize::record(self.validator.template(), &mut self.record);
+        if changes.is_empty() {
+            return;
+        }
+        self.data_changed();
+        self.revalidate();
+        fx.push(Effect::SaveDraft);
+        for c in changes {
+            fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": c.path, "value": c.to, "source": "normalize" }) });
+        }
     }
 
     /// A draft: the data, confirmations and when it was saved, with the revision it will have
@@ -1357,5 +1434,60 @@ mod tests {
         s.update(Msg::Submit);
         s.update(Msg::Failed(FailReason::RetryAfter { status: 503, seconds: 30 }));
         assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("retry in 30 seconds")), "{:?}", s.notice);
+    }
+
+    #[test]
+    fn leaving_a_field_stores_its_normalised_form_and_says_so() {
+        let mut s = store("geren");
+        // (field, typed, stored)
+        let cases: &[(&str, &str, Value)] = &[
+            ("/header/idNumber", "１１０１０５１９４９１２３１００２ｘ", Value::from("11010519491231002X")),
+            ("/header/eventDate", "2025年8月2日", Value::from("2025-08-02")),
+            ("/header/year", "２０２５", Value::from(2025u64)),
+        ];
+        for (path, typed, stored) in cases {
+            s.update(Msg::Input { path: (*path).into(), raw: (*typed).into() });
+            assert_eq!(s.record.pointer(path), Some(&Value::from(*typed)), "kept as typed while typing");
+            let fx = s.update(Msg::Touch((*path).into()));
+            assert_eq!(s.record.pointer(path), Some(stored), "{path}");
+            assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-change", .. })));
+            let notice = s.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(notice.contains(typed) && notice.contains(&display(Some(stored))), "{notice}");
+        }
+        // Already in stored form: nothing changes, nothing is announced.
+        s.notice = None;
+        assert!(s.update(Msg::Touch("/header/year".into())).is_empty());
+        assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn what_leaves_the_widget_is_normalised_and_a_submitted_export_says_so() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut typed = fixture.clone();
+        typed["header"]["idNumber"] = Value::from(to_full_width(fixture["header"]["idNumber"].as_str().expect("id")).to_lowercase());
+        typed["C09"]["salaryWan"] = Value::from(to_full_width(fixture["C09"]["salaryWan"].as_str().expect("salary")));
+        let mut s = store("geren");
+        s.clock = Rc::new(|| "2026-11-30T10:20:30+08:00".to_owned());
+        s.replace_data(typed, vec![]);
+        let draft: Value = serde_json::from_str(&s.export_json("2026-01-15T09:00:00+08:00".into())).expect("json");
+        assert_eq!(draft["data"], fixture, "the export holds the normalised values");
+        assert_eq!((draft["status"].as_str(), draft.get("submittedAt")), (Some("草稿"), None));
+        let fx = s.update(Msg::Submit);
+        let body = fx.iter().find_map(|e| if let Effect::Post { body, .. } = e { Some(body.clone()) } else { None }).expect("posts");
+        let posted: Value = serde_json::from_str(&body).expect("json");
+        assert_eq!(posted["data"], fixture, "the post holds the normalised values");
+        // The stamp's date is the store's today (the host's), its time the clock's.
+        assert_eq!((posted["status"].as_str(), posted["submittedAt"].as_str()), (Some("已提交"), Some("2026-01-15T10:20:30+08:00")));
+        s.update(Msg::Submitted { receipt: "r1".into() });
+        let after: Value = serde_json::from_str(&s.export_json("2026-03-01T09:00:00+08:00".into())).expect("json");
+        assert_eq!((after["status"].as_str(), after["submittedAt"].as_str()), (Some("已提交"), Some("2026-01-15T10:20:30+08:00")));
+        // A correction after success is a draft again.
+        s.update(Msg::Input { path: "/header/position".into(), raw: "副局长".into() });
+        let edited: Value = serde_json::from_str(&s.export_json("2026-03-01T09:00:00+08:00".into())).expect("json");
+        assert_eq!((edited["status"].as_str(), edited.get("submittedAt")), (Some("草稿"), None));
+    }
+
+    fn to_full_width(s: &str) -> String {
+        s.chars().map(|c| if c.is_ascii_graphic() { char::from_u32(c as u32 + 0xFEE0).unwrap_or(c) } else { c }).collect()
     }
 }

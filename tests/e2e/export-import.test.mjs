@@ -43,7 +43,7 @@ describe('export and import (geren)', () => {
     exportedText = await readFile(file, 'utf8');
     exported = JSON.parse(exportedText);
     assert.equal(exported.format, 'accountability-checklist/record');
-    assert.equal(exported.formatVersion, 1);
+    assert.equal(exported.formatVersion, 2);
     assert.equal(exported.checklistKind, 'geren');
     assert.equal(exported.template?.id, 'geren');
     assert.equal(exported.digest?.algorithm, 'sha256-jcs');

@@ -172,7 +172,7 @@ fn main() {
         .map(|i| {
             let mut data = fixture.clone();
             data["header"]["unitName"] = Value::String(format!("北京市朝阳区某局（负载{i}）"));
-            let env = envelope::export(&t, data, vec![], vec![], String::new(), "submitted");
+            let env = envelope::export(&t, data, vec![], vec![], String::new(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into());
             (format!("load-{}-{i}", std::process::id()), envelope::to_json(&env))
         })
         .collect();

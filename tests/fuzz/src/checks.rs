@@ -46,7 +46,7 @@ pub fn import(data: &[u8]) {
         assert!(r.is_usable() || !r.findings.is_empty());
         if r.is_usable() {
             let env = r.envelope.expect("usable has an envelope");
-            let again = envelope::to_json(&envelope::export(t, env.data.clone(), vec![], env.validation.confirmations.clone(), String::new(), "draft"));
+            let again = envelope::to_json(&envelope::export(t, env.data.clone(), vec![], env.validation.confirmations.clone(), String::new(), envelope::Status::Draft));
             let back = envelope::import(&again, Some(t), &config);
             assert!(back.is_usable(), "re-export of a usable import must import: {:?}", back.findings);
             assert_eq!(back.envelope.expect("envelope").data, env.data, "round trip changes the data");

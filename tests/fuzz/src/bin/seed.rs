@@ -16,7 +16,7 @@ fn main() -> std::io::Result<()> {
     for name in template::builtin_names() {
         let t = template::builtin(name).expect("built-in").expect("loads");
         let data: serde_json::Value = serde_json::from_str(&fs::read_to_string(fixtures.join(format!("{name}_valid.json")))?)?;
-        let env = envelope::export(&t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), "draft");
+        let env = envelope::export(&t, data.clone(), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft);
         fs::write(fuzz.join("corpus/import").join(format!("{name}.json")), envelope::to_json(&env))?;
         fs::write(fuzz.join("corpus/validate").join(format!("{name}.json")), data.to_string())?;
         fs::copy(templates.join(format!("{name}.json")), fuzz.join("corpus/template").join(format!("{name}.json")))?;
