@@ -34,7 +34,7 @@ async function namedPackage() {
   // -g keeps the names section through wasm-opt; the code is otherwise optimised as in `make pkg`.
   const wasmOpt = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
   execFileSync(wasmOpt, ['-g', ...LOWER, bg, '-o', bg], { stdio: 'inherit' });
-  execFileSync(wasmOpt, ['--mvp-features', '-Oz', '-g', bg, '-o', bg], { stdio: 'inherit' });
+  execFileSync(wasmOpt, ['--mvp-features', '-Oz', '--gufa', '--converge', '-g', bg, '-o', bg], { stdio: 'inherit' });
   // No integrity pins: this build differs from www/pkg's.
   await writeFile(join(pkg, 'integrity.js'), 'export const WASM_INTEGRITY = "";\nexport const CSS_INTEGRITY = "";\n');
 }
