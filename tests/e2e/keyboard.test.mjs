@@ -14,7 +14,10 @@ const harness = useServerAndBrowser();
 const focused = (page) => page.evaluate(() => {
   let a = document.activeElement;
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a?.getAttribute?.('data-path') ?? (a?.getAttribute?.('data-action') ? `action:${a.getAttribute('data-action')}` : a?.localName ?? null);
+  if (!a) return null;
+  if (a.getAttribute('data-path')) return a.getAttribute('data-path');
+  if (a.getAttribute('data-action')) return `action:${a.getAttribute('data-action')}`;
+  return a.localName === 'input' ? `input:${a.type}` : a.localName;
 });
 
 describe('keyboard (geren)', () => {
@@ -35,7 +38,9 @@ describe('keyboard (geren)', () => {
       order.push(await focused(page));
     }
     assert.deepEqual(order.slice(0, 7), ['action:validate', 'action:review', 'action:submit', 'action:export', 'action:import', 'action:copy-last-year', 'action:print']);
-    assert.ok(!order.some((x) => x === 'input'), `no hidden input in the tab order: ${order.join(', ')}`);
+    // The hidden file inputs behind 导入 and 复制上年数据 are never reached (the page after the widget may have
+    // its own inputs: the demo's records section has the reviewer-token field).
+    assert.ok(!order.some((x) => x === 'input:file' || x === 'action:import-file'), `no hidden file input in the tab order: ${order.join(', ')}`);
   });
 
   test('Alt+Shift+V validates, Alt+Shift+N moves to each problem in turn', async () => {

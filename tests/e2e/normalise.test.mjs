@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
+  asReviewer, assertNoProblems, byPath, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
 const harness = useServerAndBrowser();
@@ -64,7 +64,7 @@ describe('normalised input (geren)', () => {
     assert.equal(posted[0].status, '已提交');
     assert.match(posted[0].submittedAt, new RegExp(`^${TODAY.geren}T\\d{2}:\\d{2}:\\d{2}\\+08:00$`), 'submittedAt on the widget\'s today, Beijing time');
 
-    const stored = await (await fetch(`${harness.url}/api/checklists/${id}`)).json();
+    const stored = await (await fetch(`${harness.url}/api/checklists/${id}`, { headers: asReviewer(harness.server) })).json();
     assert.deepEqual(stored.data, fx, 'the server stored the normalised values');
     assert.equal(stored.submittedAt, posted[0].submittedAt);
 
