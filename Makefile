@@ -96,16 +96,17 @@ $(E2E)/node_modules/.package-lock.json: $(E2E)/package.json $(E2E)/package-lock.
 ## Test-only reference data (never used at run time): PyPI chinesecalendar and pycountry, npm chinese-days,
 ## pinned, in target/test-tools/. `data-check` compares the shipped holiday calendar and ISO code tables with them.
 TEST_TOOLS := $(TARGET_DIR)/test-tools
-test-tools: $(TEST_TOOLS)/.installed
-$(TEST_TOOLS)/.installed:
+test-tools: $(TEST_TOOLS)/.installed-2
+$(TEST_TOOLS)/.installed-2:
 	python3 -m pip install --quiet --disable-pip-version-check --target $(TEST_TOOLS)/py chinesecalendar==1.11.0 pycountry==26.2.16
-	npm install --silent --no-audit --no-fund --no-save --prefix $(TEST_TOOLS) chinese-days@1.5.7
+	npm install --silent --no-audit --no-fund --no-save --prefix $(TEST_TOOLS) chinese-days@1.5.7 i18n-iso-countries@7.14.0
 	@touch $@
 
 data-check: test-tools
 	$(CARGO) run --quiet -- holidays | node tests/holidays/check.mjs $(TEST_TOOLS)
 	$(CARGO) run --quiet -- holidays | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/holidays/check.py
 	$(CARGO) run --quiet -- iso | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/iso/check.py
+	$(CARGO) run --quiet -- iso | node tests/iso/check-names.mjs $(TEST_TOOLS)
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools

@@ -148,6 +148,9 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             for c in currencies {
                 text.push_str(&format!("currency {c}\n"));
             }
+            for (code, zh, en) in crate::ident::iso_country_names() {
+                text.push_str(&format!("name {code} {zh} {en}\n"));
+            }
             write_out(out, &text)?;
             Ok(0)
         }

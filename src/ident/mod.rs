@@ -166,7 +166,12 @@ pub fn country_code(name: &str) -> Option<&'static str> {
     iso::country_code(name)
 }
 
-/// Every ISO 3166-1 alpha-2 code and every ISO 4217 code accepted, sorted.
+/// Every accepted country or region code with its Chinese and English display names, sorted by code.
+pub fn iso_country_names() -> &'static [(&'static str, &'static str, &'static str)] {
+    iso::country_names()
+}
+
+/// Every ISO 3166-1 country code and ISO 4217 currency code the validators accept (`accountability-checklist iso`).
 pub fn iso_tables() -> (&'static [&'static str], &'static [&'static str]) {
     iso::tables()
 }
