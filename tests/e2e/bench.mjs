@@ -2,7 +2,8 @@
 // on our widget in Debian's headless Chromium, median of RUNS fresh-browser runs per N.
 //
 //   make bench-browser            (builds the package and the server, then runs this)
-//   node tests/e2e/bench.mjs [N ...]        (BENCH_RUNS=5, BENCH_PAGE_SIZE=<rows per page, 0: no paging>)
+//   node tests/e2e/bench.mjs [N ...]        (BENCH_RUNS=5, BENCH_PAGE_SIZE=<rows per page, 0: no paging>,
+//                                            BENCH_WWW=<another build's www directory, for A/B comparisons>)
 //
 // Prints the median of the runs per metric, then the fastest and slowest run of each timing.
 //
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
+const WWW = process.env.BENCH_WWW || join(ROOT, 'www');
 const KEYS = 20;
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const NS = SIZES.length ? SIZES : [10, 100, 1000];
@@ -31,7 +33,7 @@ async function transferBytes(pageUrls) {
   let total = 0;
   for (const url of pageUrls) {
     const rel = new URL(url).pathname.replace(/^\//, '');
-    const bytes = await readFile(join(ROOT, 'www', rel));
+    const bytes = await readFile(join(WWW, rel));
     total += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
   return total;
@@ -102,7 +104,7 @@ async function oneRun(browser, url, data) {
   return result;
 }
 
-const server = await startServer({ today: '2026-01-15' });
+const server = await startServer({ today: '2026-01-15', www: WWW });
 const rows = [];
 try {
   for (const n of NS) {
