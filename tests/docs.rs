@@ -1,0 +1,130 @@
+//! The documentation's relative links resolve: every `[text](path)` and `<img src="path">` in README.md,
+//! ARCHITECTURE.md and docs/*.md names a file or directory of the repository, and every `#anchor` (alone or
+//! after a path to a Markdown file) names a heading of that file. Links to other sites are not followed.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn documents() -> Vec<PathBuf> {
+    let mut docs = vec![root().join("README.md"), root().join("ARCHITECTURE.md")];
+    let mut more: Vec<PathBuf> = fs::read_dir(root().join("docs"))
+        .expect("docs/ exists")
+        .map(|e| e.expect("a readable entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    more.sort();
+    docs.extend(more);
+    docs
+}
+
+/// Link targets outside code blocks and code spans: `](target)` and `src="target"`.
+fn targets(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        // Drop code spans, which may show link syntax as an example.
+        let mut plain = String::new();
+        for (i, part) in line.split('`').enumerate() {
+            if i % 2 == 0 {
+                plain.push_str(part);
+            }
+        }
+        for (start, _) in plain.match_indices("](") {
+            let rest = &plain[start + 2..];
+            if let Some(end) = rest.find(')') {
+                out.push(rest[..end].trim().to_owned());
+            }
+        }
+        for (start, _) in plain.match_indices("src=\"") {
+            let rest = &plain[start + 5..];
+            if let Some(end) = rest.find('"') {
+                out.push(rest[..end].to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// GitHub's anchor of a heading: lower case, punctuation dropped, spaces to hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+fn anchors(file: &Path) -> BTreeSet<String> {
+    let text = fs::read_to_string(file).unwrap_or_default();
+    let mut in_fence = false;
+    let mut out = BTreeSet::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("```") {
+            in_fence = !in_fence;
+        } else if !in_fence && line.starts_with('#') {
+            out.insert(anchor(line.trim_start_matches('#')));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_relative_link_and_image_in_the_docs_resolves() {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for doc in documents() {
+        let text = fs::read_to_string(&doc).expect("readable");
+        let dir = doc.parent().expect("a directory");
+        for target in targets(&text) {
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = match target.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (target.as_str(), None),
+            };
+            let file = if path.is_empty() { doc.clone() } else { dir.join(path) };
+            // `../shared/…` names the workplace's shared folder beside the repository: not part of it.
+            if path.starts_with("../shared/") || (path.starts_with("../../shared/") && dir.ends_with("docs")) {
+                continue;
+            }
+            if !file.exists() {
+                broken.push(format!("{}: {target} (no such file)", doc.display()));
+                continue;
+            }
+            if let Some(fragment) = fragment {
+                if file.extension().is_some_and(|x| x == "md") && !anchors(&file).contains(fragment) {
+                    broken.push(format!("{}: {target} (no such heading)", doc.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} links found: the scanner is broken");
+    assert!(broken.is_empty(), "broken links:\n  {}", broken.join("\n  "));
+}
+
+#[test]
+fn the_link_scanner_finds_links_and_skips_code() {
+    let text = "See [a](docs/a.md) and ![pic](x.png).\n`[not](a link)`\n```\n[nor](this)\n```\n<img src=\"y.png\">";
+    assert_eq!(targets(text), ["docs/a.md", "x.png", "y.png"]);
+    assert_eq!(anchor(" Clerks and reviewers"), "clerks-and-reviewers");
+    assert_eq!(anchor(" Supported browsers"), "supported-browsers");
+}
