@@ -82,7 +82,7 @@ crate::finding_codes! {
         /// A field of the envelope has the wrong shape.
         Malformed = "malformed" { zh: "文件内容不完整或格式错误（位置：{at}）：{detail}", en: "The file is incomplete or malformed (at {at}): {detail}" },
         /// The record is of another checklist.
-        KindMismatch = "kind_mismatch" { zh: "文件是{found_zh}，不能导入到{expected_zh}", en: "The file holds a {found_en} and cannot be imported into the {expected_en}" },
+        KindMismatch = "kind_mismatch" { zh: "文件是{found_name}，不能导入到{expected_name}", en: "The file holds a {found_name} and cannot be imported into the {expected_name}" },
         /// Exported with another template version.
         TemplateVersion = "template_version" { zh: "文件使用模板版本{found}导出，当前版本为{current}，请核对各项内容", en: "The file was exported with template version {found}; the current version is {current}: check every item" },
         /// The data changed after export.
@@ -518,16 +518,16 @@ fn check_kind(envelope: &Envelope, findings: &mut Vec<Finding>) {
 }
 
 /// A file of one checklist offered to another: the wire names as `found` / `expected`, and what
-/// people call them (`found_zh` …) for the messages.
+/// people call them (`found_name`, `found_name_en` …) for the messages.
 pub fn kind_mismatch(found: ChecklistKind, expected: ChecklistKind) -> Finding {
     use crate::locale::Locale::{En, ZhCn};
     Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind")
         .param("found", found.as_str())
         .param("expected", expected.as_str())
-        .param("found_zh", found.name(ZhCn))
-        .param("expected_zh", expected.name(ZhCn))
-        .param("found_en", found.name(En))
-        .param("expected_en", expected.name(En))
+        .param("found_name", found.name(ZhCn))
+        .param("expected_name", expected.name(ZhCn))
+        .param("found_name_en", found.name(En))
+        .param("expected_name_en", expected.name(En))
 }
 
 /// The built-in checklist whose sections the data holds, when that is unambiguous: section ids

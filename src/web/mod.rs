@@ -548,7 +548,20 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
 /// Focuses the element of `path` (or its nearest ancestor that has one) after the next render;
 /// `Err(selector)` focuses the element it selects (the error summary, the submit outcome).
 fn focus_later(root: Element, path: Result<String, &'static str>) {
-    gloo_timers::callback::Timeout::new(0, move || {
+    focus_after(root, path, 0);
+}
+
+/// A memoised row renders in a later task than the shell: the exact element is looked for a few
+/// frames before an ancestor stands in for it.
+fn focus_after(root: Element, path: Result<String, &'static str>, tries: u32) {
+    gloo_timers::callback::Timeout::new(if tries == 0 { 0 } else { 16 }, move || {
+        if let Ok(p) = &path {
+            let id = dom_id(p);
+            let exact = root.query_selector(&format!("[id=\"{id}\"], [id=\"{id}.h\"]")).ok().flatten().is_some();
+            if !exact && tries < 5 && !p.is_empty() {
+                return focus_after(root, path, tries + 1);
+            }
+        }
         let target = match &path {
             Err(selector) => root.query_selector(selector).ok().flatten(),
             Ok(p) if p.is_empty() => root.query_selector("[data-review] h2, .ac-title").ok().flatten(),
