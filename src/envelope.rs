@@ -82,7 +82,7 @@ crate::finding_codes! {
         /// A field of the envelope has the wrong shape.
         Malformed = "malformed" { zh: "文件内容不完整或格式错误（位置：{at}）：{detail}", en: "The file is incomplete or malformed (at {at}): {detail}" },
         /// The record is of another checklist.
-        KindMismatch = "kind_mismatch" { zh: "文件是“{found}”记录，不能导入到“{expected}”清单", en: "The file holds a “{found}” record and cannot be imported into the “{expected}” checklist" },
+        KindMismatch = "kind_mismatch" { zh: "文件是{found_name}，不能导入到{expected_name}", en: "The file holds a {found_name} and cannot be imported into the {expected_name}" },
         /// Exported with another template version.
         TemplateVersion = "template_version" { zh: "文件使用模板版本{found}导出，当前版本为{current}，请核对各项内容", en: "The file was exported with template version {found}; the current version is {current}: check every item" },
         /// The data changed after export.
@@ -475,9 +475,7 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
     if let Some(t) = expected {
         if envelope.checklist_kind != t.checklist_kind {
             findings.push(
-                Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind")
-                    .param("found", envelope.checklist_kind.as_str())
-                    .param("expected", t.checklist_kind.as_str()),
+                kind_mismatch(envelope.checklist_kind, t.checklist_kind),
             );
         } else if envelope.template.version != t.version || envelope.template.id != t.id {
             findings.push(
@@ -517,6 +515,19 @@ fn check_kind(envelope: &Envelope, findings: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// A file of one checklist offered to another: the wire names as `found` / `expected`, and what
+/// people call them (`found_name`, `found_name_en` …) for the messages.
+pub fn kind_mismatch(found: ChecklistKind, expected: ChecklistKind) -> Finding {
+    use crate::locale::Locale::{En, ZhCn};
+    Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind")
+        .param("found", found.as_str())
+        .param("expected", expected.as_str())
+        .param("found_name", found.name(ZhCn))
+        .param("expected_name", expected.name(ZhCn))
+        .param("found_name_en", found.name(En))
+        .param("expected_name_en", expected.name(En))
 }
 
 /// The built-in checklist whose sections the data holds, when that is unambiguous: section ids

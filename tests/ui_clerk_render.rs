@@ -111,7 +111,8 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     assert!(html.contains("data-template=\"geren\""), "the template follows the record");
     assert!(html.contains("data-verdict=\"intact\""));
     assert!(html.contains("未被修改"));
-    assert!(html.contains("2026-01-14T09:30:00+08:00"), "confirmedAt shown");
+    assert!(html.contains("2026年1月14日 09:30"), "confirmedAt shown, as people write it");
+    assert!(!html.contains("2026-01-14T09:30:00+08:00"), "no machine stamp on screen");
     assert!(!html.contains("data-confirm="), "a reviewer confirms nothing");
     let mut v: Value = serde_json::from_str(&text).unwrap();
     v["data"]["header"]["position"] = json!("改动后的职务");

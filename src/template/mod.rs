@@ -43,6 +43,18 @@ impl ChecklistKind {
             ChecklistKind::Geren => "geren",
         }
     }
+
+    /// What people call the record, for messages.
+    pub fn name(self, l: crate::locale::Locale) -> &'static str {
+        match (self, l) {
+            (ChecklistKind::Shuzhi, crate::locale::Locale::En) => "annual duty and integrity report",
+            (ChecklistKind::Tanhua, crate::locale::Locale::En) => "talk record",
+            (ChecklistKind::Geren, crate::locale::Locale::En) => "personal matters report",
+            (ChecklistKind::Shuzhi, _) => "述职述责述廉报告",
+            (ChecklistKind::Tanhua, _) => "谈话记录",
+            (ChecklistKind::Geren, _) => "个人有关事项报告",
+        }
+    }
 }
 
 /// A checklist definition.

@@ -95,6 +95,11 @@ pub struct Clerk {
     cache: RefCell<Option<(u64, usize, Rc<Comparison>)>>,
 }
 
+/// The pointer token of the 打印 button's element id (see `store::REMOVE_ASK`).
+pub const PRINT: &str = "print";
+/// The pointer token of the print view's 返回 button.
+pub const END_PRINT: &str = "end-print";
+
 /// A clerk or reviewer action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClerkMsg {
@@ -199,6 +204,12 @@ impl Store {
         }
     }
 
+    /// Whether the table's last row holds anything typed (its `id` aside).
+    fn last_row_has_content(&self, table_ptr: &str) -> bool {
+        let last = self.record.pointer(table_ptr).and_then(Value::as_array).and_then(|rows| rows.last());
+        last.and_then(Value::as_object).is_some_and(|row| row.iter().any(|(k, v)| k != "id" && !crate::engine::is_empty(Some(v))))
+    }
+
     fn first_cell(&self, table_ptr: &str, row: usize) -> String {
         let t = split_pointer(table_ptr);
         let first = t
@@ -245,12 +256,15 @@ impl Store {
                 self.clerk.printing = true;
                 self.notice = None;
                 fx.push(Effect::Clerk(ClerkEffect::Print));
+                // The 打印 button is gone in the print view: its 返回 takes focus.
+                fx.push(Effect::Focus(format!("/{END_PRINT}")));
             }
             ClerkMsg::EndPrint => {
                 if self.clerk.printing {
                     self.clerk.printing = false;
                     fx.push(Effect::Clerk(ClerkEffect::EndPrint));
-                    fx.push(Effect::Focus(String::new()));
+                    // Back where the user was: the 打印 button.
+                    fx.push(Effect::Focus(format!("/{PRINT}")));
                 }
             }
             ClerkMsg::SaveDraft => {
@@ -291,6 +305,12 @@ impl Store {
                 Some((table, Some(row))) => {
                     let cell = self.first_cell(&table, row);
                     fx.extend(self.update(Msg::Focus(cell)));
+                }
+                Some((table, None)) if !self.last_row_has_content(&table) => {
+                    // An empty row gets no empty sibling (whose messages would name no row):
+                    // Enter moves on to the table's 添加一行.
+                    self.notice = Some(Notice { kind: "info", text: self.tr("本行尚未填写，未添加新行。", "This row is empty; no row added.").into() });
+                    fx.push(Effect::Focus(format!("{table}/{}", super::store::ADD_ROW)));
                 }
                 Some((table, None)) => {
                     let before = self.record.pointer(&table).and_then(Value::as_array).map_or(0, Vec::len);
@@ -360,11 +380,11 @@ impl Store {
         match imported.envelope {
             Some(env) if usable && env.checklist_kind == ChecklistKind::Tanhua => {
                 self.clerk.talks = Some(Rc::new(env.data));
-                self.notice = Some(Notice { kind: "ok", text: self.tr("已载入谈话记录，A5、A6的次数已与谈话记录核对。", "Loaded the talk record; the A5 and A6 counts are checked against it.").into() });
+                self.notice = Some(Notice { kind: "ok", text: self.tr("已载入谈话记录，填报的谈话次数已与谈话记录核对。", "Loaded the talk record; the talk counts are checked against it.").into() });
                 fx.push(Effect::SaveDraft);
             }
             Some(env) if usable => {
-                let f = Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind").param("found", env.checklist_kind.as_str()).param("expected", "tanhua");
+                let f = envelope::kind_mismatch(env.checklist_kind, ChecklistKind::Tanhua);
                 self.import_failed(&[f], fx);
             }
             _ => self.import_failed(&imported.findings, fx),
@@ -387,7 +407,7 @@ impl Store {
             match builtin.and_then(Result::ok).and_then(|t| Validator::new(t, self.validator.config().clone()).ok()) {
                 Some(v) => self.validator = Rc::new(v),
                 None => {
-                    let f = Finding::new(ImportCode::KindMismatch, Severity::Error, "/checklistKind").param("found", env.template.id.as_str()).param("expected", self.validator.template().id.as_str());
+                    let f = envelope::kind_mismatch(env.checklist_kind, self.validator.template().checklist_kind);
                     return self.import_failed(&[f], fx);
                 }
             }
@@ -408,10 +428,13 @@ impl Store {
             integrity,
             exported_at: env.exported_at.clone(),
             status: match &env.submitted_at {
-                Some(at) => format!("{}（{at}）", env.status.label()),
+                Some(at) => format!("{}（{}）", env.status.label(), crate::locale::stamp(self.locale, at)),
                 None => env.status.label().to_owned(),
             },
-            template: format!("{} {}", env.template.id, env.template.version),
+            template: match crate::template::builtin(&env.template.id).and_then(Result::ok) {
+                Some(t) => format!("{}{}{}", t.title.get(self.locale), self.tr("，版本 ", ", version "), env.template.version),
+                None => format!("{} {}", env.template.id, env.template.version),
+            },
             digest: env.digest.value.clone(),
             computed,
             confirmations: env.validation.confirmations.clone(),
@@ -549,6 +572,11 @@ mod tests {
         assert!(fx.is_empty(), "not the last cell");
         s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/remark".into()), &mut fx);
         assert!(fx.is_empty(), "Enter in a text area is a new line");
+        s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/disposal".into()), &mut fx);
+        assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(1), "an empty row gets no empty sibling");
+        assert!(fx.contains(&Effect::Focus("/C11/rows/add-row".into())), "Enter moves on to 添加一行: {fx:?}");
+        s.update(Msg::Set { path: "/C11/rows/0/address".into(), value: Some(Value::from("北京市朝阳区某路1号")) });
+        let mut fx = Vec::new();
         s.clerk_update(ClerkMsg::EnterInCell("/C11/rows/0/disposal".into()), &mut fx);
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2));
         assert!(fx.contains(&Effect::Focus("/C11/rows/1/ownerIds".into())), "{fx:?}");

@@ -19,14 +19,14 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
     let l = s.locale;
     let button = html! {
         <button type="button" class="ac-btn" data-action="load-talks" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Pick(FilePurpose::Talks))))}>
-            { if s.clerk.talks.is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对A5、A6）", "Load the talk record (check A5, A6)") } }
+            { if s.clerk.talks.is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对谈话次数）", "Load the talk record (check the talk counts)") } }
         </button>
     };
     let Some(talks) = &s.clerk.talks else {
         return html! {
             <section class="ac-cross" aria-labelledby="ac-cross-title" data-crosscheck="">
-                <h2 id="ac-cross-title">{ t(l, "与谈话记录核对（X-R01）", "Check against the talk record (X-R01)") }</h2>
-                <p>{ t(l, "载入本年度谈话清单的导出文件，即可核对A5、A6填报的谈话次数。", "Load this year's exported talk checklist to check the talk counts in A5 and A6.") }</p>
+                <h2 id="ac-cross-title">{ t(l, "与谈话记录核对", "Check against the talk record") }</h2>
+                <p>{ t(l, "载入本年度谈话清单的导出文件，即可核对本报告填报的谈话次数。", "Load this year's exported talk checklist to check the talk counts in this report.") }</p>
                 { button }
             </section>
         };
@@ -50,7 +50,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                 if mismatches > 0 {
                     <p class="ac-error" data-xr01="mismatch">{ match l { Locale::En => format!("{mismatches} counts differ from the talk record."), _ => format!("有{mismatches}项次数与谈话记录不一致，请核对。") } }</p>
                 } else {
-                    <p class="ac-ok" data-xr01="match">{ t(l, "A5、A6的次数与谈话记录一致。", "The A5 and A6 counts agree with the talk record.") }</p>
+                    <p class="ac-ok" data-xr01="match">{ t(l, "填报的谈话次数与谈话记录一致。", "The talk counts agree with the talk record.") }</p>
                 }
                 <table class="ac-table" data-xr01-table="">
                     <caption>{ match l { Locale::En => format!("Talk counts {y}: report vs talk record"), _ => format!("{y}年度谈话次数：述职填报与谈话记录对照") } }</caption>
@@ -67,7 +67,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                             let ok = match actual { Some(a) => a == *expected, None => *expected == 0 };
                             html! {
                                 <tr data-xr01-field={format!("{sec}.{key}")} data-xr01-ok={if ok { "yes" } else { "no" }}>
-                                    <th scope="row">{ format!("{sec} {}", if l == Locale::En { *en } else { *zh }) }</th>
+                                    <th scope="row">{ if l == Locale::En { *en } else { *zh } }</th>
                                     <td>{ if raw.is_some() { display(raw) } else { t(l, "未填写", "Not filled").to_owned() } }</td>
                                     <td>{ expected }</td>
                                     <td>{ if ok { html! { <span class="ac-badge ac-badge-held">{ t(l, "一致", "Agrees") }</span> } } else { html! { <span class="ac-badge ac-badge-overdue">{ t(l, "不一致", "Differs") }</span> } } }</td>
@@ -83,7 +83,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
     };
     html! {
         <section class="ac-cross" aria-labelledby="ac-cross-title" data-crosscheck="">
-            <h2 id="ac-cross-title">{ t(l, "与谈话记录核对（X-R01）", "Check against the talk record (X-R01)") }</h2>
+            <h2 id="ac-cross-title">{ t(l, "与谈话记录核对", "Check against the talk record") }</h2>
             { body }
             { button }
         </section>

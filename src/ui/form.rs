@@ -11,11 +11,13 @@ use super::store::{display, Msg, Store};
 use super::{dom_id, esc, t, Shared};
 use crate::finding::Severity;
 use crate::locale::Locale;
-use crate::template::{Field, FieldType, Requirement, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use crate::template::{Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
-fn required_mark(l: Locale, f: &Field) -> Html {
-    match f.required {
-        Requirement::Required(Severity::Error) => html! {
+/// The 必填 mark, when the rules demand the field now (`required`, or a `requiredIf` that holds):
+/// a field that can say 不能为空 carries it.
+fn required_mark(l: Locale, must: bool) -> Html {
+    match must {
+        true => html! {
             <><span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></>
         },
         _ => html! {},
@@ -25,9 +27,9 @@ fn required_mark(l: Locale, f: &Field) -> Html {
 /// The visible asterisk alone, for a label whose control carries its own `aria-label` (table
 /// cells: "建筑面积 第3行") and `aria-required`: the label's text is not part of the control's
 /// name there, so a spoken "（必填）" would only add nodes to every row.
-fn required_star(f: &Field) -> Html {
-    match f.required {
-        Requirement::Required(Severity::Error) => html! { <span class="ac-req" aria-hidden="true">{ "*" }</span> },
+fn required_star(must: bool) -> Html {
+    match must {
+        true => html! { <span class="ac-req" aria-hidden="true">{ "*" }</span> },
         _ => html! {},
     }
 }
@@ -176,7 +178,8 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     }
     let described = if described.is_empty() { None } else { Some(described.join(" ")) };
     let invalid = msg.as_ref().filter(|(sev, _)| *sev == Severity::Error).map(|_| "true");
-    let required = matches!(f.required, Requirement::Required(Severity::Error)).then_some("true");
+    let must = s.required_now(f, path);
+    let required = must.then_some("true");
     let ro = s.read_only || f.computed;
     let text = display(value);
     let p = path.to_owned();
@@ -216,7 +219,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
             let chosen: Vec<String> = value.and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
             return html! {
                 <fieldset class="ac-field ac-checks" id={id.clone()} aria-describedby={described.clone()}>
-                    <legend>{ f.label.get(l) }{ label.clone().map(|x| format!(" {x}")).unwrap_or_default() }{ required_mark(l, f) }</legend>
+                    <legend>{ f.label.get(l) }{ label.clone().map(|x| format!(" {x}")).unwrap_or_default() }{ required_mark(l, must) }</legend>
                     if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id.clone()}>{ h.get(l) }</p> }
                     { for opts.into_iter().enumerate().map(|(i, (v, lab))| {
                         let (p, v2) = (path.to_owned(), v.clone());
@@ -239,7 +242,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
         },
         kind => {
             let (mode, placeholder) = match kind {
-                FieldType::Date => (Some("numeric"), Some("YYYY-MM-DD")),
+                FieldType::Date => (Some("numeric"), Some(t(l, "年-月-日，如 2018-07-02", "e.g. 2018-07-02"))),
                 FieldType::Year | FieldType::Integer => (Some("numeric"), None),
                 FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent | FieldType::FundShares => (Some("decimal"), None),
                 FieldType::Mobile => (Some("tel"), None),
@@ -258,7 +261,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     };
     html! {
         <div class={classes!("ac-field", msg.as_ref().map(|_| "ac-field-invalid"))}>
-            <label for={id.clone()}>{ f.label.get(l) }{ if aria_label.is_some() { required_star(f) } else { required_mark(l, f) } }</label>
+            <label for={id.clone()}>{ f.label.get(l) }{ if aria_label.is_some() { required_star(must) } else { required_mark(l, must) } }</label>
             if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id}>{ h.get(l) }</p> }
             <span class="ac-control">
                 { control }
@@ -312,7 +315,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
                 }) }
             </ol>
             if !s.read_only {
-                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()}
+                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", super::store::ADD_ROW))}
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::AddRow(tp.clone())))}>
                     { t(l, "添加一行", "Add row") }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
                 </button>
@@ -414,13 +417,16 @@ fn RowView(p: &RowProps) -> Html {
                 { error_line(&rpath, &format!("{rid}.err"), row_msg) }
                 if !p.read_only {
                     if p.pending {
-                        <div class="ac-dialog" role="alertdialog" aria-labelledby={format!("{rid}.q")}>
-                            <p id={format!("{rid}.q")}>{ t(l, "确定删除该条记录吗？", "Delete this row?") }</p>
-                            <button type="button" class="ac-btn ac-danger" data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
+                        // Focus moves into the question (Effect::Focus of `{row}/confirm-remove`) and Escape
+                        // answers 取消, which gives focus back to the row's 删除.
+                        <div class="ac-dialog" role="alertdialog" aria-labelledby={format!("{rid}.q")}
+                            onkeydown={sh.cb(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelRemove))}>
+                            <p id={format!("{rid}.q")}>{ match l { Locale::En => format!("Delete {row_label}?"), _ => format!("确定删除{row_label}吗？") } }</p>
+                            <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_CONFIRM))} data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
                             <button type="button" class="ac-btn" data-action="cancel-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelRemove))}>{ t(l, "取消", "Cancel") }</button>
                         </div>
                     } else {
-                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()}
+                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()} id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_ASK))}
                             onclick={sh.cb(move |_: MouseEvent| Some(Msg::AskRemove(rp.clone())))}>
                             { t(l, "删除", "Delete") }<span class="ac-sr">{ format!(" {row_label}") }</span>
                         </button>

@@ -149,6 +149,7 @@ pub fn App(props: &AppProps) -> Html {
                 if s.read_only { <p class="ac-badge">{ t(l, "只读", "Read-only") }</p> }
                 if let Some(d) = &tpl.description { <p class="ac-desc">{ d.get(l) }</p> }
             </header>
+            { keep_draft(&s, sh) }
             { notice(&s, sh) }
             { reviewer::panel(&s, sh) }
             { changes::base_note(&s, sh) }
@@ -162,6 +163,25 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
             }
             { actions(&s, sh) }
+        </div>
+    }
+}
+
+/// The opt-in to keep the draft on this computer, with what that means on a shared PC.
+fn keep_draft(s: &Store, sh: &Shared) -> Html {
+    if !s.draft_choice || s.read_only {
+        return html! {};
+    }
+    let l = s.locale;
+    let on = s.draft_keep == store::DraftKeep::Computer;
+    html! {
+        <div class="ac-keep">
+            <input type="checkbox" id="ac-keep-draft" data-action="keep-draft" checked={on} aria-describedby="ac-keep-draft-hint"
+                onchange={sh.cb(|e: Event| Some(Msg::KeepOnComputer(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
+            <label for="ac-keep-draft">{ t(l, "在这台电脑上保存草稿", "Keep the draft on this computer") }</label>
+            <p class="ac-hint" id="ac-keep-draft-hint">{ t(l,
+                "勾选后，未提交的内容保存在这台电脑的浏览器里，关闭页面后再打开可以接着填写；使用这台电脑的其他人也可能看到这些内容，公用或多人共用的电脑请不要勾选。提交成功后草稿自动清除。不勾选时，草稿只保留到关闭本页为止，关闭前会提醒。",
+                "If ticked, what you have not submitted is kept in this computer's browser, so you can close the page and continue later; anyone else who uses this computer may also see it, so do not tick this on a shared computer. The draft is removed once submitted. If not ticked, the draft lasts until this page is closed, and you are asked before closing.") }</p>
         </div>
     }
 }
@@ -208,9 +228,14 @@ fn summary(s: &Store, sh: &Shared) -> Html {
         return html! {};
     }
     let (e, w) = s.counts();
-    let title = match l {
-        Locale::En => format!("Validation failed: {e} errors, {w} warnings to confirm"),
-        Locale::ZhCn => format!("校验未通过：共{e}项错误、{w}项提示待确认"),
+    // No "0项…" part: only what there is.
+    let title = match (l, e, w) {
+        (Locale::En, e, 0) => format!("Validation failed: {e} errors"),
+        (Locale::En, 0, w) => format!("Validation failed: {w} warnings to confirm"),
+        (Locale::En, e, w) => format!("Validation failed: {e} errors, {w} warnings to confirm"),
+        (_, e, 0) => format!("校验未通过：共{e}项错误"),
+        (_, 0, w) => format!("校验未通过：共{w}项提示待确认"),
+        (_, e, w) => format!("校验未通过：共{e}项错误、{w}项提示待确认"),
     };
     html! {
         <div class="ac-summary" role="alert" tabindex="-1" data-summary="" aria-labelledby="ac-summary-title">
@@ -220,8 +245,9 @@ fn summary(s: &Store, sh: &Shared) -> Html {
                     let path = f.path.clone();
                     let p2 = path.clone();
                     let warn = f.severity == Severity::Warning;
-                    // The section names the item: several items share messages such as 请据实填写或明确填报“无”.
-                    let section = store::split_pointer(&path).first().and_then(|id| s.validator.template().section(id)).map(|sec| sec.title.get(l).to_owned());
+                    // The section (or table and row) names the item: several items share messages such as
+                    // 请据实填写或明确填报“无”, and every row has the same columns.
+                    let section = s.where_is(&path);
                     let text = match section {
                         Some(title) => format!("{title}{}{}", t(l, "：", ": "), f.message(l)),
                         None => f.message(l),
@@ -291,11 +317,37 @@ fn task_list(s: &Store, sh: &Shared) -> Html {
     }
 }
 
+/// What 提交 came to, where the user pressed it: focus moves here (`Effect::FocusOutcome`), so it
+/// is read out without a second live region repeating the notice at the top.
+fn outcome(s: &Store, sh: &Shared) -> Html {
+    let l = s.locale;
+    let Some(o) = &s.outcome else { return html! {} };
+    let receipt = match &s.submit {
+        SubmitState::Done { receipt } => Some(receipt.clone()),
+        _ => None,
+    };
+    html! {
+        <div class={classes!("ac-outcome", format!("ac-outcome-{}", o.kind))} tabindex="-1" data-outcome={o.kind}>
+            <p>{ &o.text }</p>
+            if let Some(r) = receipt {
+                <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-outcome-receipt="">{ r }</strong>{ t(l, "（请记下或截图保存）", " (keep a note of it)") }</p>
+            }
+            if s.summary && s.blocks_submit() && s.view == View::Form {
+                <button type="button" class="ac-link" data-action="to-summary" onclick={sh.cb(|_: MouseEvent| Some(Msg::ShowSummary))}>
+                    { t(l, "查看问题清单", "Go to the list of problems") }
+                </button>
+            }
+        </div>
+    }
+}
+
 fn actions(s: &Store, sh: &Shared) -> Html {
     let l = s.locale;
     let sending = s.submit == SubmitState::Sending;
     let retry = matches!(s.submit, SubmitState::Failed { .. });
     html! {
+        <>
+        { outcome(s, sh) }
         <div class="ac-actions" role="group" aria-label={t(l, "操作", "Actions")}>
             if !s.read_only {
                 <button type="button" class="ac-btn" data-action="validate" onclick={sh.cb(|_: MouseEvent| Some(Msg::Validate))}>{ t(l, "一键校验", "Validate") }</button>
@@ -309,9 +361,9 @@ fn actions(s: &Store, sh: &Shared) -> Html {
                     { if sending { t(l, "正在提交……", "Submitting…") } else if retry { t(l, "重新提交", "Retry submit") } else { t(l, "提交", "Submit") } }
                 </button>
             }
-            <button type="button" class="ac-btn" data-action="export" onclick={sh.cb(|_: MouseEvent| Some(Msg::Export { now: now_stamp() }))}>{ t(l, "导出JSON", "Export JSON") }</button>
+            <button type="button" class="ac-btn" data-action="export" onclick={sh.cb(|_: MouseEvent| Some(Msg::Export { now: now_stamp() }))}>{ t(l, "导出文件", "Export JSON") }</button>
             if !s.read_only {
-                <button type="button" class="ac-btn" data-action="import" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickImport))}>{ t(l, "导入JSON", "Import JSON") }</button>
+                <button type="button" class="ac-btn" data-action="import" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickImport))}>{ t(l, "导入文件", "Import JSON") }</button>
                 <input type="file" class="ac-hidden" accept=".json,application/json" data-action="import-file" tabindex="-1" aria-hidden="true"
                     onchange={{
                         let sh = sh.clone();
@@ -325,5 +377,6 @@ fn actions(s: &Store, sh: &Shared) -> Html {
             }
             { tools::actions(s, sh) }
         </div>
+        </>
     }
 }

@@ -10,6 +10,12 @@ use super::t;
 use crate::locale::Locale;
 use crate::schedule;
 
+/// The name of a talk type (`B02` → 监督谈话) as the template's talk records offer it.
+fn talk_type_name(s: &Store, code: &str) -> String {
+    let column = s.validator.template().section("talks").and_then(|sec| sec.table("records")).and_then(|tb| tb.column("type"));
+    column.and_then(|c| c.options.iter().find(|o| o.value() == code)).map_or_else(|| code.to_owned(), |o| o.label(s.locale).to_owned())
+}
+
 pub(super) fn talk_overview(s: &Store) -> Html {
     let l = s.locale;
     let sched = schedule::compute(&s.record, s.validator.config(), s.today);
@@ -38,7 +44,7 @@ pub(super) fn talk_overview(s: &Store) -> Html {
                         { for sched.entries.iter().map(|e| html! {
                             <tr data-schedule-status={e.status.key()}>
                                 <th scope="row">{ e.person_name.clone().unwrap_or_default() }</th>
-                                <td>{ kind_label(&e.kind) }{ " " }{ &e.talk_type }</td>
+                                <td>{ kind_label(&e.kind) }if !e.talk_type.is_empty() { { t(l, "：", ": ") }{ talk_type_name(s, &e.talk_type) } }</td>
                                 <td>{ e.due.map(|d| d.to_string()).unwrap_or_default() }
                                     if let Some(days) = e.days_left {
                                         <span class="ac-days">{ match l {
@@ -60,8 +66,8 @@ pub(super) fn talk_overview(s: &Store) -> Html {
                 <ul class="ac-gaps">
                     { for sched.gaps.iter().map(|g| html! {
                         <li>{ match l {
-                            Locale::En => format!("{}: {} required, {} held ({})", g.person_name, g.required, g.held, g.talk_type),
-                            _ => format!("{}：应谈{}次，已谈{}次（{}）", g.person_name, g.required, g.held, g.talk_type),
+                            Locale::En => format!("{}: {} required, {} held ({})", g.person_name, g.required, g.held, talk_type_name(s, &g.talk_type)),
+                            _ => format!("{}：应谈{}次，已谈{}次（{}）", g.person_name, g.required, g.held, talk_type_name(s, &g.talk_type)),
                         } }</li>
                     }) }
                 </ul>
@@ -158,11 +164,11 @@ fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
                 </table>
             }
             <table class="ac-table" data-a5-counts="">
-                <caption>{ t(l, "计入述职报告A5、A6的谈话次数（X-R01核对依据）", "Talk counts for the report's A5 and A6 (checked by X-R01)") }</caption>
+                <caption>{ t(l, "计入述职报告的谈话次数（与述职报告核对的依据）", "Talk counts for the report (what it is checked against)") }</caption>
                 <thead><tr><th scope="col">{ t(l, "项目", "Item") }</th><th scope="col">{ t(l, "次数", "Count") }</th></tr></thead>
                 <tbody>
                     { for feeds.iter().map(|(sec, key, zh, en, n)| html! {
-                        <tr data-count={format!("{sec}.{key}")}><th scope="row">{ format!("{sec} {}", if l == Locale::En { *en } else { *zh }) }</th><td>{ *n }</td></tr>
+                        <tr data-count={format!("{sec}.{key}")}><th scope="row">{ if l == Locale::En { *en } else { *zh } }</th><td>{ *n }</td></tr>
                     }) }
                 </tbody>
             </table>

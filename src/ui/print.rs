@@ -19,13 +19,7 @@ const WIDE: usize = 6;
 
 /// `2026年1月15日` (GB/T 9704 style) for a `YYYY-MM-DD` date in Chinese; as given otherwise.
 pub fn official_date(l: Locale, s: &str) -> String {
-    let parts: Vec<&str> = s.split('-').collect();
-    match (l, parts.as_slice()) {
-        (Locale::ZhCn, [y, m, d]) if y.len() == 4 && m.parse::<u32>().is_ok() && d.parse::<u32>().is_ok() => {
-            format!("{y}年{}月{}日", m.parse::<u32>().unwrap_or(0), d.parse::<u32>().unwrap_or(0))
-        }
-        _ => s.to_owned(),
-    }
+    crate::locale::date(l, s)
 }
 
 /// Ideographic spaces: room for a handwritten entry.
@@ -203,7 +197,7 @@ pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
             <div class="ac-print-bar" role="group" aria-label={t(l, "打印预览", "Print preview")}>
                 <p>{ t(l, "打印预览：以下为A4公文样式的打印内容。", "Print preview: this is what prints, on A4.") }</p>
                 <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
-                <button type="button" class="ac-btn" data-action="end-print" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::EndPrint)))}>{ t(l, "返回", "Back") }</button>
+                <button type="button" class="ac-btn" data-action="end-print" id={super::dom_id(&format!("/{}", super::clerk::END_PRINT))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::EndPrint)))}>{ t(l, "返回", "Back") }</button>
             </div>
             { document(s) }
         </>

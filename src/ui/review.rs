@@ -17,6 +17,10 @@ pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
     match (f.kind, v) {
         (_, None) => t(l, "未填写", "Not filled").to_owned(),
         (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),
+        (FieldType::Country, Some(Value::String(x))) => crate::ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
+        (FieldType::Countries, Some(Value::Array(a))) => {
+            a.iter().filter_map(Value::as_str).map(|x| crate::ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(t(l, "、", ", "))
+        }
         (FieldType::Enum, Some(Value::String(x))) => f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone()),
         (FieldType::Ref | FieldType::Refs, Some(v)) => {
             let opts = ref_options(s, f);

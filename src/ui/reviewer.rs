@@ -49,7 +49,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                 <p>{ detail }</p>
             </div>
             <dl class="ac-review-meta">
-                <dt>{ t(l, "导出时间", "Exported at") }</dt><dd>{ if r.exported_at.is_empty() { t(l, "未注明", "not given").to_owned() } else { r.exported_at.clone() } }</dd>
+                <dt>{ t(l, "导出时间", "Exported at") }</dt><dd>{ if r.exported_at.is_empty() { t(l, "未注明", "not given").to_owned() } else { crate::locale::stamp(l, &r.exported_at) } }</dd>
                 <dt>{ t(l, "状态", "Status") }</dt><dd>{ r.status.clone() }</dd>
                 <dt>{ t(l, "模板", "Template") }</dt><dd>{ r.template.clone() }</dd>
                 <dt>{ t(l, "文件中的摘要", "Digest in the file") }</dt><dd class="ac-mono">{ if r.digest.is_empty() { "—".to_owned() } else { r.digest.clone() } }</dd>
@@ -91,8 +91,8 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                             { for r.confirmations.iter().map(|c| html! {
                                 <tr data-confirmed={c.code.clone()}>
                                     <td>{ section_of(&c.path) }</td>
-                                    <td>{ message_of(&c.code, &c.path).unwrap_or_else(|| format!("{} ({})", c.code, c.path)) }{ c.rule_id.as_ref().map(|r| format!(" [{r}]")).unwrap_or_default() }</td>
-                                    <td>{ c.confirmed_at.clone() }</td>
+                                    <td>{ message_of(&c.code, &c.path).unwrap_or_else(|| t(l, "（该提示已不再出现）", "(no longer raised)").to_owned()) }</td>
+                                    <td>{ crate::locale::stamp(l, &c.confirmed_at) }</td>
                                 </tr>
                             }) }
                         </tbody>

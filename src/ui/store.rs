@@ -80,6 +80,27 @@ pub struct ImportReport {
     pub findings: Vec<Finding>,
 }
 
+/// Pointer tokens of the row controls that focus moves to (`{row}/remove-row` …): element ids
+/// made by `dom_id` like a field's, so that `Effect::Focus` reaches them. No template key may
+/// take these names (they are not valid item keys: keys are camelCase).
+pub const REMOVE_ASK: &str = "remove-row";
+/// The 删除 button of a row's delete question.
+pub const REMOVE_CONFIRM: &str = "confirm-remove";
+/// A table's 添加一行 button.
+pub const ADD_ROW: &str = "add-row";
+
+/// How long this tab's draft outlives the tab: what decides whether leaving the page must ask
+/// first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftKeep {
+    /// No draft is written (`draftStorage: "none"`).
+    Nowhere,
+    /// Only while this tab lives (session storage).
+    Tab,
+    /// On this computer until it is submitted or discarded (local storage), or by the host.
+    Computer,
+}
+
 /// The notice kind of a restored draft.
 pub const NOTICE_RESTORED: &str = "restored";
 
@@ -131,6 +152,12 @@ pub enum Msg {
     CancelRemove,
     /// 校验: validate everything and show the summary.
     Validate,
+    /// The user chose whether to keep the draft on this computer (local storage) rather than
+    /// only in this tab.
+    KeepOnComputer(bool),
+    /// Move to the error summary as it stands (from the submit outcome), without re-checking:
+    /// a server's findings stay as it sent them.
+    ShowSummary,
     /// Show the 核对 view.
     Review,
     /// Back to the form.
@@ -228,10 +255,15 @@ pub enum Effect {
     Focus(String),
     /// Move focus to the error summary.
     FocusSummary,
+    /// Move focus to the submit outcome next to the action bar ([`Store::outcome`]).
+    FocusOutcome,
     /// Save a draft (debounced by the web layer).
     SaveDraft,
     /// Delete the draft.
     ClearDraft,
+    /// Move the draft to this computer's storage (`true`: local) or back to the tab's (session),
+    /// deleting it where it was.
+    KeepDraftOnComputer(bool),
     /// Run the whole-record pass soon (debounced by the web layer).
     ScheduleRevalidate,
     /// File pickers and printing for `super::clerk`.
@@ -266,6 +298,9 @@ pub struct Store {
     pub pending_remove: Option<String>,
     /// The last status message.
     pub notice: Option<Notice>,
+    /// What the last 提交 came to (sent, blocked, failed, stored), shown next to the action bar
+    /// where the user pressed it (the top notice says it too). Cleared by a change of data.
+    pub outcome: Option<Notice>,
     /// Submission state.
     pub submit: SubmitState,
     /// Idempotency key of the data as last submitted; a change of data drops it.
@@ -300,6 +335,14 @@ pub struct Store {
     pub draft_rev: u64,
     /// Another tab's newer draft (its text) while the user has not chosen what to keep.
     pub draft_conflict: Option<String>,
+    /// Where the draft is kept (the web layer sets it from `draftStorage`).
+    pub draft_keep: DraftKeep,
+    /// The user may choose to keep the draft on this computer ([`Msg::KeepOnComputer`]): offered
+    /// when drafts would otherwise last only as long as the tab.
+    pub draft_choice: bool,
+    /// The data holds changes the server has not stored (typed, imported, or restored from a
+    /// draft); the host's own data is not such a change.
+    pub unsent: bool,
     /// Last year's base, the loaded talk record, print and review mode (`super::clerk`).
     pub clerk: super::clerk::Clerk,
     /// Path → indexes into `findings`.
@@ -332,6 +375,7 @@ impl Store {
             view: View::Form,
             pending_remove: None,
             notice: None,
+            outcome: None,
             submit: SubmitState::Idle,
             idempotency_key: None,
             key_source: Rc::new(counter_keys()),
@@ -340,6 +384,9 @@ impl Store {
             draft_tab: String::from("tab"),
             draft_rev: 0,
             draft_conflict: None,
+            draft_keep: DraftKeep::Computer,
+            draft_choice: false,
+            unsent: false,
             clerk: Default::default(),
             page_size: DEFAULT_PAGE_SIZE,
             pages: HashMap::new(),
@@ -361,8 +408,17 @@ impl Store {
         self.show_all = false;
         self.summary = false;
         self.pending_remove = None;
+        let unsent = self.unsent;
         self.data_changed();
+        // Whose data it is decides: the callers for the user's (import, drafts) say so.
+        self.unsent = unsent;
         self.revalidate();
+    }
+
+    /// Whether leaving the page now would lose changes: they are not sent, and the draft does
+    /// not outlive this tab.
+    pub fn warn_on_leave(&self) -> bool {
+        self.unsent && !self.read_only && self.draft_keep != DraftKeep::Computer
     }
 
     /// Runs every check and named rule, applying confirmations. Returns whether the findings
@@ -390,6 +446,8 @@ impl Store {
         self.rev += 1;
         self.idempotency_key = None;
         self.submitted_at = None;
+        self.outcome = None;
+        self.unsent = true;
         if matches!(self.submit, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
             self.submit = SubmitState::Idle;
         }
@@ -411,9 +469,62 @@ impl Store {
             .map(|f| (f.severity, f.message(self.locale)))
     }
 
-    /// Findings that block submit, in document order.
+    /// Findings that block submit, in the order of the form (section, its fields, its tables,
+    /// row, column), as the error summary lists them.
     pub fn blocking(&self) -> Vec<&Finding> {
-        self.findings.iter().filter(|f| f.blocks_submit()).collect()
+        let mut v: Vec<&Finding> = self.findings.iter().filter(|f| f.blocks_submit()).collect();
+        crate::sort::sort_by_key(&mut v, |f| self.form_position(&f.path));
+        v
+    }
+
+    /// Where a pointer sits in the form: section, then the presence question, the section's
+    /// fields and its tables in template order, then row and column. Unknown parts sort last.
+    pub fn form_position(&self, path: &str) -> [usize; 4] {
+        let tpl = self.validator.template();
+        let t = split_pointer(path);
+        let Some(si) = t.first().and_then(|id| tpl.sections.iter().position(|s| &s.id == id)) else { return [usize::MAX; 4] };
+        let sec = &tpl.sections[si];
+        let Some(key) = t.get(1) else { return [si, 0, 0, 0] };
+        if key == PRESENCE_KEY {
+            return [si, 0, 0, 0];
+        }
+        if let Some(fi) = sec.fields.iter().position(|f| &f.key == key) {
+            return [si, 1 + fi, 0, 0];
+        }
+        let Some(ti) = sec.tables.iter().position(|tb| &tb.id == key) else { return [si, usize::MAX, 0, 0] };
+        let row = t.get(2).and_then(|r| r.parse::<usize>().ok()).map_or(0, |r| r + 1);
+        let col = t.get(3).and_then(|c| sec.tables[ti].columns.iter().position(|k| &k.key == c)).map_or(0, |c| c + 1);
+        [si, 1 + sec.fields.len() + ti, row, col]
+    }
+
+    /// Whether the rules demand the field at `path` now, as an error: `required`, or a
+    /// `requiredIf` that holds for its row or section.
+    pub fn required_now(&self, f: &Field, path: &str) -> bool {
+        if matches!(f.required, crate::template::Requirement::Required(Severity::Error)) {
+            return true;
+        }
+        let Some(c) = &f.required_if else { return false };
+        if f.required_if_severity.unwrap_or(Severity::Error) != Severity::Error {
+            return false;
+        }
+        let empty = Map::new();
+        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+        let obj = self.record.pointer(parent).and_then(Value::as_object).unwrap_or(&empty);
+        crate::engine::eval(c, obj, &self.record)
+    }
+
+    /// What a message is about, for lists away from the field: `房产 第3行` for a table row's
+    /// cell, else the section's title.
+    pub fn where_is(&self, path: &str) -> Option<String> {
+        let t = split_pointer(path);
+        let sec = self.validator.template().section(t.first()?)?;
+        if let (Some(tb), Some(row)) = (t.get(1).and_then(|k| sec.table(k)), t.get(2).and_then(|r| r.parse::<usize>().ok())) {
+            return Some(match self.locale {
+                Locale::En => format!("{} row {}", tb.title.get(self.locale), row + 1),
+                Locale::ZhCn => format!("{} 第{}行", tb.title.get(self.locale), row + 1),
+            });
+        }
+        Some(sec.title.get(self.locale).to_owned())
     }
 
     /// Whether anything blocks submit.
@@ -454,6 +565,11 @@ impl Store {
         );
         if self.read_only && editing {
             return fx;
+        }
+        // A passing notice (已添加第 1 行, 导出成功) does not outlive the next edit; errors and
+        // questions that wait for a choice stay.
+        if matches!(msg, Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. }) && self.notice.as_ref().is_some_and(|n| matches!(n.kind, "info" | "ok")) {
+            self.notice = None;
         }
         match msg {
             Msg::Input { path, raw } => {
@@ -501,10 +617,14 @@ impl Store {
                     fx.push(Effect::Focus(row_path));
                 }
             }
-            Msg::AskRemove(row) => self.pending_remove = Some(row),
+            Msg::AskRemove(row) => {
+                // The 删除 button gives way to the question: focus goes into it, never to <body>.
+                fx.push(Effect::Focus(format!("{row}/{REMOVE_CONFIRM}")));
+                self.pending_remove = Some(row);
+            }
             Msg::CancelRemove => {
                 if let Some(row) = self.pending_remove.take() {
-                    fx.push(Effect::Focus(row));
+                    fx.push(Effect::Focus(format!("{row}/{REMOVE_ASK}")));
                 }
             }
             Msg::ConfirmRemove => {
@@ -534,6 +654,26 @@ impl Store {
                     fx.push(Effect::FocusSummary);
                 }
             }
+            Msg::KeepOnComputer(on) => {
+                if self.draft_choice {
+                    self.draft_keep = if on { DraftKeep::Computer } else { DraftKeep::Tab };
+                    self.notice = Some(Notice {
+                        kind: "info",
+                        text: if on {
+                            self.t("草稿将保存在这台电脑上，提交成功后自动清除。", "The draft is kept on this computer until it is submitted.")
+                        } else {
+                            self.t("已从这台电脑上清除草稿；草稿只保留到关闭本页为止。", "The draft is removed from this computer; it lasts until this page is closed.")
+                        }
+                        .into(),
+                    });
+                    fx.push(Effect::KeepDraftOnComputer(on));
+                }
+            }
+            Msg::ShowSummary => {
+                self.summary = true;
+                self.view = View::Form;
+                fx.push(Effect::FocusSummary);
+            }
             Msg::Review => {
                 self.revalidate();
                 self.view = View::Review;
@@ -557,7 +697,7 @@ impl Store {
             Msg::Export { now } => {
                 self.normalize_record(&mut fx);
                 let env = self.envelope(now);
-                let name = format!("{}-{}.json", self.validator.template().id, self.today);
+                let name = self.export_file_name();
                 fx.push(Effect::Download { name, text: envelope::to_json(&env) });
                 self.notice = Some(Notice { kind: "ok", text: self.t("导出成功。", "Exported.").into() });
             }
@@ -568,6 +708,7 @@ impl Store {
                 if imported.is_usable() {
                     if let Some(env) = imported.envelope {
                         self.replace_data(env.data, env.validation.confirmations);
+                        self.unsent = true;
                         self.notice = Some(Notice { kind: "ok", text: self.t("导入成功。", "Imported.").into() });
                         fx.push(Effect::SaveDraft);
                         fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "import" }) });
@@ -597,7 +738,11 @@ impl Store {
             Msg::Revalidate => self.quiet = !self.revalidate(),
             Msg::Submitted { receipt } => {
                 self.submit = SubmitState::Done { receipt: receipt.clone() };
-                self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("提交成功。回执编号：", "Submitted. Receipt: ")) });
+                self.unsent = false;
+                // The notice's receipt line names the number: the text says it once, not twice.
+                self.notice = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
+                self.outcome = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
+                fx.push(Effect::FocusOutcome);
                 fx.push(Effect::ClearDraft);
                 fx.push(Effect::Emit { name: "checklist-submitted", detail: serde_json::json!({ "receiptId": receipt }) });
             }
@@ -611,7 +756,8 @@ impl Store {
                 self.view = View::Form;
                 self.submit = SubmitState::Failed { reason: FailReason::Rejected };
                 self.notice = Some(Notice { kind: "error", text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into() });
-                fx.push(Effect::FocusSummary);
+                self.outcome = Some(self.blocked_outcome(self.t("未能提交：服务器校验未通过。", "Not submitted: the server found problems.")));
+                fx.push(Effect::FocusOutcome);
                 fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "server", "findings": self.findings }) });
             }
             Msg::Failed(reason) => {
@@ -649,17 +795,20 @@ impl Store {
                 };
                 self.submit = SubmitState::Failed { reason };
                 self.notice = Some(Notice { kind: "error", text: text.clone() });
+                self.outcome = Some(Notice { kind: "error", text: text.clone() });
+                fx.push(Effect::FocusOutcome);
                 fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }) });
             }
             Msg::DraftRestored(stamp) => {
                 self.notice = Some(Notice {
                     kind: NOTICE_RESTORED,
-                    text: format!("{}{stamp}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), self.t("）。", ")."))
+                    text: format!("{}{}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), crate::locale::stamp(self.locale, &stamp), self.t("）。", ")."))
                 });
             }
             Msg::DiscardDraft => {
                 let initial = self.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
                 self.replace_data(initial, Vec::new());
+                self.unsent = false;
                 self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
                 fx.push(Effect::ClearDraft);
             }
@@ -676,7 +825,7 @@ impl Store {
                 if info.tab == self.draft_tab || info.revision <= self.draft_rev {
                     return fx; // our own write, or one we have already seen
                 }
-                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), info.saved_at, self.t("）", ")")) };
+                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), crate::locale::stamp(self.locale, &info.saved_at), self.t("）", ")")) };
                 self.notice = Some(Notice {
                     kind: "error",
                     text: format!(
@@ -804,9 +953,11 @@ impl Store {
         if self.submit == SubmitState::Sending {
             return; // a double click sends once
         }
-        if let SubmitState::Done { receipt } = &self.submit {
+        if matches!(self.submit, SubmitState::Done { .. }) {
             // Nothing changed since the server stored it: say so instead of posting again.
-            self.notice = Some(Notice { kind: "ok", text: format!("{}{receipt}", self.t("该记录已提交，回执编号：", "Already submitted. Receipt: ")) });
+            self.notice = Some(Notice { kind: "ok", text: self.t("该记录已提交，内容未改动，无需再次提交。", "Already submitted; nothing has changed since.").into() });
+            self.outcome = self.notice.clone();
+            fx.push(Effect::FocusOutcome);
             return;
         }
         self.normalize_record(fx);
@@ -815,7 +966,8 @@ impl Store {
         if self.blocks_submit() {
             self.summary = true;
             self.view = View::Form;
-            fx.push(Effect::FocusSummary);
+            self.outcome = Some(self.blocked_outcome(self.t("未能提交。", "Not submitted.")));
+            fx.push(Effect::FocusOutcome);
             fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "browser", "findings": self.findings }) });
             return;
         }
@@ -850,8 +1002,33 @@ impl Store {
         let body = envelope::to_json(&env);
         self.submit = SubmitState::Sending;
         self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
+        self.outcome = self.notice.clone();
         fx.push(Effect::Emit { name: "checklist-submit", detail: serde_json::from_str(&body).unwrap_or(Value::Null) });
         fx.push(Effect::Post { body, key });
+    }
+
+    /// `个人有关事项报告-2025-草稿.json`: what the record is, its year (the header's, else
+    /// today's), and whether the server has it.
+    pub fn export_file_name(&self) -> String {
+        let tpl = self.validator.template();
+        let year = tpl.sections.first().and_then(|sec| sec.fields.iter().find(|f| f.kind == FieldType::Year).map(|f| format!("/{}/{}", sec.id, f.key)));
+        let year = year.and_then(|p| self.value_at(&p)).map(|v| display(Some(v))).filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
+        let status = if matches!(self.submit, SubmitState::Done { .. }) { self.t("已提交", "submitted") } else { self.t("草稿", "draft") };
+        format!("{}-{}-{status}.json", tpl.checklist_kind.name(self.locale), year.unwrap_or_else(|| self.today.year().to_string()))
+    }
+
+    /// The outcome of a submit that findings stopped: `lead`, then what to do about them.
+    fn blocked_outcome(&self, lead: &str) -> Notice {
+        let (e, w) = self.counts();
+        let text = match (self.locale, e, w) {
+            (Locale::En, e, 0) => format!("{lead} {e} problem(s) to correct; see the list of problems."),
+            (Locale::En, 0, w) => format!("{lead} {w} warning(s) to check and confirm; see the list of problems."),
+            (Locale::En, e, w) => format!("{lead} {e} problem(s) to correct and {w} warning(s) to confirm; see the list of problems."),
+            (_, e, 0) => format!("{lead}有{e}项需要修改，请按问题清单逐项处理。"),
+            (_, 0, w) => format!("{lead}有{w}项提示需要核实确认，请按问题清单逐项处理。"),
+            (_, e, w) => format!("{lead}有{e}项需要修改、{w}项提示需要核实确认，请按问题清单逐项处理。"),
+        };
+        Notice { kind: "error", text }
     }
 
     /// The current page of a table and how many pages it has (at least 1).
@@ -899,8 +1076,13 @@ impl Store {
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
         let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
         if errors.is_empty() {
-            // Nothing is missing or wrong (an optional item left empty counts as done).
-            SectionStatus::Done
+            // Nothing is missing or wrong; a section nobody has touched is 已完成 only once the
+            // whole record has been checked (an optional item left empty then counts as done).
+            if !started && !self.show_all {
+                SectionStatus::NotStarted
+            } else {
+                SectionStatus::Done
+            }
         } else if !started {
             if self.show_all {
                 SectionStatus::Problem
@@ -1000,6 +1182,7 @@ impl Store {
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
         let before = std::mem::take(&mut self.record);
         self.replace_data(data, confirmations);
+        self.unsent = true;
         if self.initial.is_none() {
             self.initial = Some(before);
         }
@@ -1268,12 +1451,122 @@ mod tests {
     }
 
     #[test]
-    fn submit_with_errors_sends_nothing_and_focuses_the_summary() {
+    fn submit_with_errors_sends_nothing_and_says_so_where_the_user_is() {
         let mut s = store("geren");
         let fx = s.update(Msg::Submit);
-        assert!(fx.contains(&Effect::FocusSummary));
+        assert!(fx.contains(&Effect::FocusOutcome), "focus moves to the outcome next to 提交");
+        let outcome = s.outcome.clone().expect("an outcome next to the action bar");
+        assert_eq!(outcome.kind, "error");
+        assert!(outcome.text.starts_with("未能提交。有") && outcome.text.contains("项需要修改"), "{}", outcome.text);
         assert!(!fx.iter().any(|e| matches!(e, Effect::Post { .. })));
         assert!(s.summary && s.show_all);
+    }
+
+    #[test]
+    fn leaving_asks_first_only_while_unsent_changes_live_in_this_tab_alone() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut s = store("geren");
+        s.draft_keep = DraftKeep::Tab;
+        s.draft_choice = true;
+        s.replace_data(fixture, vec![]);
+        assert!(!s.warn_on_leave(), "the host's own data is not an unsent change");
+        s.update(Msg::Set { path: "/header/position".into(), value: Some(Value::from("处长")) });
+        assert!(s.warn_on_leave(), "typed, not sent, kept only in the tab");
+        let fx = s.update(Msg::KeepOnComputer(true));
+        assert!(fx.contains(&Effect::KeepDraftOnComputer(true)));
+        assert!(!s.warn_on_leave(), "kept on this computer: nothing to lose");
+        s.update(Msg::KeepOnComputer(false));
+        assert!(s.warn_on_leave());
+        s.update(Msg::Submit);
+        s.update(Msg::Submitted { receipt: "R-2".into() });
+        assert!(!s.warn_on_leave(), "sent");
+        s.draft_choice = false;
+        assert!(s.update(Msg::KeepOnComputer(true)).is_empty(), "no choice when the host decided where drafts live");
+    }
+
+    #[test]
+    fn the_delete_question_takes_focus_and_gives_it_back() {
+        let mut s = store("geren");
+        s.update(Msg::AddRow("/C11/rows".into()));
+        let fx = s.update(Msg::AskRemove("/C11/rows/0".into()));
+        assert_eq!(fx, [Effect::Focus(format!("/C11/rows/0/{REMOVE_CONFIRM}"))]);
+        let fx = s.update(Msg::CancelRemove);
+        assert_eq!(fx, [Effect::Focus(format!("/C11/rows/0/{REMOVE_ASK}"))], "back to the row's 删除");
+        s.update(Msg::AskRemove("/C11/rows/0".into()));
+        let fx = s.update(Msg::ConfirmRemove);
+        assert!(fx.contains(&Effect::Focus("/C11/rows".into())), "to the table's heading: {fx:?}");
+    }
+
+    #[test]
+    fn the_summary_follows_the_form_and_names_table_rows() {
+        let mut s = store("geren");
+        s.update(Msg::Set { path: "/C11/presence".into(), value: Some(Value::from("有")) });
+        s.update(Msg::AddRow("/C11/rows".into()));
+        s.update(Msg::AddRow("/C11/rows".into()));
+        s.update(Msg::Validate);
+        let paths: Vec<[usize; 4]> = s.blocking().iter().map(|f| s.form_position(&f.path)).collect();
+        assert!(paths.windows(2).all(|w| w[0] <= w[1]), "form order: {paths:?}");
+        let row = s.blocking().iter().find(|f| f.path.starts_with("/C11/rows/1/")).map(|f| f.path.clone()).expect("a row error");
+        assert_eq!(s.where_is(&row).as_deref(), Some("房产 第2行"));
+        assert_eq!(s.where_is("/header/name").as_deref(), Some("基本信息"));
+    }
+
+    #[test]
+    fn passing_notices_go_with_the_next_edit_and_untouched_sections_are_not_done() {
+        let mut s = store("geren");
+        let c15 = s.validator.template().section("C15").expect("C15").clone();
+        assert_eq!(s.section_status(&c15), SectionStatus::NotStarted, "nothing typed: not 已完成");
+        s.update(Msg::AddRow("/C11/rows".into()));
+        assert!(s.notice.is_some());
+        s.update(Msg::Input { path: "/header/name".into(), raw: "张".into() });
+        assert!(s.notice.is_none(), "已添加第 1 行 is stale once the user types on");
+        s.update(Msg::Validate);
+        assert_eq!(s.section_status(&c15), SectionStatus::Done, "checked, nothing missing");
+    }
+
+    #[test]
+    fn the_required_mark_follows_required_if() {
+        let mut s = store("geren");
+        let f = s.field_at("/header/changedItems").expect("field").clone();
+        assert!(!s.required_now(&f, "/header/changedItems"), "an annual report names no changed items");
+        s.update(Msg::Set { path: "/header/reportType".into(), value: Some(Value::from("事后报告")) });
+        assert!(s.required_now(&f, "/header/changedItems"), "a change report must name them: the mark shows");
+    }
+
+    #[test]
+    fn the_export_file_is_named_for_what_it_holds() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let year = display(fixture.pointer("/header/year"));
+        let mut s = store("geren");
+        s.replace_data(fixture, vec![]);
+        assert_eq!(s.export_file_name(), format!("个人有关事项报告-{year}-草稿.json"));
+        s.update(Msg::Submit);
+        s.update(Msg::Submitted { receipt: "R-3".into() });
+        assert_eq!(s.export_file_name(), format!("个人有关事项报告-{year}-已提交.json"));
+        s.locale = Locale::En;
+        assert_eq!(s.export_file_name(), format!("personal matters report-{year}-submitted.json"));
+    }
+
+    #[test]
+    fn every_submit_ends_with_an_outcome_next_to_the_button_and_focus_on_it() {
+        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let mut s = store("geren");
+        s.replace_data(fixture, vec![]);
+        s.update(Msg::Submit);
+        assert_eq!(s.outcome.as_ref().map(|o| o.kind), Some("info"), "sending");
+        let fx = s.update(Msg::Failed(FailReason::Timeout(30)));
+        assert!(fx.contains(&Effect::FocusOutcome));
+        assert!(s.outcome.as_ref().is_some_and(|o| o.kind == "error" && o.text.contains("重新提交")), "{:?}", s.outcome);
+        s.update(Msg::Submit);
+        let fx = s.update(Msg::Submitted { receipt: "R-1".into() });
+        assert!(fx.contains(&Effect::FocusOutcome));
+        assert_eq!(s.outcome.as_ref().map(|o| o.kind), Some("ok"));
+        let notice = s.notice.clone().expect("notice").text;
+        assert!(!notice.contains("R-1"), "the notice's receipt line names the number; its text does not repeat it: {notice}");
+        let fx = s.update(Msg::Submit);
+        assert!(fx.contains(&Effect::FocusOutcome) && !fx.iter().any(|e| matches!(e, Effect::Post { .. })), "already submitted: said, not sent");
+        s.update(Msg::Set { path: "/header/position".into(), value: Some(Value::from("处长")) });
+        assert!(s.outcome.is_none(), "a change of data clears the outcome");
     }
 
     #[test]

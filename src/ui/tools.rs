@@ -32,7 +32,7 @@ pub(super) fn actions(s: &Store, sh: &Shared) -> Html {
                 </button>
                 { file_input(sh, FilePurpose::Base) }
             }
-            <button type="button" class="ac-btn" data-action="print" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
+            <button type="button" class="ac-btn" data-action="print" id={super::dom_id(&format!("/{}", super::clerk::PRINT))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
             { file_input(sh, FilePurpose::Review) }
             { file_input(sh, FilePurpose::Talks) }
         </>

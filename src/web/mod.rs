@@ -25,7 +25,7 @@ use crate::engine::Validator;
 use crate::finding::Finding;
 use crate::locale::Locale;
 use crate::template;
-use crate::ui::store::{Effect, FailReason, Msg, Store};
+use crate::ui::store::{DraftKeep, Effect, FailReason, Msg, Store};
 use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
 
 /// How long a POST may take before the widget gives up waiting (the `timeoutMs` option).
@@ -79,7 +79,8 @@ struct Env {
     endpoint: Option<String>,
     headers: BTreeMap<String, String>,
     credentials: web_sys::RequestCredentials,
-    draft: DraftStore,
+    /// Where drafts go; the user may move them from the session to this computer (local).
+    draft: std::cell::Cell<DraftStore>,
     draft_key: String,
     draft_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
     /// How long the last three draft writes took (ms). The cheapest decides between writing now
@@ -317,7 +318,7 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         endpoint: opts.endpoint.clone().filter(|e| !e.is_empty()),
         headers: opts.headers,
         credentials,
-        draft,
+        draft: std::cell::Cell::new(draft),
         draft_key,
         draft_timer: RefCell::new(None),
         draft_cost_ms: std::cell::Cell::new([0.0; 3]),
@@ -326,6 +327,20 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         listeners: RefCell::new(Vec::new()),
         alive: RefCell::new(true),
     });
+    // Session drafts may be kept on this computer instead, by the user's choice: a draft found there
+    // means they chose so earlier.
+    store.draft_choice = draft == DraftStore::Session;
+    if store.draft_choice {
+        env.draft.set(DraftStore::Local);
+        if read_draft(&env).is_none() {
+            env.draft.set(DraftStore::Session);
+        }
+    }
+    store.draft_keep = match env.draft.get() {
+        DraftStore::Local => DraftKeep::Computer,
+        DraftStore::Session => DraftKeep::Tab,
+        DraftStore::None => DraftKeep::Nowhere,
+    };
     let restored = if opts.read_only { None } else { read_draft(&env).and_then(|text| store.restore_draft(&text)) };
     let env2 = env.clone();
     let shared = Shared::new(store, move |sh, fx| run(&env2, sh, fx));
@@ -343,9 +358,6 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
 /// the last events a closing or discarded tab reliably gets), and another tab's newer draft under
 /// the same key (`storage`) is reported as a conflict instead of being overwritten later.
 fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
-    if env.draft == DraftStore::None {
-        return;
-    }
     let Some(window) = web_sys::window() else { return };
     let add = |target: web_sys::EventTarget, name: &'static str, f: Box<dyn FnMut(web_sys::Event)>| {
         let cb = Closure::wrap(f);
@@ -353,6 +365,17 @@ fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
             env.listeners.borrow_mut().push((target, name, cb));
         }
     };
+    // Unsent changes that live only in this tab: the browser asks before the page goes.
+    let sh2 = sh.clone();
+    add(window.clone().into(), "beforeunload", Box::new(move |e: web_sys::Event| {
+        if sh2.store.try_borrow().is_ok_and(|s| s.warn_on_leave()) {
+            e.prevent_default();
+            let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"unsent".into()); // kernels before 119 need it
+        }
+    }));
+    if env.draft.get() == DraftStore::None && !sh.store.borrow().draft_choice {
+        return;
+    }
     for (target, name) in [(window.clone().into(), "pagehide"), (window.document().map(Into::into).unwrap_or_else(|| window.clone().into()), "visibilitychange")] {
         let (env2, sh2) = (Rc::downgrade(env), sh.clone());
         add(target, name, Box::new(move |_| {
@@ -406,7 +429,7 @@ fn uuid_v4(mut b: [u8; 16]) -> String {
 
 fn storage(env: &Env) -> Option<web_sys::Storage> {
     let w = web_sys::window()?;
-    match env.draft {
+    match env.draft.get() {
         DraftStore::Local => w.local_storage().ok().flatten(),
         DraftStore::Session => w.session_storage().ok().flatten(),
         DraftStore::None => None,
@@ -474,14 +497,15 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
                     }
                 }
             }
-            Effect::Focus(path) => focus_later(env.root.clone(), Some(path)),
-            Effect::FocusSummary => focus_later(env.root.clone(), None),
+            Effect::Focus(path) => focus_later(env.root.clone(), Ok(path)),
+            Effect::FocusSummary => focus_later(env.root.clone(), Err("[data-summary]")),
+            Effect::FocusOutcome => focus_later(env.root.clone(), Err("[data-outcome]")),
             Effect::SaveDraft => {
-                if env.draft != DraftStore::None && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
+                if env.draft.get() != DraftStore::None && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
                     // Cheap enough to write at every change: nothing typed waits in memory.
                     env.draft_timer.borrow_mut().take();
                     write_draft(env, sh);
-                } else if env.draft != DraftStore::None {
+                } else if env.draft.get() != DraftStore::None {
                     let (env2, sh2) = (env.clone(), sh.clone());
                     let t = gloo_timers::callback::Timeout::new(DRAFT_DEBOUNCE_MS, move || {
                         env2.draft_timer.borrow_mut().take();
@@ -491,6 +515,14 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
                     });
                     *env.draft_timer.borrow_mut() = Some(t);
                 }
+            }
+            Effect::KeepDraftOnComputer(on) => {
+                if let Some(st) = storage(env) {
+                    let _ = st.remove_item(&env.draft_key);
+                }
+                env.draft.set(if on { DraftStore::Local } else { DraftStore::Session });
+                env.draft_timer.borrow_mut().take();
+                write_draft(env, sh);
             }
             Effect::ClearDraft => {
                 env.draft_timer.borrow_mut().take();
@@ -514,13 +546,26 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
 }
 
 /// Focuses the element of `path` (or its nearest ancestor that has one) after the next render;
-/// `None` focuses the error summary.
-fn focus_later(root: Element, path: Option<String>) {
-    gloo_timers::callback::Timeout::new(0, move || {
+/// `Err(selector)` focuses the element it selects (the error summary, the submit outcome).
+fn focus_later(root: Element, path: Result<String, &'static str>) {
+    focus_after(root, path, 0);
+}
+
+/// A memoised row renders in a later task than the shell: the exact element is looked for a few
+/// frames before an ancestor stands in for it.
+fn focus_after(root: Element, path: Result<String, &'static str>, tries: u32) {
+    gloo_timers::callback::Timeout::new(if tries == 0 { 0 } else { 16 }, move || {
+        if let Ok(p) = &path {
+            let id = dom_id(p);
+            let exact = root.query_selector(&format!("[id=\"{id}\"], [id=\"{id}.h\"]")).ok().flatten().is_some();
+            if !exact && tries < 5 && !p.is_empty() {
+                return focus_after(root, path, tries + 1);
+            }
+        }
         let target = match &path {
-            None => root.query_selector("[data-summary]").ok().flatten(),
-            Some(p) if p.is_empty() => root.query_selector("[data-review] h2, .ac-title").ok().flatten(),
-            Some(p) => {
+            Err(selector) => root.query_selector(selector).ok().flatten(),
+            Ok(p) if p.is_empty() => root.query_selector("[data-review] h2, .ac-title").ok().flatten(),
+            Ok(p) => {
                 let mut cur = p.as_str();
                 let mut found = None;
                 loop {

@@ -80,6 +80,12 @@ export async function launchKernel(executable, { libDir, args = [] } = {}) {
   on('Log.entryAdded', (p) => {
     if (p.entry.level === 'error') problems.push(`log: ${p.entry.text}${p.entry.url ? ` (${p.entry.url})` : ''}`);
   });
+  // As Playwright does: a beforeunload question (unsent changes) is answered "leave", so that navigating on
+  // works; anything else is a problem.
+  on('Page.javascriptDialogOpening', (p) => {
+    if (p.type !== 'beforeunload') problems.push(`dialog: ${p.type} ${p.message}`);
+    send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
+  });
   await send('Runtime.enable');
   await send('Log.enable');
   await send('Page.enable');

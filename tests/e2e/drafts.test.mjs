@@ -109,4 +109,44 @@ describe('drafts', () => {
     assert.doesNotMatch(await notice(page), /已恢复/, 'nothing restored after submit');
     await context.close();
   });
+
+  test('closing the tab: unsent changes kept only in the tab ask first; kept on this computer, they are back on reopening', async () => {
+    const context = await harness.context();
+    // The portal's setting (draft-storage="session"): the draft lives as long as the tab, unless the user chooses.
+    const page = await open(context, 'session');
+    const keep = page.locator(`${W} [data-action="keep-draft"]`);
+    assert.equal(await keep.isChecked(), false, 'not kept on the computer unless chosen');
+    const hint = await page.locator(`${W} #${await keep.getAttribute('aria-describedby')}`).innerText();
+    assert.match(hint, /其他人也可能看到/, 'the choice says plainly what it means on a shared PC');
+    assert.match(hint, /提交成功后草稿自动清除/);
+    await typeInto(page, '/header/name', '欧阳修');
+    const asked = [];
+    page.on('dialog', async (d) => { asked.push(d.type()); await d.accept(); });
+    await page.close({ runBeforeUnload: true });
+    await until(() => page.isClosed(), 'the tab closed after the question was answered');
+    assert.deepEqual(asked, ['beforeunload'], 'leaving with unsent changes kept only in this tab asks first');
+
+    // Reopened: the tab's draft went with it (the user was warned). Now keep it on this computer.
+    const again = await open(context, 'session');
+    assert.equal(await nameOf(again), undefined);
+    await press(again, `${W} [data-action="keep-draft"]`, 'Space');
+    assert.ok(await again.locator(`${W} [data-action="keep-draft"]`).isChecked());
+    await typeInto(again, '/header/name', '王安石');
+    assert.equal(await again.evaluate((k) => JSON.parse(localStorage.getItem(k)).data.header.name, KEY), '王安石', 'written to this computer');
+    const askedAgain = [];
+    again.on('dialog', async (d) => { askedAgain.push(d.type()); await d.accept(); });
+    await again.close({ runBeforeUnload: true });
+    await until(() => again.isClosed(), 'the tab closed');
+    assert.deepEqual(askedAgain, [], 'nothing to lose: no question');
+
+    const third = await open(context, 'session');
+    assert.equal(await nameOf(third), '王安石', 'the draft is back after closing and reopening');
+    assert.match(await notice(third), /已恢复/);
+    assert.ok(await third.locator(`${W} [data-action="keep-draft"]`).isChecked(), 'the choice is remembered with the draft');
+    // Unticking removes it from this computer.
+    await press(third, `${W} [data-action="keep-draft"]`, 'Space');
+    assert.equal(await third.evaluate((k) => localStorage.getItem(k), KEY), null, 'removed from this computer');
+    assert.ok(await third.evaluate((k) => sessionStorage.getItem(k), KEY), 'kept in the tab');
+    await context.close();
+  });
 });

@@ -37,7 +37,7 @@ describe('export and import (geren)', () => {
       page.waitForEvent('download', { timeout: 10_000 }),
       press(page, 'button[data-action="export"]'),
     ]);
-    assert.match(download.suggestedFilename(), /\.json$/, `file name ${download.suggestedFilename()}`);
+    assert.equal(download.suggestedFilename(), `个人有关事项报告-${fx.header.year}-草稿.json`, 'a file name that says what it holds');
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
     exportedText = await readFile(file, 'utf8');

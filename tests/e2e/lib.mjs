@@ -2,7 +2,8 @@
 // playwright-core, per-page problem collection (console errors, page errors, CSP violations), axe-core,
 // screenshots, and keyboard-only input helpers for the widget's contract (data-path, data-action, …).
 import { spawn } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { inflateSync } from 'node:zlib';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -303,6 +304,37 @@ export async function axeCheck(page, what = 'page') {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.slice(0, 8).map((n) => `    ${n}`).join('\n')}${v.nodes.length > 8 ? `\n    … ${v.nodes.length - 8} more` : ''}`)
     .join('\n  ');
   assert.equal(violations.length, 0, `${what}: axe found ${violations.length} violation(s):\n  ${text}`);
+}
+
+/**
+ * The decoded content of a PNG: its header (size, depth, colour type) and its inflated image data, so that
+ * two files with the same pixels compare equal whatever their compression or ancillary chunks.
+ */
+export function pngPixels(buf) {
+  const parts = [];
+  let header = null;
+  for (let at = 8; at + 8 <= buf.length;) {
+    const len = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    const data = buf.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') header = Buffer.from(data);
+    if (type === 'IDAT') parts.push(data);
+    at += 12 + len;
+  }
+  if (!header) return null;
+  return Buffer.concat([header, inflateSync(Buffer.concat(parts))]);
+}
+
+/**
+ * Writes a screenshot (PNG bytes) to `file` only when its pixels differ from the file's: a run that
+ * changes nothing on screen leaves the tree clean. Returns whether it wrote.
+ */
+export async function keepScreenshot(png, file) {
+  const old = await readFile(file).catch(() => null);
+  if (old && (old.equals(png) || pngPixels(old)?.equals(pngPixels(png)))) return false;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, png);
+  return true;
 }
 
 /** Full-page PNG screenshot; a relative path lands in tests/e2e/artifacts/. */

@@ -12,6 +12,12 @@ const harness = useServerAndBrowser();
 
 const W = 'accountability-checklist';
 
+/** Whether the widget's focused element matches `selector`. */
+const focusedIs = (page, selector) => page.evaluate((sel) => {
+  const a = document.querySelector('accountability-checklist').shadowRoot.activeElement;
+  return Boolean(a && a.matches(sel));
+}, selector);
+
 async function records() {
   const r = await fetch(`${harness.url}/api/checklists`, { headers: asReviewer(harness.server) });
   assert.equal(r.status, 200);
@@ -54,8 +60,52 @@ describe('submitting under faults (geren)', () => {
     assert.match(await summary.innerText(), /现任职务不能为空/);
     assert.equal(await page.locator(`${W} [data-error-for="/header/position"]`).count(), 1, 'inline message at the field');
     assert.deepEqual(await handle(page, 'getData'), fx, 'nothing typed is lost');
-    const focused = await page.evaluate(() => document.querySelector('accountability-checklist').shadowRoot.activeElement?.hasAttribute('data-summary'));
-    assert.ok(focused, 'focus moves to the summary');
+    await until(() => focusedIs(page, '[data-outcome]'), 'focus moves to the outcome next to 提交');
+    assert.match(await page.locator(`${W} [data-outcome]`).innerText(), /未能提交：服务器校验未通过。有1项需要修改/);
+    await page.keyboard.press('Tab');
+    assert.ok(await focusedIs(page, '[data-action="to-summary"]'), 'the outcome leads to the list of problems');
+    await page.keyboard.press('Enter');
+    await until(() => focusedIs(page, '[data-summary]'), 'focus on the summary');
+    assert.match(await summary.innerText(), /现任职务不能为空/, 'still the server\'s findings');
+    await context.close();
+  });
+
+  test('the outcome of 提交 is next to the button, and focus moves to it: blocked, failed, stored', async () => {
+    const { context, page } = await fresh();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const outcome = page.locator(`${W} [data-outcome]`);
+    const nearButton = async () => {
+      const [o, b] = await Promise.all([outcome.boundingBox(), page.locator(`${W} [data-action="submit"]`).boundingBox()]);
+      // visible in the same screenful as the button (the page has scrolled to it)
+      return o && b && Math.abs(b.y - (o.y + o.height)) < 100 && o.y >= 0 && o.y + o.height <= 768;
+    };
+    // blocked: a required field emptied
+    await handle(page, 'setValue', '/header/position', null);
+    await press(page, `${W} [data-action="submit"]`);
+    await until(() => focusedIs(page, '[data-outcome]'), 'focus on the blocked outcome');
+    assert.match(await outcome.innerText(), /^未能提交。有1项需要修改/);
+    assert.ok(await nearButton(), 'the blocked outcome is on screen next to 提交');
+    assert.equal(await page.locator(`${W} [data-summary]`).count(), 1, 'the summary is kept at the top');
+
+    // failed: the connection is refused
+    await handle(page, 'setValue', '/header/position', '处长');
+    assert.equal(await outcome.count(), 0, 'a change of data clears the old outcome');
+    await page.route('**/api/checklists', (route) => route.abort('connectionrefused'), { times: 1 });
+    await press(page, `${W} [data-action="submit"]`);
+    await until(async () => (await outcome.count()) && /提交失败/.test(await outcome.innerText()), 'failure outcome');
+    await until(() => focusedIs(page, '[data-outcome]'), 'focus on the failure outcome');
+    assert.match(await outcome.innerText(), /重新提交/, 'says what to do');
+    assert.ok(await nearButton(), 'the failure is on screen next to 提交');
+
+    // stored: the receipt next to the button, once in the notice at the top
+    await press(page, `${W} [data-action="submit"]`);
+    await until(() => page.locator(`${W} [data-outcome-receipt]`).count(), 'receipt next to the button');
+    await until(() => focusedIs(page, '[data-outcome]'), 'focus on the success outcome');
+    const receipt = await page.locator(`${W} [data-receipt]`).innerText();
+    assert.equal(await page.locator(`${W} [data-outcome-receipt]`).innerText(), receipt);
+    assert.ok(await nearButton(), 'the receipt is on screen next to 提交');
+    const top = await page.locator(`${W} [data-notice]`).innerText();
+    assert.equal(top.split(receipt).length - 1, 1, `the receipt shows once at the top: ${top}`);
     await context.close();
   });
 
