@@ -22,7 +22,7 @@ export async function launchKernel(executable, { libDir, args = [] } = {}) {
   const child = spawn(executable, [
     '--headless', ...CHROMIUM_ARGS, '--remote-debugging-port=0', `--user-data-dir=${profile}`,
     '--window-size=1280,900', ...args, 'about:blank',
-  ], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  ], { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let log = '';
   const browserUrl = await new Promise((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`${executable} printed no DevTools address in 30 s:\n${log.slice(-2000)}`)), 30_000);
@@ -159,12 +159,16 @@ export async function launchKernel(executable, { libDir, args = [] } = {}) {
     },
     async close() {
       try { ws.close(); } catch { /* already closed */ }
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      // The browser's own children (renderer, GPU, zygote) write to the profile after the main process has
+      // gone: end the whole process group (it was started detached, as its leader), and retry the removal.
+      const group = (signal) => { try { process.kill(-child.pid, signal); } catch { /* already gone */ } };
+      const gone = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
+      group('SIGTERM');
+      const t = setTimeout(() => group('SIGKILL'), 5_000);
       await gone;
       clearTimeout(t);
-      await rm(profile, { recursive: true, force: true });
+      group('SIGKILL');
+      await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
   return page;
