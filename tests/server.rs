@@ -1197,7 +1197,8 @@ fn validate_answers_findings_with_messages_and_stores_nothing() {
 #[test]
 fn validate_has_the_limits_and_errors_of_posting() {
     let (addr, _) = start("2026-01-15");
-    let cases: Vec<(Vec<u8>, Vec<(&str, &str)>, u16, &str)> = vec![
+    type Case<'a> = (Vec<u8>, Vec<(&'a str, &'a str)>, u16, &'a str);
+    let cases: Vec<Case> = vec![
         (b"{ not json".to_vec(), vec![JSON], 400, "invalid_json"),
         (vec![0xff, 0xfe], vec![JSON], 400, "invalid_utf8"),
         (b"{}".to_vec(), vec![("Content-Type", "text/plain")], 415, "unsupported_media_type"),
@@ -1249,4 +1250,74 @@ fn the_openapi_document_matches_what_the_server_answers() {
     }
     // An /api path the document does not have is not routed.
     assert_api_error(&get(addr, "/api/validation"), 404, "not_found");
+}
+
+// ---- host-kept drafts (issue #15) ------------------------------------------------------------
+
+fn draft_req(addr: SocketAddr, method: &str, key: &str, body: Option<&[u8]>, extra: &[(&str, &str)]) -> Resp {
+    let mut headers = vec![JSON];
+    headers.extend_from_slice(extra);
+    send(addr, method, &format!("/api/drafts/{key}"), &headers, body, false)
+}
+
+#[test]
+fn drafts_are_kept_by_their_key_sealed_at_rest_and_audited() {
+    let opts = options("2026-01-15");
+    let key_file = opts.db.with_file_name("data.key");
+    new_key_file(&key_file, "2026-01-15T00:00:00Z").unwrap();
+    let (addr, db) = start_with(Options { data_key_file: Some(key_file), ..opts });
+    let key = "dk_0123456789abcdefghijklmnopqrstuv";
+    let draft = json!({ "data": { "header": { "name": "张建国", "idNumber": "110105197506150036" } }, "rev": 3 }).to_string();
+    assert_eq!(draft_req(addr, "GET", key, None, &[]).status, 404);
+    let r = draft_req(addr, "PUT", key, Some(draft.as_bytes()), &[]);
+    assert_eq!(r.status, 204, "{}", r.text());
+    assert_security_headers(&r);
+    let r = draft_req(addr, "GET", key, None, &[]);
+    assert_eq!(r.status, 200);
+    assert_eq!(r.text(), draft, "the draft as it was put");
+    // Another key does not read it; the database holds neither the personal data nor the key.
+    assert_eq!(draft_req(addr, "GET", &key.replace('0', "1"), None, &[]).status, 404);
+    let bytes = database_bytes(&db);
+    for p in ["张建国", "110105197506150036", key] {
+        assert!(!contains(&bytes, p), "{p} found in the database file");
+    }
+    // Replaced, then deleted (204 either way).
+    let newer = json!({ "data": {}, "rev": 4 }).to_string();
+    assert_eq!(draft_req(addr, "PUT", key, Some(newer.as_bytes()), &[]).status, 204);
+    assert_eq!(draft_req(addr, "GET", key, None, &[]).text(), newer);
+    assert_eq!(draft_req(addr, "DELETE", key, None, &[]).status, 204);
+    assert_eq!(draft_req(addr, "GET", key, None, &[]).status, 404);
+    assert_eq!(draft_req(addr, "DELETE", key, None, &[]).status, 204);
+    // Keys that could be personal data or guessed are refused; bodies must be JSON objects.
+    assert_api_error(&draft_req(addr, "PUT", "u123", Some(b"{}"), &[]), 400, "invalid_draft_key");
+    assert_api_error(&draft_req(addr, "PUT", key, Some(b"[1]"), &[]), 400, "invalid_json");
+    assert_api_error(&draft_req(addr, "PUT", key, Some(b"{}"), &[("Content-Type", "text/plain")]), 415, "unsupported_media_type");
+    // Every call is in the audit trail, without the key.
+    let audit = get_as(addr, "/api/audit", Some(&tokens().auditor)).json();
+    let actions: Vec<&str> = audit.as_array().unwrap().iter().map(|l| l["action"].as_str().unwrap()).collect();
+    for a in ["draft_read", "draft_write", "draft_delete"] {
+        assert!(actions.contains(&a), "{a} in {actions:?}");
+    }
+    assert!(!audit.to_string().contains(key));
+}
+
+#[test]
+fn guessing_draft_keys_is_rate_limited_and_submit_auth_covers_drafts() {
+    let (addr, _) = start_with(Options { max_auth_failures: 3, ..options("2026-01-15") });
+    let key = |i: u32| format!("guess_{i:026}");
+    for i in 0..3 {
+        assert_eq!(draft_req(addr, "GET", &key(i), None, &[]).status, 404);
+    }
+    let r = draft_req(addr, "GET", &key(3), None, &[]);
+    assert_api_error(&r, 429, "too_many_attempts");
+    assert!(r.header("retry-after").is_some());
+
+    let (addr, _) = start_with(Options { submit_auth: true, ..options("2026-01-15") });
+    let k = "sa_0123456789abcdefghijklmnopqrstuvw";
+    assert_api_error(&draft_req(addr, "PUT", k, Some(b"{}"), &[]), 401, "unauthorized");
+    let reviewer = bearer(&tokens().reviewer);
+    assert_api_error(&draft_req(addr, "GET", k, None, &[("Authorization", &reviewer)]), 403, "forbidden");
+    let submitter = bearer(&tokens().submitter);
+    assert_eq!(draft_req(addr, "PUT", k, Some(b"{\"rev\":1}"), &[("Authorization", &submitter)]).status, 204);
+    assert_eq!(draft_req(addr, "GET", k, None, &[("Authorization", &submitter)]).text(), "{\"rev\":1}");
 }

@@ -228,7 +228,7 @@ function unknownName(kind, name, names) {
 /** What each mount option takes (s string, o object, b boolean, n number); null and undefined mean unset. */
 const OPTION_TYPES = {
   template: "so", data: "o", endpoint: "s", headers: "o", credentials: "s", locale: "s", today: "s", draftStorage: "s",
-  draftKey: "s", readOnly: "b", timeoutMs: "n", pageSize: "n", config: "o", mode: "s", envelope: "s",
+  draftKey: "s", readOnly: "b", timeoutMs: "n", pageSize: "n", config: "o", mode: "s", envelope: "s", draft: "so",
 };
 const TYPE_NAMES = { s: "a string", o: "an object", b: "a boolean", n: "a number" };
 

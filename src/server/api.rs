@@ -262,7 +262,7 @@ impl Caller {
 }
 
 /// Appends to the audit trail; `false` when it could not be written.
-async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
+pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
     let Some(at) = now_stamp_shanghai() else { return false };
     let entry = AuditEntry {
         at,
@@ -280,7 +280,7 @@ async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller
 }
 
 /// A refusal, audited (a refusal is answered even when the audit cannot be written).
-async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
+pub(crate) async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
     audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
     res
 }

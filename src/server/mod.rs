@@ -16,6 +16,7 @@
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
 mod api;
+mod drafts;
 pub mod auth;
 mod files;
 pub mod keys;
@@ -158,6 +159,8 @@ pub(crate) struct App {
     pub(crate) keys: Option<keys::DataKeys>,
     pub(crate) limiter: auth::FailureLimiter,
     pub(crate) allow_origins: Vec<String>,
+    /// Host-kept drafts (`/api/drafts/{key}`), a table of their own in the same database file.
+    pub(crate) drafts: drafts::Drafts,
 }
 
 /// A bound server, not yet serving.
@@ -200,6 +203,11 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
     }
     let db = opts.db.clone();
     let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
+        .await
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
+    let db = opts.db.clone();
+    let drafts = tokio::task::spawn_blocking(move || drafts::Drafts::open(&db))
         .await
         .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
         .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
@@ -251,6 +259,7 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
         keys,
         limiter,
         allow_origins: opts.allow_origins.clone(),
+        drafts,
     });
     let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     let addr = listener.local_addr().map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
@@ -262,12 +271,13 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 
 /// Every API route with the methods it answers (the `Allow` of its 405). The router is built from this
 /// table, and a test checks that the OpenAPI document describes exactly these routes and methods.
-pub const API_ROUTES: [(&str, &str); 5] = [
+pub const API_ROUTES: [(&str, &str); 6] = [
     ("/api/checklists", "GET, HEAD, POST"),
     ("/api/checklists/{receiptId}", "GET, HEAD"),
     ("/api/audit", "GET, HEAD"),
     ("/api/validate", "POST"),
     ("/api/openapi.json", "GET, HEAD"),
+    ("/api/drafts/{key}", "GET, HEAD, PUT, DELETE"),
 ];
 
 fn handlers(path: &str) -> MethodRouter<Arc<App>> {
@@ -276,6 +286,7 @@ fn handlers(path: &str) -> MethodRouter<Arc<App>> {
         "/api/checklists/{receiptId}" => get(api::fetch),
         "/api/audit" => get(api::audit),
         "/api/validate" => axum::routing::post(validate::validate),
+        "/api/drafts/{key}" => get(drafts::get).put(drafts::put).delete(drafts::delete),
         // Public: it describes the API and holds nothing else.
         _ => get(|| async { api::json_response(axum::http::StatusCode::OK, &serde_json::from_str(OPENAPI).unwrap_or_default()) }),
     }
@@ -307,7 +318,7 @@ async fn cors(State(app): State<Arc<App>>, req: Request, next: Next) -> Response
         let mut res = Response::new(axum::body::Body::empty());
         *res.status_mut() = StatusCode::NO_CONTENT;
         let h = res.headers_mut();
-        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST"));
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST, PUT, DELETE"));
         h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key"));
         h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
         res

@@ -64,12 +64,16 @@ struct Options {
     mode: Option<String>,
     /// Review mode: the envelope to open (JSON text).
     envelope: Option<String>,
+    /// With `draftStorage: "host"`: the draft the host kept (the `draft` of a `checklist-draft`), text or object.
+    draft: Option<Value>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
 enum DraftStore {
     Local,
     Session,
+    /// The host keeps drafts: `checklist-draft` events out, `mount({draft})` in.
+    Host,
     None,
 }
 
@@ -306,8 +310,9 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         None | Some("") => default_draft,
         Some("local") => DraftStore::Local,
         Some("session") => DraftStore::Session,
+        Some("host") => DraftStore::Host,
         Some("none") => DraftStore::None,
-        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session or none, got `{other}`"))),
+        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session, host or none, got `{other}`"))),
     };
     if let Some(d) = &opts.data {
         if !d.is_object() {
@@ -348,7 +353,13 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         listeners: RefCell::new(Vec::new()),
         alive: RefCell::new(true),
     });
-    let restored = if opts.read_only { None } else { read_draft(&env).and_then(|text| store.restore_draft(&text)) };
+    let kept = match opts.draft.take() {
+        Some(Value::String(text)) => Some(text),
+        Some(v) if v.is_object() => Some(v.to_string()),
+        _ => None,
+    };
+    let text = if draft == DraftStore::Host { kept } else { read_draft(&env) };
+    let restored = if opts.read_only { None } else { text.and_then(|text| store.restore_draft(&text)) };
     let env2 = env.clone();
     let shared = Shared::new(store, move |sh, fx| run(&env2, sh, fx));
     if let Some(stamp) = restored {
@@ -431,7 +442,7 @@ fn storage(env: &Env) -> Option<web_sys::Storage> {
     match env.draft {
         DraftStore::Local => w.local_storage().ok().flatten(),
         DraftStore::Session => w.session_storage().ok().flatten(),
-        DraftStore::None => None,
+        DraftStore::Host | DraftStore::None => None,
     }
 }
 
@@ -445,7 +456,24 @@ fn flush_draft(env: &Env, sh: &Shared) {
     }
 }
 
+/// `checklist-draft` `{key, draft}`: the host keeps it (`draft` is JSON text; null: delete the kept one).
+fn hand_draft_to_host(env: &Env, sh: &Shared) {
+    let Ok(s) = sh.store.try_borrow() else { return };
+    if s.read_only {
+        return;
+    }
+    let text = s.draft_json(&now_stamp());
+    drop(s);
+    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": text }));
+    if let Ok(mut s) = sh.store.try_borrow_mut() {
+        s.draft_written();
+    }
+}
+
 fn write_draft(env: &Env, sh: &Shared) {
+    if env.draft == DraftStore::Host {
+        return hand_draft_to_host(env, sh);
+    }
     let Some(st) = storage(env) else { return };
     let started = js_sys::Date::now();
     let stored = st.get_item(&env.draft_key).ok().flatten();
@@ -510,7 +538,8 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::Focus(path) => focus_later(env.root.clone(), Some(path)),
             Effect::FocusSummary => focus_later(env.root.clone(), None),
             Effect::SaveDraft => {
-                if env.draft != DraftStore::None && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
+                // Host drafts are always debounced: each one may be a request to the portal's server.
+                if !matches!(env.draft, DraftStore::None | DraftStore::Host) && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
                     // Cheap enough to write at every change: nothing typed waits in memory.
                     env.draft_timer.borrow_mut().take();
                     write_draft(env, sh);
@@ -527,6 +556,9 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             }
             Effect::ClearDraft => {
                 env.draft_timer.borrow_mut().take();
+                if env.draft == DraftStore::Host {
+                    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": Value::Null }));
+                }
                 if let Some(st) = storage(env) {
                     let _ = st.remove_item(&env.draft_key);
                 }
