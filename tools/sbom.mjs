@@ -3,7 +3,8 @@
 // WebAssembly module, from `cargo metadata --filter-platform wasm32-unknown-unknown`: the root's normal
 // dependencies, transitively, for that platform (native-only crates such as axum and rusqlite are not in the
 // module, nor are dev- and build-dependencies, nor proc-macro crates, which run in the compiler and ship nothing).
-// cargo-cyclonedx 0.5 describes the host's graph, not one target's, hence this script.
+// Generated from cargo metadata rather than with cargo-cyclonedx so that the graph is exactly the wasm32 one by
+// construction and nothing has to be built or installed (cargo-cyclonedx's per-target output was not evaluated).
 //
 //   node tools/sbom.mjs OUT_DIR   → OUT_DIR/sbom.cdx.json, OUT_DIR/THIRD-PARTY-LICENSES.txt
 import { execFileSync } from 'node:child_process';
