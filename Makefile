@@ -41,7 +41,7 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench test-tools data-check
+.PHONY: dist old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench test-tools data-check
 
 ## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
 ## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
@@ -132,6 +132,29 @@ integrity:
 	    printf '%s  "%s": "%s"' "$$sep" "$$f" "$$(sri www/$$f)"; sep=$$',\n'; \
 	  done; printf '\n}\n'; } > $(PKG)/integrity.json; \
 	echo "wrote $(PKG)/integrity.json"
+
+## The release archive, dist/accountability-checklist-<version>.tar.gz (version from Cargo.toml, semver; CHANGELOG.md):
+## the loader, CSS, pkg/, integrity.json, the built-in templates, the JSON Schemas, the OpenAPI document, a minimal
+## embedding example, package.json (so that `npm install ./accountability-checklist-<version>.tar.gz` works), the
+## README, CHANGELOG.md, and a CycloneDX SBOM + third-party licence texts of the crates compiled into the module
+## (tools/sbom.mjs). tests/e2e/dist.test.mjs unpacks it into an empty directory, serves it and mounts the widget.
+VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+DIST_NAME := accountability-checklist-$(VERSION)
+DIST_DIR := $(TARGET_DIR)/dist/package
+dist: pkg
+	rm -rf $(DIST_DIR) && mkdir -p $(DIST_DIR)/pkg $(DIST_DIR)/templates $(DIST_DIR)/schemas $(DIST_DIR)/example dist
+	cp www/checklist.js www/checklist.css www/checklist-print.css $(DIST_DIR)/
+	cp $(PKG)/accountability_checklist.js $(PKG)/accountability_checklist_bg.wasm $(PKG)/integrity.js $(PKG)/integrity.json $(DIST_DIR)/pkg/
+	cp $(PKG)/integrity.json $(DIST_DIR)/integrity.json
+	cp src/templates/*.json $(DIST_DIR)/templates/
+	cp src/schemas/*.json $(DIST_DIR)/schemas/
+	cp src/server/openapi.json dist-template/example/index.html dist-template/example/example.js $(DIST_DIR)/
+	mv $(DIST_DIR)/index.html $(DIST_DIR)/example.js $(DIST_DIR)/example/
+	sed 's/@VERSION@/$(VERSION)/' dist-template/package.json.in > $(DIST_DIR)/package.json
+	cp README.md CHANGELOG.md $(DIST_DIR)/
+	node tools/sbom.mjs $(DIST_DIR)
+	tar -C $(dir $(DIST_DIR)) --owner=0 --group=0 --numeric-owner --sort=name -czf dist/$(DIST_NAME).tar.gz package
+	@echo "wrote dist/$(DIST_NAME).tar.gz"
 
 ## What a portal downloads: raw and brotli (-q 11) sizes of the widget's files.
 size: pkg

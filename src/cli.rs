@@ -436,17 +436,7 @@ fn validate(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliE
         let report: Vec<Value> = checked
             .iter()
             .map(|c| {
-                let findings: Vec<Value> = c
-                    .findings
-                    .iter()
-                    .map(|f| {
-                        let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
-                        if let Value::Object(m) = &mut v {
-                            m.insert("message".into(), Value::String(f.message(locale)));
-                        }
-                        v
-                    })
-                    .collect();
+                let findings = crate::finding::with_messages(&c.findings, locale);
                 serde_json::json!({ "file": c.path.display().to_string(), "findings": findings })
             })
             .collect();

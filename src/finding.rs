@@ -252,6 +252,23 @@ impl Finding {
     pub fn message(&self, locale: Locale) -> String {
         render(self.code.message_template(locale), &self.params, locale)
     }
+
+    /// The finding as it leaves the crate (widget events and `validate()`, the endpoint's bodies, the CLI's
+    /// `--json`): its wire fields plus `message` in `locale` and `messages` in every locale (`zh-CN`, `en`).
+    pub fn to_json_with_messages(&self, locale: Locale) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        if let serde_json::Value::Object(m) = &mut v {
+            m.insert("message".into(), self.message(locale).into());
+            let messages = [Locale::ZhCn, Locale::En].map(|l| (l.tag().to_owned(), serde_json::Value::from(self.message(l))));
+            m.insert("messages".into(), serde_json::Value::Object(messages.into_iter().collect()));
+        }
+        v
+    }
+}
+
+/// [`Finding::to_json_with_messages`] for a list.
+pub fn with_messages(findings: &[Finding], locale: Locale) -> serde_json::Value {
+    serde_json::Value::Array(findings.iter().map(|f| f.to_json_with_messages(locale)).collect())
 }
 
 /// Fills `{name}` placeholders (see below for locale-specific params); unknown
@@ -371,6 +388,23 @@ mod tests {
         let g = Finding::new(FieldCode::TooLong, Severity::Error, "/x");
         assert_eq!(g.message(Locale::ZhCn), "{label}不能超过{max}个字");
         assert_eq!(render("{unclosed", &BTreeMap::new(), Locale::En), "{unclosed");
+    }
+
+    #[test]
+    fn findings_leave_the_crate_with_a_message_in_every_locale() {
+        let f = Finding::new(FieldCode::DateNotBefore, Severity::Error, "/C02/trips/0/endDate")
+            .param("label_zh", "回国日期")
+            .param("label_en", "Return date")
+            .param("other", "出国日期")
+            .param("other_en", "Departure date");
+        let v = with_messages(std::slice::from_ref(&f), Locale::En);
+        assert_eq!(v[0]["code"], "field.date_not_before");
+        assert_eq!(v[0]["path"], "/C02/trips/0/endDate");
+        assert_eq!(v[0]["message"], "Return date cannot be before Departure date");
+        assert_eq!(v[0]["messages"]["zh-CN"], "回国日期不能早于出国日期");
+        assert_eq!(v[0]["messages"]["en"], "Return date cannot be before Departure date");
+        // The extra fields do not stop it being read back as a finding (the widget reads 422 bodies).
+        assert_eq!(serde_json::from_value::<Finding>(v[0].clone()).ok(), Some(f));
     }
 
     #[test]

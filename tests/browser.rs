@@ -143,7 +143,7 @@ async fn drafts_survive_a_remount_and_can_be_discarded() {
     let opts = format!(r#"{{"template":"tanhua","today":"2025-12-20","draftStorage":"session","draftKey":"{key}"}}"#);
     let mut m = mount_with(&opts).expect("mount");
     settle().await;
-    m.handle.set_value("/header/unitName".into(), JsValue::from_str("某某县委")).expect("setValue");
+    m.handle.set_value("/header/unitName".into(), "\"某某县委\"".into()).expect("setValue");
     m.handle.destroy(); // writes the pending draft
     let m2 = mount_with(&opts).expect("remount");
     settle().await;

@@ -58,6 +58,7 @@ fn json_output_carries_codes_paths_and_messages() {
     let unanswered: Vec<&Value> = findings.iter().filter(|f| f["code"] == "field.presence_unanswered").collect();
     assert_eq!(unanswered.len(), 13, "every item C02–C14 must be answered (C01 is always filled)");
     assert!(unanswered.iter().all(|f| f["rule"] == "C-R01" && f["severity"] == "error" && f["message"] == "请据实填写或明确填报“无”"));
+    assert!(unanswered.iter().all(|f| f["messages"]["zh-CN"] == f["message"] && f["messages"]["en"].as_str().is_some_and(|m| !m.is_empty() && f["message"] != m)));
     assert!(findings.iter().any(|f| f["path"] == "/header/year" && f["code"] == "field.required"));
 }
 

@@ -164,7 +164,117 @@ function dispatch(element, type, detail) {
   element.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
 }
 
-const HANDLE_METHODS = ["getData", "setData", "setValue", "validate", "exportJson", "importJson", "setLocale"];
+// ---------------------------------------------------------------------------------------------
+// Host input is checked here, before anything reaches WebAssembly memory: a wrong type is a TypeError
+// that names the method and what it expected, and values cross as JSON text (JSON.stringify refuses
+// cycles and BigInt; Rust parses at most 128 levels deep), so no host value can trap the module.
+
+/** Strings and JSON text longer than this (16 Mi UTF-16 units) are a RangeError, not 48 MB of WebAssembly memory. */
+const MAX_TEXT = 1 << 24;
+
+function fail(what, expected) {
+  throw new TypeError(`accountability-checklist: ${what} expected ${expected}`);
+}
+
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function limited(what, t) {
+  if (t.length > MAX_TEXT) throw new RangeError(`accountability-checklist: ${what}: text longer than ${MAX_TEXT} characters`);
+  return t;
+}
+
+/** The JSON text of a host value. */
+function jsonOf(what, v) {
+  let t;
+  try {
+    t = JSON.stringify(v);
+  } catch (e) {
+    fail(what, `JSON data (${messageOf(e)})`);
+  }
+  if (typeof t !== "string") fail(what, "JSON data");
+  return limited(what, t);
+}
+
+/** The valid name nearest to `name` (edit distance at most 3, case ignored), or null. */
+function closest(name, names) {
+  let best = null;
+  let bestDistance = 4;
+  const a = String(name).toLowerCase();
+  for (const n of names) {
+    const b = n.toLowerCase();
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0];
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j];
+        row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    if (row[b.length] < bestDistance) {
+      bestDistance = row[b.length];
+      best = n;
+    }
+  }
+  return best;
+}
+
+function unknownName(kind, name, names) {
+  const near = closest(name, names);
+  return `accountability-checklist: unknown ${kind} "${name}"${near ? `; did you mean "${near}"?` : ""} (valid: ${names.join(", ")})`;
+}
+
+/** What each mount option takes (s string, o object, b boolean, n number); null and undefined mean unset. */
+const OPTION_TYPES = {
+  template: "so", data: "o", endpoint: "s", headers: "o", credentials: "s", locale: "s", today: "s", draftStorage: "s",
+  draftKey: "s", readOnly: "b", timeoutMs: "n", pageSize: "n", config: "o", mode: "s", envelope: "s", draft: "so",
+};
+const TYPE_NAMES = { s: "a string", o: "an object", b: "a boolean", n: "a number" };
+
+/** Checks mount()'s options and returns them as JSON text (or undefined for none). */
+function optionsJson(options) {
+  if (options === undefined || options === null) return undefined;
+  if (!isObject(options)) fail("mount(element, options)", "options as an object");
+  const names = Object.keys(OPTION_TYPES);
+  for (const key of Object.keys(options)) {
+    const types = OPTION_TYPES[key];
+    if (!types) throw new TypeError(unknownName("option", key, names));
+    const v = options[key];
+    if (v === undefined || v === null) continue;
+    const type = typeof v === "number" ? (Number.isFinite(v) ? "n" : "") : isObject(v) ? "o" : typeof v === "string" ? "s" : typeof v === "boolean" ? "b" : "";
+    if (types.indexOf(type) < 0 || !type) fail(`mount() option ${key}`, types.split("").map((t) => TYPE_NAMES[t]).join(" or "));
+    if (key === "headers") {
+      for (const h of Object.keys(v)) if (typeof v[h] !== "string") fail(`mount() option headers.${h}`, "a string");
+    }
+  }
+  return jsonOf("mount(element, options)", options);
+}
+
+/** Per handle method: its arguments checked and converted to what the WebAssembly side takes. */
+const HANDLE_ARGS = {
+  getData: () => [],
+  validate: () => [],
+  exportJson: () => [],
+  setData(data) {
+    if (!isObject(data)) fail("setData(data)", "the data as an object");
+    return [jsonOf("setData(data)", data)];
+  },
+  setValue(path, value) {
+    if (typeof path !== "string" || path[0] !== "/") fail("setValue(path, value)", "a JSON pointer such as \"/header/name\" as path");
+    if (value === undefined || (typeof value === "number" && !Number.isFinite(value))) fail("setValue(path, value)", "a JSON value as value (null clears)");
+    return [limited("setValue(path, value)", path), jsonOf("setValue(path, value)", value)];
+  },
+  importJson(envelope) {
+    if (typeof envelope === "string") return [limited("importJson(envelope)", envelope)];
+    if (!isObject(envelope)) fail("importJson(envelope)", "the envelope as JSON text or an object");
+    return [jsonOf("importJson(envelope)", envelope)];
+  },
+  setLocale(tag) {
+    if (typeof tag !== "string") fail("setLocale(tag)", "\"zh-CN\" or \"en\"");
+    return [limited("setLocale(tag)", tag)];
+  },
+};
 
 /**
  * Mounts the checklist into `element` (its open shadow root is created if missing) and returns its
@@ -179,8 +289,8 @@ const HANDLE_METHODS = ["getData", "setData", "setValue", "validate", "exportJso
  * a failed download offers 重试 (Retry). `checklist-ready` is dispatched when the widget has rendered.
  */
 export function mount(element, options) {
-  if (options === undefined) options = {};
-  const locale = options && typeof options === "object" ? options.locale : undefined;
+  if (!element || typeof element.attachShadow !== "function") fail("mount(element, options)", "an element as element");
+  const locale = isObject(options) ? options.locale : undefined;
   linkPrintStylesheet();
   const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
   const link = document.createElement("link");
@@ -206,6 +316,7 @@ export function mount(element, options) {
 
   let inner = null;
   let destroyed = false;
+  let optionsText;
   let settle = null;
   const ready = new Promise((resolve, reject) => {
     settle = { resolve, reject };
@@ -245,23 +356,27 @@ export function mount(element, options) {
     dispatch(element, "checklist-error", { kind: e.kind, reason: e.reason, message: p.textContent });
   }
 
+  function refuse(e) {
+    const message = messageOf(e);
+    clear(status);
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.textContent = message;
+    clear(root);
+    root.appendChild(p);
+    root.hidden = false;
+    dispatch(element, "checklist-error", { kind: "options", message });
+    settle.reject(e);
+    throw e;
+  }
+
   function attach() {
     if (destroyed || inner) return;
     try {
       // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
-      inner = glue.mount(element, root, typeof options === "object" && options !== null ? JSON.stringify(options) : options);
+      inner = glue.mount(element, root, optionsText);
     } catch (e) {
-      const message = messageOf(e);
-      clear(status);
-      const p = document.createElement("p");
-      p.setAttribute("role", "alert");
-      p.textContent = message;
-      clear(root);
-      root.appendChild(p);
-      root.hidden = false;
-      dispatch(element, "checklist-error", { kind: "options", message });
-      settle.reject(e);
-      throw e;
+      refuse(e);
     }
     clear(status);
     settle.resolve(handle);
@@ -296,16 +411,22 @@ export function mount(element, options) {
       }
     },
   };
-  for (const name of HANDLE_METHODS) {
+  Object.keys(HANDLE_ARGS).forEach((name) => {
     handle[name] = function () {
+      const args = HANDLE_ARGS[name].apply(null, arguments);
       if (!inner) {
         throw new Error(`accountability-checklist: ${name}() called ${destroyed ? "after destroy()" : "before the widget finished loading; await handle.whenReady() first"}`);
       }
-      return inner[name].apply(inner, arguments);
+      return inner[name].apply(inner, args);
     };
-  }
+  });
   Object.freeze(handle);
 
+  try {
+    optionsText = optionsJson(options);
+  } catch (e) {
+    refuse(e); // throws
+  }
   if (glue) {
     attach(); // throws on bad options, as it always has
   } else {
@@ -316,6 +437,8 @@ export function mount(element, options) {
 }
 
 const ATTRIBUTES = ["template", "endpoint", "locale", "today", "draft-storage", "draft-key", "readonly", "credentials", "page-size", "timeout-ms", "mode"];
+// Attributes any element may carry: never reported as unknown.
+const GLOBAL_ATTRIBUTE = /^(data-|aria-|on)|^(id|class|style|slot|title|lang|dir|hidden|tabindex|role|part|is|inert|nonce|translate|autofocus|draggable|spellcheck|contenteditable|accesskey|exportparts)$/;
 
 /**
  * `<accountability-checklist>`: the same widget, configured by attributes. Its `handle` is there as soon as
@@ -364,6 +487,12 @@ export class AccountabilityChecklist extends HTMLElement {
     if (this.handle) this.handle.destroy();
     this.handle = null;
     const attr = (n) => (this.hasAttribute(n) ? this.getAttribute(n) : undefined);
+    // A misspelt attribute would be ignored silently: say which one, and the name it probably meant.
+    for (const a of Array.from(this.attributes)) {
+      if (ATTRIBUTES.indexOf(a.name) < 0 && !GLOBAL_ATTRIBUTE.test(a.name)) {
+        dispatch(this, "checklist-error", { kind: "warning", message: unknownName("attribute", a.name, ATTRIBUTES) });
+      }
+    }
     const options = {
       template: attr("template"),
       endpoint: attr("endpoint"),

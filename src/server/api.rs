@@ -24,19 +24,20 @@ use crate::finding::{Finding, Severity};
 pub(crate) fn error(status: StatusCode, code: &str, message: &str, findings: Option<&[Finding]>) -> Response {
     let mut body = json!({ "error": code, "message": message });
     if let (Some(findings), Value::Object(map)) = (findings, &mut body) {
-        map.insert("findings".into(), serde_json::to_value(findings).unwrap_or(Value::Array(Vec::new())));
+        // Each finding with `message` (zh-CN) and `messages` (zh-CN, en), as the widget's validate() gives them.
+        map.insert("findings".into(), crate::finding::with_messages(findings, crate::locale::Locale::ZhCn));
     }
     json_response(status, &body)
 }
 
-fn json_response(status: StatusCode, body: &Value) -> Response {
+pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
     let text = serde_json::to_string(body).unwrap_or_default();
     let mut res = (status, text).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     res
 }
 
-fn internal() -> Response {
+pub(crate) fn internal() -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试", None)
 }
 
@@ -48,7 +49,7 @@ pub(crate) fn method_not_allowed(allow: &'static str) -> Response {
 }
 
 /// Whether a Content-Type is JSON in UTF-8 (`application/json`, optionally `; charset=utf-8`).
-fn is_json(headers: &HeaderMap) -> bool {
+pub(crate) fn is_json(headers: &HeaderMap) -> bool {
     let mut values = headers.get_all(header::CONTENT_TYPE).iter();
     let (Some(value), None) = (values.next(), values.next()) else { return false };
     let Ok(value) = value.to_str() else { return false };
@@ -157,9 +158,49 @@ struct Accepted {
     text: String,
 }
 
+/// An imported envelope, validated: what a post and `POST /api/validate` both compute.
+pub(crate) struct Assessed<'a> {
+    pub(crate) env: envelope::Envelope,
+    pub(crate) validator: &'a crate::engine::Validator,
+    /// Every finding of the import and of the validation.
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) blocks_submit: bool,
+}
+
+/// The date rules treat as today: `--today`, or the clock's date in Asia/Shanghai.
+pub(crate) fn today(app: &App) -> Result<crate::date::Date, Box<Response>> {
+    match app.today {
+        Some(d) => Ok(d),
+        None => crate::cli::today_in_shanghai().ok_or_else(|| Box::new(internal())),
+    }
+}
+
 /// Import, template lookup and native re-validation; `Err` is the error response. Blocking
 /// (CPU-bound): runs in `spawn_blocking`.
 fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
+    let Assessed { env, findings, blocks_submit, .. } = assess(app, body)?;
+    if blocks_submit {
+        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "填报内容未通过校验", Some(&findings))));
+    }
+    let text = std::str::from_utf8(body).unwrap_or_default();
+    let digest = if env.digest.algorithm.is_empty() {
+        // A migrated version-0 file carries none: the receipt names the digest of what was stored.
+        envelope::digest_hex(&env.data, &env.validation.confirmations)
+    } else {
+        env.digest.value.to_ascii_lowercase()
+    };
+    Ok(Accepted {
+        template_id: env.template.id,
+        template_version: env.template.version,
+        checklist_kind: env.checklist_kind.as_str().to_owned(),
+        digest,
+        text: text.to_owned(),
+    })
+}
+
+/// Everything a post is checked for except whether its findings block it: UTF-8, JSON, envelope import,
+/// template, `submittedAt`, then the validation. `Err` is the error response a post would get.
+pub(crate) fn assess<'a>(app: &'a App, body: &[u8]) -> Result<Assessed<'a>, Box<Response>> {
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_utf8", "请求内容不是有效的UTF-8文本", None)));
     };
@@ -186,36 +227,15 @@ fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
     let Some(env) = imported.envelope.filter(|_| usable) else {
         return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&findings))));
     };
-    let today = match app.today {
-        Some(d) => d,
-        None => match crate::cli::today_in_shanghai() {
-            Some(d) => d,
-            None => return Err(Box::new(internal())),
-        },
-    };
+    let today = today(app)?;
     if let Some(res) = submitted_in_future(&env, app.today) {
         return Err(Box::new(res));
     }
     let mut report = validator.validate_submitted(&env.data, today, env.submitted_on());
     report.apply_confirmations(&env.validation.confirmations);
-    let blocked = report.blocks_submit();
+    let blocks_submit = report.blocks_submit();
     findings.extend(report.findings);
-    if blocked {
-        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed", "填报内容未通过校验", Some(&findings))));
-    }
-    let digest = if env.digest.algorithm.is_empty() {
-        // A migrated version-0 file carries none: the receipt names the digest of what was stored.
-        envelope::digest_hex(&env.data, &env.validation.confirmations)
-    } else {
-        env.digest.value.to_ascii_lowercase()
-    };
-    Ok(Accepted {
-        template_id: env.template.id,
-        template_version: env.template.version,
-        checklist_kind: env.checklist_kind.as_str().to_owned(),
-        digest,
-        text: text.to_owned(),
-    })
+    Ok(Assessed { env, validator, findings, blocks_submit })
 }
 
 
@@ -242,7 +262,7 @@ impl Caller {
 }
 
 /// Appends to the audit trail; `false` when it could not be written.
-async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
+pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
     let Some(at) = now_stamp_shanghai() else { return false };
     let entry = AuditEntry {
         at,
@@ -260,7 +280,7 @@ async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller
 }
 
 /// A refusal, audited (a refusal is answered even when the audit cannot be written).
-async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
+pub(crate) async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
     audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
     res
 }
@@ -295,7 +315,7 @@ fn trusted_user(app: &App, headers: &HeaderMap, remote: IpAddr) -> Result<Option
 /// none at all, for open posts). Otherwise answers 429 (too many failures from this address), 401
 /// with `WWW-Authenticate: Bearer` (no token, or not a valid one), or 403 (another role, or a user
 /// header from an untrusted address), and audits the refusal.
-async fn authorize(app: &Arc<App>, headers: &HeaderMap, remote: IpAddr, need: Option<Role>, action: &'static str, receipt_id: Option<&str>) -> Result<Caller, Response> {
+pub(crate) async fn authorize(app: &Arc<App>, headers: &HeaderMap, remote: IpAddr, need: Option<Role>, action: &'static str, receipt_id: Option<&str>) -> Result<Caller, Response> {
     let mut caller = Caller::default();
     let presented = auth::bearer(headers);
     let needs_check = need.is_some() || !matches!(presented, Ok(None));
@@ -378,6 +398,21 @@ pub(crate) async fn create(State(app): State<Arc<App>>, ConnectInfo(peer): Conne
     res
 }
 
+/// The request body, at most `import_max_bytes` (by `Content-Length` and as read): `413 payload_too_large` above.
+pub(crate) async fn read_body(app: &App, headers: &HeaderMap, body: Body) -> Result<axum::body::Bytes, Response> {
+    let limit = app.config.import_max_bytes;
+    let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "提交内容过大", None);
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(c) => Ok(c.to_bytes()),
+        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => Err(too_large()),
+        Err(_) => Err(error(StatusCode::BAD_REQUEST, "bad_request", "请求内容读取失败", None)),
+    }
+}
+
 async fn create_checked(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body: Body) -> (Response, Option<String>) {
     let res = create_inner(app, caller, headers, body).await;
     let receipt = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()).and_then(|l| l.rsplit('/').next()).map(str::to_owned);
@@ -391,16 +426,9 @@ async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body
     let Ok(key) = idempotency_key(headers) else {
         return error(StatusCode::BAD_REQUEST, "invalid_idempotency_key", "Idempotency-Key须为1至200个可见ASCII字符", None);
     };
-    let limit = app.config.import_max_bytes;
-    let too_large = || error(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "提交内容过大", None);
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return too_large();
-    }
-    let bytes = match http_body_util::Limited::new(body, limit).collect().await {
-        Ok(c) => c.to_bytes(),
-        Err(e) if e.downcast_ref::<http_body_util::LengthLimitError>().is_some() => return too_large(),
-        Err(_) => return error(StatusCode::BAD_REQUEST, "bad_request", "请求内容读取失败", None),
+    let bytes = match read_body(app, headers, body).await {
+        Ok(b) => b,
+        Err(res) => return res,
     };
     let request_hash = hex(&Sha256::digest(&bytes));
 

@@ -16,10 +16,12 @@
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
 mod api;
+mod drafts;
 pub mod auth;
 mod files;
 pub mod keys;
 mod store;
+mod validate;
 
 use std::future::Future;
 use std::io::Write;
@@ -157,6 +159,8 @@ pub(crate) struct App {
     pub(crate) keys: Option<keys::DataKeys>,
     pub(crate) limiter: auth::FailureLimiter,
     pub(crate) allow_origins: Vec<String>,
+    /// Host-kept drafts (`/api/drafts/{key}`), a table of their own in the same database file.
+    pub(crate) drafts: drafts::Drafts,
 }
 
 /// A bound server, not yet serving.
@@ -199,6 +203,11 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
     }
     let db = opts.db.clone();
     let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
+        .await
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
+    let db = opts.db.clone();
+    let drafts = tokio::task::spawn_blocking(move || drafts::Drafts::open(&db))
         .await
         .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
         .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
@@ -250,21 +259,45 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
         keys,
         limiter,
         allow_origins: opts.allow_origins.clone(),
+        drafts,
     });
     let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     let addr = listener.local_addr().map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     Ok(Server { listener, router: router(app), addr })
 }
 
+/// The OpenAPI 3.1 document of every route, served at `GET /api/openapi.json` (and shipped by `make dist`).
+pub const OPENAPI: &str = include_str!("openapi.json");
+
+/// Every API route with the methods it answers (the `Allow` of its 405). The router is built from this
+/// table, and a test checks that the OpenAPI document describes exactly these routes and methods.
+pub const API_ROUTES: [(&str, &str); 6] = [
+    ("/api/checklists", "GET, HEAD, POST"),
+    ("/api/checklists/{receiptId}", "GET, HEAD"),
+    ("/api/audit", "GET, HEAD"),
+    ("/api/validate", "POST"),
+    ("/api/openapi.json", "GET, HEAD"),
+    ("/api/drafts/{key}", "GET, HEAD, PUT, DELETE"),
+];
+
+fn handlers(path: &str) -> MethodRouter<Arc<App>> {
+    match path {
+        "/api/checklists" => get(api::list).post(api::create),
+        "/api/checklists/{receiptId}" => get(api::fetch),
+        "/api/audit" => get(api::audit),
+        "/api/validate" => axum::routing::post(validate::validate),
+        "/api/drafts/{key}" => get(drafts::get).put(drafts::put).delete(drafts::delete),
+        // Public: it describes the API and holds nothing else.
+        _ => get(|| async { api::json_response(axum::http::StatusCode::OK, &serde_json::from_str(OPENAPI).unwrap_or_default()) }),
+    }
+}
+
 fn router(app: Arc<App>) -> Router {
-    let checklists: MethodRouter<Arc<App>> =
-        get(api::list).post(api::create).fallback(|| async { api::method_not_allowed("GET, HEAD, POST") });
-    let one: MethodRouter<Arc<App>> = get(api::fetch).fallback(|| async { api::method_not_allowed("GET, HEAD") });
-    let audit: MethodRouter<Arc<App>> = get(api::audit).fallback(|| async { api::method_not_allowed("GET, HEAD") });
-    Router::new()
-        .route("/api/checklists", checklists)
-        .route("/api/checklists/{receipt_id}", one)
-        .route("/api/audit", audit)
+    let mut routes = Router::new();
+    for (path, allow) in API_ROUTES {
+        routes = routes.route(path, handlers(path).fallback(move || async move { api::method_not_allowed(allow) }));
+    }
+    routes
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(app.clone(), api::no_tokens_in_urls))
         .layer(middleware::from_fn_with_state(app.clone(), cors))
@@ -285,7 +318,7 @@ async fn cors(State(app): State<Arc<App>>, req: Request, next: Next) -> Response
         let mut res = Response::new(axum::body::Body::empty());
         *res.status_mut() = StatusCode::NO_CONTENT;
         let h = res.headers_mut();
-        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST"));
+        h.insert(header::ACCESS_CONTROL_ALLOW_METHODS, HeaderValue::from_static("GET, HEAD, POST, PUT, DELETE"));
         h.insert(header::ACCESS_CONTROL_ALLOW_HEADERS, HeaderValue::from_static("authorization, content-type, idempotency-key"));
         h.insert(header::ACCESS_CONTROL_MAX_AGE, HeaderValue::from_static("600"));
         res
@@ -370,6 +403,42 @@ pub fn serve_blocking(opts: Options, out: &mut dyn Write) -> Result<(), ServerEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "Every route documented, nothing extra": the OpenAPI document's paths and methods are exactly the
+    /// router's table (HEAD included, as axum answers it for GET), and its version is the crate's.
+    #[test]
+    fn the_openapi_document_describes_exactly_the_routes() {
+        let doc: serde_json::Value = serde_json::from_str(OPENAPI).expect("openapi.json is JSON");
+        assert_eq!(doc["openapi"], "3.1.0");
+        assert_eq!(doc["info"]["version"], env!("CARGO_PKG_VERSION"));
+        let paths = doc["paths"].as_object().expect("paths");
+        let documented: Vec<(String, String)> = paths
+            .iter()
+            .map(|(p, ops)| {
+                let mut methods: Vec<String> = ops.as_object().expect("path item").keys().filter(|k| *k != "parameters").map(|k| k.to_uppercase()).collect();
+                methods.sort();
+                (p.clone(), methods.join(", "))
+            })
+            .collect();
+        let mut routed: Vec<(String, String)> = API_ROUTES
+            .iter()
+            .map(|(p, allow)| {
+                let mut methods: Vec<&str> = allow.split(", ").collect();
+                methods.sort_unstable();
+                ((*p).to_owned(), methods.join(", "))
+            })
+            .collect();
+        routed.sort();
+        let mut documented = documented;
+        documented.sort();
+        assert_eq!(documented, routed);
+        // Each operation answers something and names its errors in the Error schema.
+        for ops in paths.values() {
+            for (method, op) in ops.as_object().expect("path item").iter().filter(|(k, _)| *k != "parameters") {
+                assert!(op["operationId"].is_string() && op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method}");
+            }
+        }
+    }
 
     #[test]
     fn csp_allows_webassembly_the_way_each_kernel_understands() {

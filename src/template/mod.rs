@@ -11,8 +11,10 @@
 //! the place in the JSON.
 
 mod load;
+mod pointer;
 
 pub use load::{builtin, builtin_json, builtin_names, load, TemplateError};
+pub use pointer::{SetRefusal, Target};
 pub(crate) use load::escape as escape_token;
 
 use serde::{Deserialize, Serialize};

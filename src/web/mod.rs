@@ -64,12 +64,16 @@ struct Options {
     mode: Option<String>,
     /// Review mode: the envelope to open (JSON text).
     envelope: Option<String>,
+    /// With `draftStorage: "host"`: the draft the host kept (the `draft` of a `checklist-draft`), text or object.
+    draft: Option<Value>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
 enum DraftStore {
     Local,
     Session,
+    /// The host keeps drafts: `checklist-draft` events out, `mount({draft})` in.
+    Host,
     None,
 }
 
@@ -111,17 +115,19 @@ fn to_js(v: &Value) -> JsValue {
 }
 
 fn findings_js(findings: &[Finding], locale: Locale) -> JsValue {
-    let list: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let mut v = serde_json::to_value(f).unwrap_or(Value::Null);
-            if let Value::Object(m) = &mut v {
-                m.insert("message".into(), Value::String(f.message(locale)));
-            }
-            v
-        })
-        .collect();
-    to_js(&Value::Array(list))
+    to_js(&crate::finding::with_messages(findings, locale))
+}
+
+/// `{ok: false, reason, message}`: what `setValue` answers when it refuses a well-typed call.
+fn refused(reason: &str, message: String) -> JsValue {
+    to_js(&serde_json::json!({ "ok": false, "reason": reason, "message": message }))
+}
+
+/// Host values cross as JSON text (the loader's `JSON.stringify`, which refuses cycles and BigInt
+/// with a TypeError): serde_json bounds nesting at 128 levels, where walking a deep object with
+/// serde-wasm-bindgen would overrun the WebAssembly stack.
+fn parse_host_json(method: &str, text: &str) -> Result<Value, JsValue> {
+    serde_json::from_str(text).map_err(|e| js_sys::TypeError::new(&format!("accountability-checklist: {method} expected JSON data at most 128 levels deep ({e})")).into())
 }
 
 #[wasm_bindgen]
@@ -129,36 +135,56 @@ impl Handle {
     /// The record's data.
     #[wasm_bindgen(js_name = getData)]
     pub fn get_data(&self) -> JsValue {
-        to_js(&self.shared.store.borrow().record)
+        self.shared.store.try_borrow().map_or(JsValue::NULL, |s| to_js(&s.record))
     }
 
-    /// Replaces the record's data.
+    /// Replaces the record's data, given as JSON text of an object.
     #[wasm_bindgen(js_name = setData)]
-    pub fn set_data(&self, data: JsValue) -> Result<(), JsValue> {
-        let v: Value = serde_wasm_bindgen::from_value(data).map_err(|e| err(format!("setData: not JSON data: {e}")))?;
+    pub fn set_data(&self, json: String) -> Result<(), JsValue> {
+        let v = parse_host_json("setData(data)", &json)?;
         if !v.is_object() {
-            return Err(err("setData: the data must be an object"));
+            return Err(js_sys::TypeError::new("accountability-checklist: setData(data) expected the data as an object").into());
         }
-        self.shared.store.borrow_mut().replace_data(v, Vec::new());
+        let Ok(mut s) = self.shared.store.try_borrow_mut() else { return Err(err("setData: called while the widget is busy")) };
+        s.replace_data(v, Vec::new());
+        drop(s);
         self.shared.rerender();
         Ok(())
     }
 
-    /// Sets one value by JSON pointer, as if the user had typed it.
+    /// Sets one value (JSON text) by JSON pointer, as if the user had typed it. Returns `{ok: true}`, or
+    /// `{ok: false, reason, message}` and changes nothing when the template defines no such pointer
+    /// (`unknown_pointer`), the row does not exist (`no_such_row`), a table or row would lose its shape
+    /// (`wrong_shape`) or the widget is read-only (`read_only`).
     #[wasm_bindgen(js_name = setValue)]
-    pub fn set_value(&self, path: String, value: JsValue) -> Result<(), JsValue> {
-        if !(path.starts_with('/')) {
-            return Err(err("setValue: the path must be a JSON pointer such as /header/name"));
+    pub fn set_value(&self, path: String, json: String) -> Result<JsValue, JsValue> {
+        if !path.starts_with('/') {
+            return Err(js_sys::TypeError::new("accountability-checklist: setValue(path, value) expected a JSON pointer such as /header/name as path").into());
         }
-        let v: Value = serde_wasm_bindgen::from_value(value).map_err(|e| err(format!("setValue: not a JSON value: {e}")))?;
+        let v = parse_host_json("setValue(path, value)", &json)?;
+        let checked = {
+            let Ok(s) = self.shared.store.try_borrow() else { return Err(err("setValue: called while the widget is busy")) };
+            if s.read_only {
+                return Ok(refused("read_only", "setValue: the widget is read-only".into()));
+            }
+            s.validator.template().check_set(&s.record, &path, &v)
+        };
+        if let Err(why) = checked {
+            let what = match why {
+                template::SetRefusal::UnknownPointer => "the template defines nothing at",
+                template::SetRefusal::NoSuchRow => "the record has no such row:",
+                template::SetRefusal::WrongShape => "a table takes an array of row objects, a row an object:",
+            };
+            return Ok(refused(why.as_str(), format!("setValue: {what} {path}")));
+        }
         let value = if v.is_null() { None } else { Some(v) };
         self.shared.dispatch(Msg::Set { path, value });
-        Ok(())
+        Ok(to_js(&serde_json::json!({ "ok": true })))
     }
 
     /// Validates everything; returns the findings (each with its `message`).
     pub fn validate(&self) -> JsValue {
-        let mut s = self.shared.store.borrow_mut();
+        let Ok(mut s) = self.shared.store.try_borrow_mut() else { return JsValue::NULL };
         let changed = s.revalidate();
         let out = findings_js(&s.findings, s.locale);
         drop(s);
@@ -171,16 +197,16 @@ impl Handle {
     /// The export envelope as JSON text.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> String {
-        self.shared.store.borrow().export_json(now_stamp())
+        self.shared.store.try_borrow().map_or_else(|_| String::new(), |s| s.export_json(now_stamp()))
     }
 
     /// Imports an envelope; returns `{ ok, findings }`. On any error the data is unchanged.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&self, text: String) -> JsValue {
         self.shared.dispatch(Msg::Import(text));
-        let (report, locale) = {
-            let mut s = self.shared.store.borrow_mut();
-            (s.last_import.take(), s.locale)
+        let (report, locale) = match self.shared.store.try_borrow_mut() {
+            Ok(mut s) => (s.last_import.take(), s.locale),
+            Err(_) => (None, Locale::ZhCn),
         };
         let (ok, findings) = report.map_or((false, Vec::new()), |r| (r.applied, r.findings));
         let out = js_sys::Object::new();
@@ -285,8 +311,9 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         None | Some("") => default_draft,
         Some("local") => DraftStore::Local,
         Some("session") => DraftStore::Session,
+        Some("host") => DraftStore::Host,
         Some("none") => DraftStore::None,
-        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session or none, got `{other}`"))),
+        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session, host or none, got `{other}`"))),
     };
     if let Some(d) = &opts.data {
         if !d.is_object() {
@@ -337,11 +364,18 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         }
     }
     store.draft_keep = match env.draft.get() {
-        DraftStore::Local => DraftKeep::Computer,
+        // The host keeps host drafts (handed over on every change and on pagehide).
+        DraftStore::Local | DraftStore::Host => DraftKeep::Computer,
         DraftStore::Session => DraftKeep::Tab,
         DraftStore::None => DraftKeep::Nowhere,
     };
-    let restored = if opts.read_only { None } else { read_draft(&env).and_then(|text| store.restore_draft(&text)) };
+    let kept = match opts.draft.take() {
+        Some(Value::String(text)) => Some(text),
+        Some(v) if v.is_object() => Some(v.to_string()),
+        _ => None,
+    };
+    let text = if draft == DraftStore::Host { kept } else { read_draft(&env) };
+    let restored = if opts.read_only { None } else { text.and_then(|text| store.restore_draft(&text)) };
     let env2 = env.clone();
     let shared = Shared::new(store, move |sh, fx| run(&env2, sh, fx));
     if let Some(stamp) = restored {
@@ -432,7 +466,7 @@ fn storage(env: &Env) -> Option<web_sys::Storage> {
     match env.draft.get() {
         DraftStore::Local => w.local_storage().ok().flatten(),
         DraftStore::Session => w.session_storage().ok().flatten(),
-        DraftStore::None => None,
+        DraftStore::Host | DraftStore::None => None,
     }
 }
 
@@ -446,7 +480,24 @@ fn flush_draft(env: &Env, sh: &Shared) {
     }
 }
 
+/// `checklist-draft` `{key, draft}`: the host keeps it (`draft` is JSON text; null: delete the kept one).
+fn hand_draft_to_host(env: &Env, sh: &Shared) {
+    let Ok(s) = sh.store.try_borrow() else { return };
+    if s.read_only {
+        return;
+    }
+    let text = s.draft_json(&now_stamp());
+    drop(s);
+    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": text }));
+    if let Ok(mut s) = sh.store.try_borrow_mut() {
+        s.draft_written();
+    }
+}
+
 fn write_draft(env: &Env, sh: &Shared) {
+    if env.draft.get() == DraftStore::Host {
+        return hand_draft_to_host(env, sh);
+    }
     let Some(st) = storage(env) else { return };
     let started = js_sys::Date::now();
     let stored = st.get_item(&env.draft_key).ok().flatten();
@@ -487,7 +538,18 @@ fn emit(env: &Env, name: &str, detail: &Value) {
 fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
     for e in fx {
         match e {
-            Effect::Emit { name, detail } => emit(env, name, &detail),
+            Effect::Emit { name, mut detail } => {
+                // checklist-invalid and checklist-error carry findings: each gets its messages, as validate() gives them.
+                if let Some(Value::Array(items)) = detail.get_mut("findings") {
+                    let locale = sh.store.try_borrow().map_or(Locale::ZhCn, |s| s.locale);
+                    for item in items.iter_mut() {
+                        if let Ok(f) = serde_json::from_value::<Finding>(item.clone()) {
+                            *item = f.to_json_with_messages(locale);
+                        }
+                    }
+                }
+                emit(env, name, &detail)
+            }
             Effect::Post { body, key } => post(env.clone(), sh.clone(), body, key),
             Effect::Download { name, text } => download(&env.root, &name, &text),
             Effect::PickFile => {
@@ -501,7 +563,8 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::FocusSummary => focus_later(env.root.clone(), Err("[data-summary]")),
             Effect::FocusOutcome => focus_later(env.root.clone(), Err("[data-outcome]")),
             Effect::SaveDraft => {
-                if env.draft.get() != DraftStore::None && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
+                // Host drafts are always debounced: each one may be a request to the portal's server.
+                if !matches!(env.draft.get(), DraftStore::None | DraftStore::Host) && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
                     // Cheap enough to write at every change: nothing typed waits in memory.
                     env.draft_timer.borrow_mut().take();
                     write_draft(env, sh);
@@ -526,6 +589,9 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             }
             Effect::ClearDraft => {
                 env.draft_timer.borrow_mut().take();
+                if env.draft.get() == DraftStore::Host {
+                    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": Value::Null }));
+                }
                 if let Some(st) = storage(env) {
                     let _ = st.remove_item(&env.draft_key);
                 }

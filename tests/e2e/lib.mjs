@@ -194,7 +194,7 @@ export async function newContext(browser, { baseURL, bypassCSP = false, ...rest 
   return browser.newContext({ baseURL, bypassCSP, locale: 'en-US', acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...rest });
 }
 
-const WIDGET_EVENTS = ['checklist-ready', 'checklist-change', 'checklist-submit', 'checklist-submitted', 'checklist-invalid', 'checklist-error'];
+const WIDGET_EVENTS = ['checklist-ready', 'checklist-change', 'checklist-submit', 'checklist-submitted', 'checklist-invalid', 'checklist-error', 'checklist-draft'];
 
 /**
  * Opens a page that records its problems in `page.problems` (console errors, uncaught page errors,
