@@ -151,6 +151,8 @@ impl Cluster {
 
     /// Starts a watchdog that stops this cluster and removes its directory once this process
     /// has ended, however it ends.
+    // The watchdog outlives this process by design, so it is never waited for.
+    #[allow(clippy::zombie_processes)]
     fn stop_when_process_ends(&self) {
         let ctl = self.bin.join("pg_ctl");
         let runner = if self.as_postgres { "runuser -u postgres -- " } else { "" };
