@@ -1244,6 +1244,25 @@ fn the_schema_is_created_or_migrated_at_start() {
     assert!(err.contains("schema version 99") && err.contains("newer"), "{err}");
 }
 
+/// A database that cannot be reached at start is a start-up error naming it without its password,
+/// within the connect timeout; a password file is refused for an SQLite path.
+#[test]
+fn an_unreachable_database_is_a_clear_start_up_error() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let url = format!("postgres://app:s3cret@127.0.0.1:{port}/checklists");
+    let err = rt.block_on(server::bind(Options { db: PathBuf::from(&url), ..options("2026-01-15") })).err().expect("nothing listens there").to_string();
+    assert!(err.starts_with(&format!("postgres://app@127.0.0.1:{port}/checklists: ")), "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
+    let opts = Options { db_password_file: Some(PathBuf::from("/nonexistent")), ..options("2026-01-15") };
+    let err = rt.block_on(server::bind(opts)).err().expect("refused").to_string();
+    if on_postgres() {
+        assert!(err.contains("--db-password-file /nonexistent"), "{err}");
+    } else {
+        assert!(err.contains("only used with --db postgres://"), "{err}");
+    }
+}
+
 /// No CORS header unless `--allow-origin` names the origin; then only that origin gets one.
 #[test]
 fn cors_is_closed_unless_configured() {
