@@ -29,7 +29,9 @@ JS_TARGET := chrome78
 WASM_LOWER_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 WASM_LOWERING := --llvm-memory-copy-fill-lowering --llvm-nontrapping-fptoint-lowering --signext-lowering --strip-target-features
 # poppler-utils: pdftotext / pdftoppm read the printed PDF in tests/e2e/print.test.mjs.
-APT_PACKAGES := chromium chromium-driver fonts-wqy-zenhei brotli poppler-utils
+# postgresql: the server tests and `make load` run against a throw-away PostgreSQL too (tests/common/pg.rs
+# starts its own cluster in a temporary directory; the package's system service is not used).
+APT_PACKAGES := chromium chromium-driver fonts-wqy-zenhei brotli poppler-utils postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 DEMO_ADDR ?= 127.0.0.1:8080
@@ -74,6 +76,7 @@ setup:
 apt-tools:
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v brotli >/dev/null \
 		&& command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null \
+		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
 		&& command -v npm >/dev/null && dpkg -s fonts-wqy-zenhei >/dev/null 2>&1; then :; else \
 		echo "installing $(APT_PACKAGES) (apt)"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
@@ -191,12 +194,14 @@ bench:
 ## Load test of the reference endpoint (a benchmark, not a test): LOAD_REQUESTS distinct submissions (every
 ## 5th also retried with its Idempotency-Key) from LOAD_CONCURRENCY keep-alive connections against the release
 ## server on 127.0.0.1, at most LOAD_SECONDS; prints accepted submissions/s and latency percentiles and fails on
-## any lost or duplicated record.
+## any lost or duplicated record. Twice: one server on SQLite, then two replicas over one throw-away PostgreSQL,
+## posted to alternately (LOAD_ENGINE=sqlite or postgres for one of them).
 LOAD_REQUESTS ?= 2000
 LOAD_CONCURRENCY ?= 16
 LOAD_SECONDS ?= 60
-load: server
-	AC_BIN=$(BIN) $(CARGO) bench --bench load -- --requests $(LOAD_REQUESTS) --concurrency $(LOAD_CONCURRENCY) --seconds $(LOAD_SECONDS)
+LOAD_ENGINE ?= both
+load: server apt-tools
+	AC_BIN=$(BIN) $(CARGO) bench --bench load -- --requests $(LOAD_REQUESTS) --concurrency $(LOAD_CONCURRENCY) --seconds $(LOAD_SECONDS) --engine $(LOAD_ENGINE)
 
 ## Fuzzing (not part of `make test`): each target in tests/fuzz/ (import, template, pattern, validate) runs for
 ## FUZZ_SECONDS under libFuzzer (cargo-fuzz from crates.io; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept

@@ -44,7 +44,11 @@ USAGE:
       Run the reference endpoint: POST /api/checklists re-validates and stores export
       envelopes; static files are served from --www. Prints `listening on http://ADDR/`.
       --addr HOST:PORT      where to listen (default 127.0.0.1:8080; port 0: any free port)
-      --db FILE             SQLite database, created when missing (default checklists.sqlite3)
+      --db FILE|URL         SQLite database, created when missing (default checklists.sqlite3), or
+                            postgres://USER@HOST:PORT/DB to share one PostgreSQL between replicas
+                            (tables created or migrated at start; see docs/postgresql.md)
+      --db-password-file FILE
+                            the PostgreSQL password (default: the PGPASSWORD environment variable)
       --www DIR             directory of static files (default www)
       --today YYYY-MM-DD    the date rules treat as today (default: today in Asia/Shanghai)
       --tokens FILE         bearer tokens (made by `token add`); reading records needs a reviewer
@@ -211,6 +215,7 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
                 opts.addr = v.parse().map_err(|_| usage_error(format!("--addr `{v}` is not HOST:PORT (for example 127.0.0.1:8080)")))?;
             }
             lexopt::Arg::Long("db") => opts.db = PathBuf::from(value(&mut parser)?),
+            lexopt::Arg::Long("db-password-file") => opts.db_password_file = Some(PathBuf::from(value(&mut parser)?)),
             lexopt::Arg::Long("www") => opts.www = PathBuf::from(value(&mut parser)?),
             lexopt::Arg::Long("today") => {
                 let v = value(&mut parser)?;

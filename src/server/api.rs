@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use sha2::{Digest as _, Sha256};
 
 use super::auth::{self, Role};
-use super::store::{AuditEntry, Body as StoredAs, Inserted, Keyed, NewRecord, Receipt, StoredBody};
+use super::store::{AuditEntry, Body as StoredAs, Inserted, Keyed, NewRecord, Receipt, StoreError, StoredBody};
 use super::App;
 use crate::envelope::{self, ImportCode};
 use crate::finding::{Finding, Severity};
@@ -39,6 +39,23 @@ pub(crate) fn json_response(status: StatusCode, body: &Value) -> Response {
 
 pub(crate) fn internal() -> Response {
     error(StatusCode::INTERNAL_SERVER_ERROR, "internal", "服务器内部错误，请稍后重试", None)
+}
+
+/// How long a client is asked to wait before retrying when the database is unreachable.
+const RETRY_AFTER_SECS: u32 = 5;
+
+/// A failed storage call: 503 with `Retry-After` when the database is unreachable (nothing was
+/// lost: the client retries with the same `Idempotency-Key`), 500 otherwise. Logged without data.
+fn store_failed(e: &StoreError) -> Response {
+    eprintln!("error: storage: {e}");
+    match e {
+        StoreError::Unavailable(_) => {
+            let mut res = error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "存储暂时不可用，请稍后用同一幂等键重试", None);
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECS));
+            res
+        }
+        StoreError::Failed(_) => internal(),
+    }
 }
 
 /// 405 for the API routes.
@@ -262,8 +279,8 @@ impl Caller {
 }
 
 /// Appends to the audit trail; `false` when it could not be written.
-pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> bool {
-    let Some(at) = now_stamp_shanghai() else { return false };
+pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> Result<(), StoreError> {
+    let Some(at) = now_stamp_shanghai() else { return Err(StoreError::Failed("no clock".into())) };
     let entry = AuditEntry {
         at,
         action,
@@ -275,13 +292,12 @@ pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static 
         receipt_id: receipt_id.filter(|id| is_receipt_id(id)).map(str::to_owned),
         remote: remote.to_string(),
     };
-    let app = app.clone();
-    matches!(tokio::task::spawn_blocking(move || app.store.audit(&entry)).await, Ok(Ok(())))
+    app.store.audit(entry).await.inspect_err(|e| eprintln!("error: audit not written: {e}"))
 }
 
 /// A refusal, audited (a refusal is answered even when the audit cannot be written).
 pub(crate) async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
-    audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
+    let _ = audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
     res
 }
 
@@ -394,7 +410,7 @@ pub(crate) async fn create(State(app): State<Arc<App>>, ConnectInfo(peer): Conne
     };
     let (res, receipt) = create_checked(&app, &caller, &headers, body).await;
     let result = if res.status().is_success() { "ok" } else { "rejected" };
-    audit_line(&app, remote, "submit", &caller, receipt.as_deref(), res.status(), result).await;
+    let _ = audit_line(&app, remote, "submit", &caller, receipt.as_deref(), res.status(), result).await;
     res
 }
 
@@ -433,12 +449,10 @@ async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body
     let request_hash = hex(&Sha256::digest(&bytes));
 
     if let Some(k) = &key {
-        let store = app.clone();
-        let k2 = k.clone();
-        match tokio::task::spawn_blocking(move || store.store.by_key(&k2)).await {
-            Ok(Ok(Some(keyed))) => return replay(&keyed, &request_hash),
-            Ok(Ok(None)) => {}
-            _ => return internal(),
+        match app.store.by_key(k.clone()).await {
+            Ok(Some(keyed)) => return replay(&keyed, &request_hash),
+            Ok(None) => {}
+            Err(e) => return store_failed(&e),
         }
     }
 
@@ -468,28 +482,33 @@ async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body
         submitted_by: caller.user.clone(),
         submitter_token: caller.token.clone(),
     };
-    let store = app.clone();
-    match tokio::task::spawn_blocking(move || store.store.insert(&record)).await {
-        Ok(Ok(Inserted::New(receipt))) => created(&receipt),
-        Ok(Ok(Inserted::KeyTaken(keyed))) => replay(&keyed, &request_hash),
-        _ => internal(),
+    match app.store.insert(record).await {
+        Ok(Inserted::New(receipt)) => created(&receipt),
+        Ok(Inserted::KeyTaken(keyed)) => replay(&keyed, &request_hash),
+        Err(e) => store_failed(&e),
     }
 }
 
-/// `GET /api/checklists` (`reviewer`): receipts newest first, without personal data. Audited.
-pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap) -> Response {
+/// `GET /api/checklists` (`reviewer`): receipts newest first, without personal data, `limit`
+/// (default 1000, at most 10000) at a time, older than the receipt `before`; a full page names
+/// the next one in a `Link: <…>; rel="next"` header. Audited.
+pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
     let remote = peer.ip().to_canonical();
     let caller = match authorize(&app, &headers, remote, Some(Role::Reviewer), "list", None).await {
         Ok(c) => c,
         Err(res) => return res,
     };
+    let Some((limit, before)) = list_query(uri.query()) else {
+        return error(StatusCode::BAD_REQUEST, "bad_request", "查询参数须为limit（1至10000）和before（回执编号）", None);
+    };
     // Audited before the answer: a read that cannot be audited is not answered.
-    if !audit_line(&app, remote, "list", &caller, None, StatusCode::OK, "ok").await {
-        return internal();
+    if let Err(e) = audit_line(&app, remote, "list", &caller, None, StatusCode::OK, "ok").await {
+        return store_failed(&e);
     }
-    let store = app.clone();
-    match tokio::task::spawn_blocking(move || store.store.list()).await {
-        Ok(Ok(rows)) => {
+    match app.store.list(limit, before).await {
+        Ok(None) => error(StatusCode::BAD_REQUEST, "bad_request", "before须为已存储的回执编号", None),
+        Ok(Some(rows)) => {
+            let next = (rows.len() == limit as usize).then(|| rows.last().map(|r| r.receipt_id.clone())).flatten();
             let items: Vec<Value> = rows
                 .into_iter()
                 .map(|r| {
@@ -502,10 +521,30 @@ pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): Connect
                     })
                 })
                 .collect();
-            json_response(StatusCode::OK, &Value::Array(items))
+            let mut res = json_response(StatusCode::OK, &Value::Array(items));
+            // A full page: the next one starts after its last receipt.
+            if let Some(Ok(link)) = next.map(|id| HeaderValue::from_str(&format!("</api/checklists?limit={limit}&before={id}>; rel=\"next\""))) {
+                res.headers_mut().insert(header::LINK, link);
+            }
+            res
         }
-        _ => internal(),
+        Err(e) => store_failed(&e),
     }
+}
+
+/// `?limit=N&before=RECEIPT` of the list; `None` when either is malformed. Other parameters are
+/// ignored, as they were before the list was paged.
+fn list_query(query: Option<&str>) -> Option<(u32, Option<String>)> {
+    let mut limit = 1000;
+    let mut before = None;
+    for pair in query.unwrap_or("").split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=').unwrap_or((pair, "")) {
+            ("limit", v) => limit = v.parse().ok().filter(|n| (1..=10_000).contains(n))?,
+            ("before", v) => before = Some(Some(v.to_owned()).filter(|v| is_receipt_id(v))?),
+            _ => {}
+        }
+    }
+    Some((limit, before))
 }
 
 /// `GET /api/checklists/{receiptId}` (`reviewer`): the envelope as posted (opened when sealed).
@@ -524,14 +563,12 @@ pub(crate) async fn fetch(
     };
     let not_found = || error(StatusCode::NOT_FOUND, "not_found", "未找到该提交记录", None);
     if !is_receipt_id(&id) {
-        audit_line(&app, remote, "read", &caller, None, StatusCode::NOT_FOUND, "not_found").await;
+        let _ = audit_line(&app, remote, "read", &caller, None, StatusCode::NOT_FOUND, "not_found").await;
         return not_found();
     }
-    let store = app.clone();
-    let key = id.clone();
-    let text = match tokio::task::spawn_blocking(move || store.store.envelope(&key)).await {
-        Ok(Ok(Some(StoredBody::Plain(text)))) => text,
-        Ok(Ok(Some(StoredBody::Sealed { cipher, key_id, blob }))) => {
+    let text = match app.store.envelope(id.clone()).await {
+        Ok(Some(StoredBody::Plain(text))) => text,
+        Ok(Some(StoredBody::Sealed { cipher, key_id, blob })) => {
             let opened = app.keys.as_ref().map(|k| k.open(&cipher, &key_id, &id, &blob));
             match opened {
                 Some(Ok(bytes)) => match String::from_utf8(bytes) {
@@ -545,14 +582,14 @@ pub(crate) async fn fetch(
                 }
             }
         }
-        Ok(Ok(None)) => {
-            audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::NOT_FOUND, "not_found").await;
+        Ok(None) => {
+            let _ = audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::NOT_FOUND, "not_found").await;
             return not_found();
         }
-        _ => return internal(),
+        Err(e) => return store_failed(&e),
     };
-    if !audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::OK, "ok").await {
-        return internal();
+    if let Err(e) = audit_line(&app, remote, "read", &caller, Some(&id), StatusCode::OK, "ok").await {
+        return store_failed(&e);
     }
     let mut res = (StatusCode::OK, text).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
@@ -589,13 +626,12 @@ pub(crate) async fn audit(
     let Some((limit, before)) = audit_query(uri.query()) else {
         return error(StatusCode::BAD_REQUEST, "bad_request", "查询参数须为limit（1至10000）和before（序号）", None);
     };
-    if !audit_line(&app, remote, "audit", &caller, None, StatusCode::OK, "ok").await {
-        return internal();
+    if let Err(e) = audit_line(&app, remote, "audit", &caller, None, StatusCode::OK, "ok").await {
+        return store_failed(&e);
     }
-    let store = app.clone();
-    match tokio::task::spawn_blocking(move || store.store.audit_rows(limit, before)).await {
-        Ok(Ok(rows)) => json_response(StatusCode::OK, &serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()))),
-        _ => internal(),
+    match app.store.audit_rows(limit, before).await {
+        Ok(rows) => json_response(StatusCode::OK, &serde_json::to_value(rows).unwrap_or(Value::Array(Vec::new()))),
+        Err(e) => store_failed(&e),
     }
 }
 

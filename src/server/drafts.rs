@@ -124,6 +124,11 @@ async fn admit(app: &Arc<App>, headers: &HeaderMap, remote: std::net::IpAddr, ke
     Ok((caller, key_hash(key)))
 }
 
+/// `501` when the endpoint keeps no drafts: on PostgreSQL, drafts are not stored yet (docs/postgresql.md).
+fn unsupported() -> Response {
+    error(StatusCode::NOT_IMPLEMENTED, "drafts_unavailable", "本服务端使用PostgreSQL时不保存草稿", None)
+}
+
 fn no_content() -> Response {
     StatusCode::NO_CONTENT.into_response()
 }
@@ -154,11 +159,12 @@ pub(crate) async fn put(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectI
     };
     let Some(now) = now_ms() else { return api::internal() };
     let app2 = app.clone();
-    let res = match tokio::task::spawn_blocking(move || app2.drafts.put(&hash, now, &stored)).await {
-        Ok(Ok(())) => no_content(),
+    let res = match tokio::task::spawn_blocking(move || app2.drafts.as_ref().map(|d| d.put(&hash, now, &stored))).await {
+        Ok(Some(Ok(()))) => no_content(),
+        Ok(None) => unsupported(),
         _ => api::internal(),
     };
-    api::audit_line(&app, remote, "draft_write", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
+    let _ = api::audit_line(&app, remote, "draft_write", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
     res
 }
 
@@ -171,8 +177,9 @@ pub(crate) async fn get(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectI
     };
     let app2 = app.clone();
     let h2 = hash.clone();
-    let found = match tokio::task::spawn_blocking(move || app2.drafts.get(&h2)).await {
-        Ok(Ok(found)) => found,
+    let found = match tokio::task::spawn_blocking(move || app2.drafts.as_ref().map(|d| d.get(&h2))).await {
+        Ok(Some(Ok(found))) => found,
+        Ok(None) => return unsupported(),
         _ => return api::internal(),
     };
     let Some(stored) = found else {
@@ -189,7 +196,7 @@ pub(crate) async fn get(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectI
         _ => return api::refuse(&app, remote, "draft_read", &caller, None, api::internal(), "undecryptable").await,
     };
     // Audited before the answer: a read that cannot be audited is not answered.
-    if !api::audit_line(&app, remote, "draft_read", &caller, None, StatusCode::OK, "ok").await {
+    if api::audit_line(&app, remote, "draft_read", &caller, None, StatusCode::OK, "ok").await.is_err() {
         return api::internal();
     }
     let mut res = (StatusCode::OK, plain).into_response();
@@ -205,11 +212,12 @@ pub(crate) async fn delete(State(app): State<Arc<App>>, ConnectInfo(peer): Conne
         Err(res) => return res,
     };
     let app2 = app.clone();
-    let res = match tokio::task::spawn_blocking(move || app2.drafts.delete(&hash)).await {
-        Ok(Ok(())) => no_content(),
+    let res = match tokio::task::spawn_blocking(move || app2.drafts.as_ref().map(|d| d.delete(&hash))).await {
+        Ok(Some(Ok(()))) => no_content(),
+        Ok(None) => unsupported(),
         _ => api::internal(),
     };
-    api::audit_line(&app, remote, "draft_delete", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
+    let _ = api::audit_line(&app, remote, "draft_delete", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
     res
 }
 

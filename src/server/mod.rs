@@ -1,6 +1,6 @@
 //! The reference endpoint (`accountability-checklist serve`): receives export envelopes over
 //! HTTP, re-validates them natively with the same rules as the widget, stores accepted ones in
-//! SQLite, and serves the demo's static files.
+//! SQLite (one process) or PostgreSQL (several replicas, [`pg`]), and serves the demo's static files.
 //!
 //! Routes: `POST /api/checklists`, `GET /api/checklists`, `GET /api/checklists/{receiptId}`,
 //! `GET /api/audit`, and static files from the `www` directory for every other GET / HEAD. Every
@@ -20,6 +20,7 @@ mod drafts;
 pub mod auth;
 mod files;
 pub mod keys;
+pub mod pg;
 mod store;
 mod validate;
 
@@ -87,8 +88,10 @@ pub const SECURITY_HEADERS: [(&str, &str); 4] = [
 pub struct Options {
     /// Where to listen (port 0: any free port).
     pub addr: SocketAddr,
-    /// The SQLite file (created when missing).
+    /// The SQLite file (created when missing), or a `postgres://` / `postgresql://` URL.
     pub db: PathBuf,
+    /// A file holding the PostgreSQL password (else `PGPASSWORD`, or the URL's own).
+    pub db_password_file: Option<PathBuf>,
     /// The directory of static files.
     pub www: PathBuf,
     /// The date rules treat as today; `None`: today in Asia/Shanghai from the system clock, per request.
@@ -118,6 +121,7 @@ impl Default for Options {
         Options {
             addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
             db: PathBuf::from("checklists.sqlite3"),
+            db_password_file: None,
             www: PathBuf::from("www"),
             today: None,
             tokens: None,
@@ -148,7 +152,7 @@ impl std::error::Error for ServerError {}
 pub(crate) struct App {
     pub(crate) config: Config,
     pub(crate) validators: Vec<Validator>,
-    pub(crate) store: store::Store,
+    pub(crate) store: Box<dyn store::Storage>,
     pub(crate) today: Option<Date>,
     /// Canonical path of the static directory (`None` when it does not exist: every file is 404).
     pub(crate) www: Option<PathBuf>,
@@ -160,7 +164,7 @@ pub(crate) struct App {
     pub(crate) limiter: auth::FailureLimiter,
     pub(crate) allow_origins: Vec<String>,
     /// Host-kept drafts (`/api/drafts/{key}`), a table of their own in the same database file.
-    pub(crate) drafts: drafts::Drafts,
+    pub(crate) drafts: Option<drafts::Drafts>,
 }
 
 /// A bound server, not yet serving.
@@ -201,16 +205,19 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
             .map_err(|e| ServerError(format!("built-in template {name}: {e}")))?;
         validators.push(Validator::new(t, config.clone()).map_err(|e| ServerError(format!("built-in template {name}: {e}")))?);
     }
-    let db = opts.db.clone();
-    let store = tokio::task::spawn_blocking(move || store::Store::open(&db))
-        .await
-        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
-        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
-    let db = opts.db.clone();
-    let drafts = tokio::task::spawn_blocking(move || drafts::Drafts::open(&db))
-        .await
-        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
-        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
+    let (store, db_name) = open_store(&opts).await?;
+    // Host-kept drafts live in a table of the SQLite file; on PostgreSQL the draft routes answer 501 for now.
+    let drafts = if pg::is_postgres_url(&opts.db.to_string_lossy()) {
+        None
+    } else {
+        let db = opts.db.clone();
+        Some(
+            tokio::task::spawn_blocking(move || drafts::Drafts::open(&db))
+                .await
+                .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
+                .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?,
+        )
+    };
     let www = tokio::fs::canonicalize(&opts.www).await.ok();
     if www.is_none() {
         eprintln!("warning: static directory {} not found; only the API is served", opts.www.display());
@@ -240,8 +247,7 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
         Some(path) => Some(keys::DataKeys::load(path, opts.cipher).map_err(|e| ServerError(e.to_string()))?),
         None => {
             eprintln!(
-                "warning: no --data-key-file: records are stored in PLAIN TEXT in {} (make one with `accountability-checklist key new --out FILE`)",
-                opts.db.display()
+                "warning: no --data-key-file: records are stored in PLAIN TEXT in {db_name} (make one with `accountability-checklist key new --out FILE`)"
             );
             None
         }
@@ -290,6 +296,34 @@ fn handlers(path: &str) -> MethodRouter<Arc<App>> {
         // Public: it describes the API and holds nothing else.
         _ => get(|| async { api::json_response(axum::http::StatusCode::OK, &serde_json::from_str(OPENAPI).unwrap_or_default()) }),
     }
+}
+
+/// The storage `--db` names, and how messages name it (never with a password).
+async fn open_store(opts: &Options) -> Result<(Box<dyn store::Storage>, String), ServerError> {
+    let db = opts.db.to_string_lossy().into_owned();
+    if pg::is_postgres_url(&db) {
+        let name = pg::redacted(&db);
+        let password = match &opts.db_password_file {
+            Some(path) => Some(
+                std::fs::read_to_string(path)
+                    .map_err(|e| ServerError(format!("--db-password-file {}: {e}", path.display())))?
+                    .trim_end_matches(['\r', '\n'])
+                    .to_owned(),
+            ),
+            None => std::env::var("PGPASSWORD").ok(),
+        };
+        let store = pg::PgStore::open(&db, password).await.map_err(|e| ServerError(format!("{name}: {e}")))?;
+        return Ok((Box::new(store), name));
+    }
+    if opts.db_password_file.is_some() {
+        return Err(ServerError("--db-password-file is only used with --db postgres://…".into()));
+    }
+    let path = opts.db.clone();
+    let store = tokio::task::spawn_blocking(move || store::SqliteStore::open(&path))
+        .await
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?
+        .map_err(|e| ServerError(format!("{}: {e}", opts.db.display())))?;
+    Ok((Box::new(store), opts.db.display().to_string()))
 }
 
 fn router(app: Arc<App>) -> Router {

@@ -2,6 +2,8 @@
 //! the widget's store rendered with Yew's server-side renderer. Each test crate uses a part.
 #![allow(dead_code)]
 
+pub mod pg;
+
 use std::rc::Rc;
 
 use accountability_checklist::template::builtin;

@@ -7,6 +7,14 @@
 //! release server binary `$AC_BIN`, its request log discarded) is the benchmark; its figures are in the
 //! README. Under `cargo test` (no `--bench` argument) the same program runs a small smoke pass against an
 //! in-process server and fails on any lost or duplicated record; it asserts nothing about speed.
+//!
+//! Both engines (issue #16): one server on SQLite, then two replicas over one PostgreSQL (a throw-away
+//! cluster, tests/common/pg.rs), each worker posting alternately to both and sending every same-key
+//! retry to the other replica, so that idempotency is decided across processes. `--engine sqlite` or
+//! `--engine postgres` runs one of them.
+
+#[path = "../common/pg.rs"]
+mod pg;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -26,10 +34,17 @@ struct Args {
     /// Every n-th submission is sent twice with the same key (0: never).
     retry_every: usize,
     bench: bool,
+    engines: Vec<Engine>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Engine {
+    Sqlite,
+    Postgres,
 }
 
 fn args() -> Args {
-    let mut a = Args { requests: 40, concurrency: 4, seconds: 60, retry_every: 5, bench: false };
+    let mut a = Args { requests: 40, concurrency: 4, seconds: 60, retry_every: 5, bench: false, engines: vec![Engine::Sqlite, Engine::Postgres] };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut num = |name: &str| it.next().and_then(|v| v.parse::<u64>().ok()).unwrap_or_else(|| panic!("{name} needs a number"));
@@ -39,6 +54,14 @@ fn args() -> Args {
             "--concurrency" => a.concurrency = num("--concurrency").max(1) as usize,
             "--seconds" => a.seconds = num("--seconds"),
             "--retry-every" => a.retry_every = num("--retry-every") as usize,
+            "--engine" => {
+                a.engines = match it.next().as_deref() {
+                    Some("sqlite") => vec![Engine::Sqlite],
+                    Some("postgres") => vec![Engine::Postgres],
+                    Some("both") => vec![Engine::Sqlite, Engine::Postgres],
+                    other => panic!("--engine sqlite|postgres|both, not {other:?}"),
+                }
+            }
             _ => {} // cargo's own flags (filters, --nocapture …)
         }
     }
@@ -115,11 +138,16 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
 }
 
-/// Starts the server with a reviewer token (reading the list back needs one); returns the token too.
-fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child>, String) {
-    let db = dir.join("load.sqlite3");
+/// A reviewer token (reading the list back needs one) in a token file of `dir`.
+fn reviewer_token(dir: &std::path::Path) -> (std::path::PathBuf, String) {
     let tokens = dir.join("tokens.json");
     let (_, reviewer) = server::auth::add_token(&tokens, server::auth::Role::Reviewer, Some("load"), "").expect("token");
+    (tokens, reviewer)
+}
+
+/// Starts a server on `db` (an SQLite path or a PostgreSQL URL) with the token file `tokens`.
+fn start_server(bench: bool, dir: &std::path::Path, db: &std::path::Path, tokens: &std::path::Path) -> (SocketAddr, Option<Child>) {
+    let (db, tokens) = (db.to_path_buf(), tokens.to_path_buf());
     if bench {
         // The release binary, as deployed; its per-request log goes to /dev/null.
         let bin = std::env::var("AC_BIN").unwrap_or_else(|_| "target/server/accountability-checklist".into());
@@ -136,7 +164,7 @@ fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child
         let mut line = String::new();
         out.read_line(&mut line).expect("server output");
         let addr = line.trim().trim_start_matches("listening on http://").trim_end_matches('/').parse().unwrap_or_else(|_| panic!("server said {line:?}"));
-        (addr, Some(child), reviewer)
+        (addr, Some(child))
     } else {
         let opts = server::Options {
             addr: "127.0.0.1:0".parse().expect("addr"),
@@ -155,15 +183,38 @@ fn start_server(bench: bool, dir: &std::path::Path) -> (SocketAddr, Option<Child
                 s.run().await.expect("run");
             });
         });
-        (rx.recv_timeout(Duration::from_secs(30)).expect("server started"), None, reviewer)
+        (rx.recv_timeout(Duration::from_secs(30)).expect("server started"), None)
     }
 }
 
 fn main() {
     let a = args();
-    let dir = std::env::temp_dir().join(format!("ac-load-{}", std::process::id()));
+    let mut ok = true;
+    for &engine in &a.engines {
+        ok &= run(&a, engine);
+    }
+    if !ok {
+        std::process::exit(1);
+    }
+}
+
+/// One load run against `engine`: whether nothing was lost, duplicated or failed.
+fn run(a: &Args, engine: Engine) -> bool {
+    let dir = std::env::temp_dir().join(format!("ac-load-{}-{engine:?}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let (addr, child, reviewer) = start_server(a.bench, &dir);
+    let (tokens, reviewer) = reviewer_token(&dir);
+    // PostgreSQL: two replicas over one database, on a cluster of this run's own.
+    let cluster = (engine == Engine::Postgres).then(pg::Cluster::start);
+    let (db, replicas) = match &cluster {
+        Some(c) => (std::path::PathBuf::from(c.database()), 2),
+        None => (dir.join("load.sqlite3"), 1),
+    };
+    let label = match engine {
+        Engine::Sqlite => "load[sqlite]".to_owned(),
+        Engine::Postgres => format!("load[postgres x{replicas}]"),
+    };
+    let servers: Vec<(SocketAddr, Option<Child>)> = (0..replicas).map(|_| start_server(a.bench, &dir, &db, &tokens)).collect();
+    let addrs: Arc<Vec<SocketAddr>> = Arc::new(servers.iter().map(|s| s.0).collect());
 
     // Distinct valid submissions: the geren fixture with a numbered unit name.
     let t = template::builtin("geren").expect("geren").expect("loads");
@@ -173,7 +224,7 @@ fn main() {
             let mut data = fixture.clone();
             data["header"]["unitName"] = Value::String(format!("北京市朝阳区某局（负载{i}）"));
             let env = envelope::export(&t, data, vec![], vec![], String::new(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into());
-            (format!("load-{}-{i}", std::process::id()), envelope::to_json(&env))
+            (format!("load-{}-{engine:?}-{i}", std::process::id()), envelope::to_json(&env))
         })
         .collect();
     let bodies = Arc::new(bodies);
@@ -187,11 +238,13 @@ fn main() {
 
     let workers: Vec<_> = (0..a.concurrency)
         .map(|_| {
-            let (bodies, next, receipts, latencies, failures, retries_differing) =
-                (bodies.clone(), next.clone(), receipts.clone(), latencies.clone(), failures.clone(), retries_differing.clone());
+            let (bodies, next, receipts, latencies, failures, retries_differing, addrs) =
+                (bodies.clone(), next.clone(), receipts.clone(), latencies.clone(), failures.clone(), retries_differing.clone(), addrs.clone());
             let retry_every = a.retry_every;
             std::thread::spawn(move || {
-                let mut conn = Conn { addr, stream: None };
+                // One keep-alive connection per replica; submission i goes to replica i, its
+                // same-key retry to the next one.
+                let mut conns: Vec<Conn> = addrs.iter().map(|&addr| Conn { addr, stream: None }).collect();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= bodies.len() || Instant::now() > deadline {
@@ -200,7 +253,9 @@ fn main() {
                     let (key, body) = &bodies[i];
                     let sends = if retry_every > 0 && i % retry_every == 0 { 2 } else { 1 };
                     let mut first: Option<String> = None;
-                    for _ in 0..sends {
+                    for send in 0..sends {
+                        let n = conns.len();
+                        let conn = &mut conns[(i + send) % n];
                         // A transport error is retried with the same key, as the widget does.
                         let mut attempt = 0;
                         let result = loop {
@@ -246,13 +301,24 @@ fn main() {
     }
     let elapsed = started.elapsed();
 
-    // What the server holds.
-    let mut conn = Conn { addr, stream: None };
+    // What the servers hold, page by page (each replica reads alternately).
+    let mut conns: Vec<Conn> = addrs.iter().map(|&addr| Conn { addr, stream: None }).collect();
     let auth = format!("Bearer {reviewer}");
-    let (status, list) = conn.request("GET", "/api/checklists", &[("Authorization", &auth)], b"").expect("list");
-    assert_eq!(status, 200);
-    let list: Vec<Value> = serde_json::from_slice(&list).expect("list JSON");
-    let stored: Vec<String> = list.iter().filter_map(|r| r["receiptId"].as_str().map(str::to_owned)).collect();
+    let mut stored: Vec<String> = Vec::new();
+    for page in 0.. {
+        let path = match stored.last() {
+            Some(last) => format!("/api/checklists?limit=500&before={last}"),
+            None => "/api/checklists?limit=500".to_owned(),
+        };
+        let n = conns.len();
+        let (status, list) = conns[page % n].request("GET", &path, &[("Authorization", &auth)], b"").expect("list");
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&list));
+        let list: Vec<Value> = serde_json::from_slice(&list).expect("list JSON");
+        if list.is_empty() {
+            break;
+        }
+        stored.extend(list.iter().filter_map(|r| r["receiptId"].as_str().map(str::to_owned)));
+    }
     let stored_set: HashSet<&String> = stored.iter().collect();
     let receipts = receipts.lock().expect("lock");
     let accepted: HashSet<&String> = receipts.values().collect();
@@ -264,33 +330,37 @@ fn main() {
     lat.sort();
     let posts = lat.len();
     println!(
-        "load: {} submissions ({} posts incl. {} same-key retries), concurrency {}, {:.2} s",
+        "{label}: {} submissions ({} posts incl. {} same-key retries), concurrency {}, {:.2} s",
         receipts.len(),
         posts,
         posts.saturating_sub(receipts.len()),
         a.concurrency,
         elapsed.as_secs_f64()
     );
-    println!("load: accepted {:.0} submissions/s, {:.0} posts/s", receipts.len() as f64 / elapsed.as_secs_f64(), posts as f64 / elapsed.as_secs_f64());
+    println!("{label}: accepted {:.0} submissions/s, {:.0} posts/s", receipts.len() as f64 / elapsed.as_secs_f64(), posts as f64 / elapsed.as_secs_f64());
     println!(
-        "load: latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        "{label}: latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         percentile(&lat, 0.50).as_secs_f64() * 1e3,
         percentile(&lat, 0.90).as_secs_f64() * 1e3,
         percentile(&lat, 0.99).as_secs_f64() * 1e3,
         percentile(&lat, 1.0).as_secs_f64() * 1e3
     );
-    println!("load: stored {} records; lost {lost}, duplicated {duplicated}, failed {}", stored.len(), failures.len());
+    println!("{label}: stored {} records; lost {lost}, duplicated {duplicated}, failed {}", stored.len(), failures.len());
     for f in failures.iter().take(5) {
-        println!("load: failure {f}");
+        println!("{label}: failure {f}");
     }
-    if let Some(mut c) = child {
-        let _ = c.kill();
-        let _ = c.wait();
+    for (_, child) in servers {
+        if let Some(mut c) = child {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
     }
+    drop(cluster);
     let _ = std::fs::remove_dir_all(&dir);
     let complete = receipts.len() == a.requests || a.bench; // the bench may stop at --seconds
     if lost != 0 || duplicated != 0 || !failures.is_empty() || stored.len() != receipts.len() || !complete {
-        eprintln!("load: FAILED (lost {lost}, duplicated {duplicated}, failures {}, stored {} vs accepted {})", failures.len(), stored.len(), receipts.len());
-        std::process::exit(1);
+        eprintln!("{label}: FAILED (lost {lost}, duplicated {duplicated}, failures {}, stored {} vs accepted {})", failures.len(), stored.len(), receipts.len());
+        return false;
     }
+    true
 }
