@@ -140,7 +140,7 @@ integrity:
 ## the loader, CSS, pkg/, integrity.json, the built-in templates, the JSON Schemas, the OpenAPI document, a minimal
 ## embedding example, package.json (so that `npm install ./accountability-checklist-<version>.tar.gz` works), the
 ## README, CHANGELOG.md, and a CycloneDX SBOM + third-party licence texts of the crates compiled into the module
-## (tools/sbom.mjs). tests/e2e/dist.test.mjs unpacks it into an empty directory, serves it and mounts the widget.
+## (tests/e2e/sbom.mjs). tests/e2e/dist.test.mjs unpacks it into an empty directory, serves it and mounts the widget.
 VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 DIST_NAME := accountability-checklist-$(VERSION)
 DIST_DIR := $(TARGET_DIR)/dist/package
@@ -151,11 +151,11 @@ dist: pkg
 	cp $(PKG)/integrity.json $(DIST_DIR)/integrity.json
 	cp src/templates/*.json $(DIST_DIR)/templates/
 	cp src/schemas/*.json $(DIST_DIR)/schemas/
-	cp src/server/openapi.json dist-template/example/index.html dist-template/example/example.js $(DIST_DIR)/
+	cp src/server/openapi.json www/dist/example/index.html www/dist/example/example.js $(DIST_DIR)/
 	mv $(DIST_DIR)/index.html $(DIST_DIR)/example.js $(DIST_DIR)/example/
-	sed 's/@VERSION@/$(VERSION)/' dist-template/package.json.in > $(DIST_DIR)/package.json
-	cp README.md CHANGELOG.md $(DIST_DIR)/
-	node tools/sbom.mjs $(DIST_DIR)
+	sed 's/@VERSION@/$(VERSION)/' www/dist/package.json.in > $(DIST_DIR)/package.json
+	cp README.md docs/CHANGELOG.md $(DIST_DIR)/
+	node tests/e2e/sbom.mjs $(DIST_DIR)
 	tar -C $(dir $(DIST_DIR)) --owner=0 --group=0 --numeric-owner --sort=name -czf dist/$(DIST_NAME).tar.gz package
 	@echo "wrote dist/$(DIST_NAME).tar.gz"
 
@@ -184,7 +184,7 @@ demo: tools pkg server
 
 ## End-to-end tests (tests/e2e/run.mjs): each starts the built server on a free port with a temporary
 ## database. `make e2e E2E_ONLY=portal` runs only the test files whose name contains "portal".
-e2e: tools pkg server
+e2e: tools pkg server dist
 	AC_BIN=$(BIN) node $(E2E)/run.mjs $(E2E_ONLY)
 
 ## Benchmarks (figures, not tests): validation of a 个人有关事项 record with 10/100/1000 rows.

@@ -6,14 +6,14 @@
 // Generated from cargo metadata rather than with cargo-cyclonedx so that the graph is exactly the wasm32 one by
 // construction and nothing has to be built or installed (cargo-cyclonedx's per-target output was not evaluated).
 //
-//   node tools/sbom.mjs OUT_DIR   → OUT_DIR/sbom.cdx.json, OUT_DIR/THIRD-PARTY-LICENSES.txt
+//   node tests/e2e/sbom.mjs OUT_DIR   → OUT_DIR/sbom.cdx.json, OUT_DIR/THIRD-PARTY-LICENSES.txt
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node tools/sbom.mjs OUT_DIR');
+  console.error('usage: node tests/e2e/sbom.mjs OUT_DIR');
   process.exit(2);
 }
 const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--filter-platform', 'wasm32-unknown-unknown'], { maxBuffer: 64 << 20 }).toString());
@@ -56,7 +56,7 @@ const bom = {
   specVersion: '1.5',
   version: 1,
   metadata: {
-    tools: { components: [{ type: 'application', name: 'tools/sbom.mjs (cargo metadata --filter-platform wasm32-unknown-unknown)' }] },
+    tools: { components: [{ type: 'application', name: 'tests/e2e/sbom.mjs (cargo metadata --filter-platform wasm32-unknown-unknown)' }] },
     component: { ...component(rootPkg), type: 'library' },
     properties: [{ name: 'cdx:rustc:target', value: 'wasm32-unknown-unknown' }],
   },
