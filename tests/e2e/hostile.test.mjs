@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, events, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser,
+  assertNoProblems, byPath, events, fixture, handle, openPage, press, TODAY, typeAndLeave, until, useServerAndBrowser,
   waitForWidget,
 } from './lib.mjs';
 
@@ -108,12 +108,7 @@ describe('hostile text in every kind of field', () => {
     const typed = {};
     for (const [i, path] of targets.entries()) {
       const text = PAYLOADS[i % PAYLOADS.length];
-      const input = byPath(page, path).first();
-      await input.focus();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Delete');
-      await page.keyboard.insertText(text);
-      await page.keyboard.press('Tab');
+      const input = await typeAndLeave(page, path, text);
       assert.equal(await input.inputValue(), text, `${path} holds the text as typed`);
       typed[path] = text;
     }

@@ -353,6 +353,17 @@ export async function screenshot(page, path) {
 /** The form control(s) for a JSON pointer (only inputs, selects and text areas carry data-path). */
 export const byPath = (page, path) => page.locator(['input', 'select', 'textarea'].map((t) => `${t}[data-path="${path}"]`).join(', '));
 
+/** Types `text` into the control at `path` with the keyboard (replacing its value) and leaves it with Tab. */
+export async function typeAndLeave(page, path, text) {
+  const input = byPath(page, path).first();
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Tab');
+  return input;
+}
+
 async function describeAll(loc) {
   return loc.evaluateAll((els) => els.map((el) => ({
     tag: el.localName,

@@ -5,22 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  asReviewer, assertNoProblems, byPath, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
+  asReviewer, assertNoProblems, fixture, handle, openPage, press, TODAY, typeAndLeave, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
 const harness = useServerAndBrowser();
 const W = 'accountability-checklist';
 
-/** Types `text` into the field at `path` (replacing its value) and leaves it with Tab. */
-async function typeAndLeave(page, path, text) {
-  const input = byPath(page, path).first();
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
-  await page.keyboard.press('Tab');
-  return input;
-}
 
 describe('normalised input (geren)', () => {
   test('full-width and loose input is stored, exported, posted and stored by the server normalised', async () => {
