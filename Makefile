@@ -8,7 +8,9 @@ SHELL := /bin/bash
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_TARGET := wasm32-unknown-unknown
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
-WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/accountability_checklist.wasm
+WASM := $(TARGET_DIR)/$(WASM_TARGET)/release/checklist_widget.wasm
+# wasm-bindgen --out-name keeps the file names portals already load (www/pkg/accountability_checklist*).
+PKG_NAME := accountability_checklist
 PKG := www/pkg
 BIN := $(TARGET_DIR)/server/accountability-checklist
 E2E := tests/e2e
@@ -51,15 +53,15 @@ DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 test: tools native data-check wasm-check wasm-test size-guard e2e
 
 native: setup
-	$(CARGO) test --all-targets --no-fail-fast
+	$(CARGO) test --workspace --all-targets --no-fail-fast
 
 wasm-check: setup
-	$(CARGO) check --lib --target $(WASM_TARGET)
+	$(CARGO) check -p checklist-core -p checklist-widget --lib --target $(WASM_TARGET)
 
-## Browser unit tests (tests/browser.rs); the runner comes from .cargo/config.toml.
+## Browser unit tests (tests/widget/browser.rs); the runner comes from .cargo/config.toml.
 wasm-test: tools
 	CHROMEDRIVER=$$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-		$(CARGO) test --target $(WASM_TARGET) --test browser
+		$(CARGO) test -p checklist-widget --target $(WASM_TARGET) --test browser
 
 ## Toolchain pieces that a fresh machine lacks. Each step is skipped when already present.
 tools: setup apt-tools wasm-bindgen-cli npm-tools test-tools old-kernels
@@ -106,17 +108,17 @@ $(TEST_TOOLS)/.installed-2:
 	@touch $@
 
 data-check: test-tools
-	$(CARGO) run --quiet -- holidays | node tests/holidays/check.mjs $(TEST_TOOLS)
-	$(CARGO) run --quiet -- holidays | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/holidays/check.py
-	$(CARGO) run --quiet -- iso | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/iso/check.py
-	$(CARGO) run --quiet -- iso | node tests/iso/check-names.mjs $(TEST_TOOLS)
+	$(CARGO) run --quiet --bin accountability-checklist -- holidays | node tests/holidays/check.mjs $(TEST_TOOLS)
+	$(CARGO) run --quiet --bin accountability-checklist -- holidays | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/holidays/check.py
+	$(CARGO) run --quiet --bin accountability-checklist -- iso | PYTHONPATH=$(TEST_TOOLS)/py python3 tests/iso/check.py
+	$(CARGO) run --quiet --bin accountability-checklist -- iso | node tests/iso/check-names.mjs $(TEST_TOOLS)
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools
-	$(CARGO) rustc --lib --release --target $(WASM_TARGET) --crate-type cdylib
+	$(CARGO) rustc -p checklist-widget --lib --release --target $(WASM_TARGET) --crate-type cdylib
 	@mkdir -p $(TARGET_DIR)/wasm-mvp
-	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/accountability_checklist.wasm
-	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/accountability_checklist.wasm
+	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
+	wasm-bindgen --target web --no-typescript --out-name $(PKG_NAME) --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
 	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
 	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
 	node $(E2E)/wasm-mvp.mjs $(PKG)/accountability_checklist_bg.wasm
@@ -149,9 +151,9 @@ dist: pkg
 	cp www/checklist.js www/checklist.css www/checklist-print.css $(DIST_DIR)/
 	cp $(PKG)/accountability_checklist.js $(PKG)/accountability_checklist_bg.wasm $(PKG)/integrity.js $(PKG)/integrity.json $(DIST_DIR)/pkg/
 	cp $(PKG)/integrity.json $(DIST_DIR)/integrity.json
-	cp src/templates/*.json $(DIST_DIR)/templates/
-	cp src/schemas/*.json $(DIST_DIR)/schemas/
-	cp src/server/openapi.json www/dist/example/index.html www/dist/example/example.js $(DIST_DIR)/
+	cp crates/core/src/templates/*.json $(DIST_DIR)/templates/
+	cp crates/core/src/schemas/*.json $(DIST_DIR)/schemas/
+	cp crates/server/src/openapi.json www/dist/example/index.html www/dist/example/example.js $(DIST_DIR)/
 	mv $(DIST_DIR)/index.html $(DIST_DIR)/example.js $(DIST_DIR)/example/
 	sed 's/@VERSION@/$(VERSION)/' www/dist/package.json.in > $(DIST_DIR)/package.json
 	cp README.md docs/CHANGELOG.md $(DIST_DIR)/
@@ -189,7 +191,7 @@ e2e: tools pkg server dist
 
 ## Benchmarks (figures, not tests): validation of a 个人有关事项 record with 10/100/1000 rows.
 bench:
-	$(CARGO) bench --bench validate
+	$(CARGO) bench -p checklist-core --bench validate
 
 ## Load test of the reference endpoint (a benchmark, not a test): LOAD_REQUESTS distinct submissions (every
 ## 5th also retried with its Idempotency-Key) from LOAD_CONCURRENCY keep-alive connections against the release
@@ -201,12 +203,13 @@ LOAD_CONCURRENCY ?= 16
 LOAD_SECONDS ?= 60
 LOAD_ENGINE ?= both
 load: server apt-tools
-	AC_BIN=$(BIN) $(CARGO) bench --bench load -- --requests $(LOAD_REQUESTS) --concurrency $(LOAD_CONCURRENCY) --seconds $(LOAD_SECONDS) --engine $(LOAD_ENGINE)
+	AC_BIN=$(BIN) $(CARGO) bench -p checklist-server --bench load -- --requests $(LOAD_REQUESTS) --concurrency $(LOAD_CONCURRENCY) --seconds $(LOAD_SECONDS) --engine $(LOAD_ENGINE)
 
 ## Fuzzing (not part of `make test`): each target in tests/fuzz/ (import, template, pattern, validate) runs for
 ## FUZZ_SECONDS under libFuzzer (cargo-fuzz from crates.io; RUSTC_BOOTSTRAP=1 lets the stable toolchain accept
 ## cargo-fuzz's -Z flags). Crashes land in tests/fuzz/artifacts/<target>/; copy each to
-## tests/fuzz/regressions/<target>/ and `cargo test --test robustness` replays it from then on.
+## tests/fuzz/regressions/<target>/ and `cargo test --workspace` replays it from then on (tests/core/robustness.rs,
+## tests/widget/robustness.rs).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= import template pattern validate
 fuzz:

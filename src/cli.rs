@@ -4,15 +4,16 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use checklist_server::clock::{now_in_shanghai, today_in_shanghai};
 use serde_json::Value;
 
-use crate::config::Config;
-use crate::date::{self, Date};
-use crate::engine::Validator;
-use crate::envelope;
-use crate::finding::{Finding, Severity};
-use crate::locale::Locale;
-use crate::template::{self, ChecklistKind, Template};
+use checklist_core::config::Config;
+use checklist_core::date::{self, Date};
+use checklist_core::engine::Validator;
+use checklist_core::envelope;
+use checklist_core::finding::{Finding, Severity};
+use checklist_core::locale::Locale;
+use checklist_core::template::{self, ChecklistKind, Template};
 
 /// Usage text.
 pub const USAGE: &str = "\
@@ -111,14 +112,14 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             let text = match name.as_deref() {
                 None => {
                     let mut all = serde_json::Map::new();
-                    for (n, _, f) in crate::schema::SCHEMAS {
+                    for (n, _, f) in checklist_core::schema::SCHEMAS {
                         all.insert((*n).to_owned(), serde_json::from_str(&f()).unwrap_or(Value::Null));
                     }
                     let mut s = serde_json::to_string_pretty(&all).unwrap_or_default();
                     s.push('\n');
                     s
                 }
-                Some(n) => crate::schema::by_name(n).ok_or_else(|| usage_error(format!("unknown schema `{n}`")))?,
+                Some(n) => checklist_core::schema::by_name(n).ok_or_else(|| usage_error(format!("unknown schema `{n}`")))?,
             };
             write_out(out, &text)?;
             Ok(0)
@@ -137,14 +138,14 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
         "export" => export(parser, out),
         "rules" => {
             let mut text = String::new();
-            for r in crate::rules::all() {
+            for r in checklist_core::rules::all() {
                 text.push_str(&format!("{}\t{}\t{}\t{}\n", r.id, r.severity.letter(), r.kind.as_str(), r.summary));
             }
             write_out(out, &text)?;
             Ok(0)
         }
         "iso" => {
-            let (countries, currencies) = crate::ident::iso_tables();
+            let (countries, currencies) = checklist_core::ident::iso_tables();
             let mut text = String::new();
             for c in countries {
                 text.push_str(&format!("country {c}\n"));
@@ -152,7 +153,7 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
             for c in currencies {
                 text.push_str(&format!("currency {c}\n"));
             }
-            for (code, zh, en) in crate::ident::iso_country_names() {
+            for (code, zh, en) in checklist_core::ident::iso_country_names() {
                 text.push_str(&format!("name {code} {zh} {en}\n"));
             }
             write_out(out, &text)?;
@@ -160,18 +161,18 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         "holidays" => {
             let mut text = String::new();
-            for year in crate::holidays::COVERED {
+            for year in checklist_core::holidays::COVERED {
                 let mut d = Date::new(year, 1, 1);
                 while let Some(day) = d.filter(|x| x.year() == year) {
-                    let working = crate::holidays::official_working_day(day).unwrap_or(day.weekday() <= 5);
+                    let working = checklist_core::holidays::official_working_day(day).unwrap_or(day.weekday() <= 5);
                     if working != (day.weekday() <= 5) {
                         text.push_str(&format!("{day} {}\n", if working { "on" } else { "off" }));
                     }
                     d = day.add_days(1);
                 }
             }
-            for year in crate::holidays::COVERED {
-                text.push_str(&format!("# {year}: {}\n", crate::holidays::notice(year).unwrap_or("")));
+            for year in checklist_core::holidays::COVERED {
+                text.push_str(&format!("# {year}: {}\n", checklist_core::holidays::notice(year).unwrap_or("")));
             }
             write_out(out, &text)?;
             Ok(0)
@@ -204,7 +205,7 @@ fn positional(mut parser: lexopt::Parser) -> Result<Option<String>, CliError> {
 }
 
 fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
-    let mut opts = crate::server::Options::default();
+    let mut opts = checklist_server::Options::default();
     while let Some(arg) = parser.next().map_err(|e| usage_error(e.to_string()))? {
         let value = |p: &mut lexopt::Parser| -> Result<String, CliError> {
             p.value().map(|v| v.to_string_lossy().into_owned()).map_err(|e| usage_error(e.to_string()))
@@ -226,14 +227,14 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
             lexopt::Arg::Long("trust-user-header") => opts.trust_user_header = Some(value(&mut parser)?),
             lexopt::Arg::Long("trusted-proxy") => {
                 let v = value(&mut parser)?;
-                let net = crate::server::auth::IpNet::parse(&v)
+                let net = checklist_server::auth::IpNet::parse(&v)
                     .ok_or_else(|| usage_error(format!("--trusted-proxy `{v}` is not an address or network (10.0.0.5, 10.0.0.0/8, fd00::/8)")))?;
                 opts.trusted_proxies.push(net);
             }
             lexopt::Arg::Long("data-key-file") => opts.data_key_file = Some(PathBuf::from(value(&mut parser)?)),
             lexopt::Arg::Long("cipher") => {
                 let v = value(&mut parser)?;
-                opts.cipher = crate::server::keys::Cipher::parse(&v).ok_or_else(|| usage_error(format!("--cipher `{v}` is not aes or sm4")))?;
+                opts.cipher = checklist_server::keys::Cipher::parse(&v).ok_or_else(|| usage_error(format!("--cipher `{v}` is not aes or sm4")))?;
             }
             lexopt::Arg::Long("max-auth-failures") => {
                 let v = value(&mut parser)?;
@@ -243,7 +244,7 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
             other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
         }
     }
-    crate::server::serve_blocking(opts, out).map_err(|e| file_error(e.to_string()))?;
+    checklist_server::serve_blocking(opts, out).map_err(|e| file_error(e.to_string()))?;
     Ok(0)
 }
 
@@ -281,7 +282,7 @@ fn option<'a>(opts: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 fn token(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
-    use crate::server::auth::{self, Role};
+    use checklist_server::auth::{self, Role};
     let sub = match parser.next().map_err(|e| usage_error(e.to_string()))? {
         Some(lexopt::Arg::Value(v)) => v.to_string_lossy().into_owned(),
         _ => return Err(usage_error("token needs `add` or `revoke`")),
@@ -314,7 +315,7 @@ fn token(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
 }
 
 fn key(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError> {
-    use crate::server::keys;
+    use checklist_server::keys;
     let sub = match parser.next().map_err(|e| usage_error(e.to_string()))? {
         Some(lexopt::Arg::Value(v)) => v.to_string_lossy().into_owned(),
         _ => return Err(usage_error("key needs `new` or `rotate`")),
@@ -368,8 +369,7 @@ fn export(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErr
         Some(d) => d,
         None => today_in_shanghai().ok_or_else(|| file_error("cannot read the system clock; pass --today"))?,
     };
-    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis()).unwrap_or(0);
-    let exported_at = date::shanghai_datetime_from_unix_ms(i64::try_from(ms).unwrap_or(0)).unwrap_or_default();
+    let exported_at = now_in_shanghai();
     let validator = Validator::new(template, Config::default()).map_err(|e| file_error(e.to_string()))?;
     let findings = validator.validate(&data, today).findings;
     let env = envelope::export_with(algorithm, validator.template(), data, findings, Vec::new(), exported_at, envelope::Status::Draft);
@@ -441,7 +441,7 @@ fn validate(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliE
         let report: Vec<Value> = checked
             .iter()
             .map(|c| {
-                let findings = crate::finding::with_messages(&c.findings, locale);
+                let findings = checklist_core::finding::with_messages(&c.findings, locale);
                 serde_json::json!({ "file": c.path.display().to_string(), "findings": findings })
             })
             .collect();
@@ -555,19 +555,13 @@ fn cross_check(checked: &mut [Checked]) {
     let mut extra = Vec::new();
     if let (Some(b), Some(shuzhi)) = (find(ChecklistKind::Tanhua), checked[a].data.as_ref()) {
         if let Some(tanhua) = checked[b].data.as_ref() {
-            extra.extend(crate::rules::cross::x_r01(shuzhi, tanhua));
+            extra.extend(checklist_core::rules::cross::x_r01(shuzhi, tanhua));
         }
     }
     if let (Some(c), Some(shuzhi)) = (find(ChecklistKind::Geren), checked[a].data.as_ref()) {
         if let Some(geren) = checked[c].data.as_ref() {
-            extra.extend(crate::rules::cross::x_r02(shuzhi, geren, checked[c].submitted_on));
+            extra.extend(checklist_core::rules::cross::x_r02(shuzhi, geren, checked[c].submitted_on));
         }
     }
     checked[a].findings.extend(extra);
-}
-
-/// Today's date in Asia/Shanghai from the system clock.
-pub fn today_in_shanghai() -> Option<Date> {
-    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis();
-    date::shanghai_date_from_unix_ms(i64::try_from(ms).ok()?)
 }

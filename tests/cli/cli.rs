@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use accountability_checklist::{envelope, template};
+use checklist_core::{envelope, template};
 use serde_json::Value;
 
 fn bin() -> Command {

@@ -2,7 +2,7 @@
 //! one changed row, as the widget does on a keystroke. Run with `make bench` (criterion prints
 //! the figures). The record is the valid fixture with its C11 table grown to N rows.
 
-use accountability_checklist::{template, Config, Date, Validator};
+use checklist_core::{template, Config, Date, Validator};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use serde_json::{json, Value};
 

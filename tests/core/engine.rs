@@ -2,11 +2,11 @@
 //! and the promise the UI relies on: re-checking one row gives exactly the findings a full
 //! validation gives for that row.
 
-use accountability_checklist::{template, Config, Date, Finding, Severity, Validator};
+use checklist_core::{template, Config, Date, Finding, Severity, Validator};
 use serde_json::{json, Value};
 
 fn validator() -> Validator {
-    let t = template::load(include_str!("fixtures/host_template.json")).expect("host template loads");
+    let t = template::load(include_str!("../fixtures/host_template.json")).expect("host template loads");
     Validator::new(t, Config::default()).expect("compiles")
 }
 
@@ -211,7 +211,7 @@ fn sections_answered_none_are_not_checked_row_by_row() {
 
 #[test]
 fn recheck_picks_the_smallest_scope_that_a_change_can_affect() {
-    use accountability_checklist::engine::Scope;
+    use checklist_core::engine::Scope;
     let v = validator();
     let mut record = valid();
     record["C11"]["rows"][1]["areaM2"] = json!("-2");

@@ -3,14 +3,14 @@
 //! one mutation per rule. Each case asserts the exact code, path and severity, and that the
 //! valid record does not raise it.
 
-use accountability_checklist::template::builtin;
-use accountability_checklist::{Config, Date, Report, Severity, Validator};
+use checklist_core::template::builtin;
+use checklist_core::{Config, Date, Report, Severity, Validator};
 use serde_json::{json, Value};
 
 const TODAY: &str = "2026-01-15";
 
 fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/geren_valid.json")).unwrap()
+    serde_json::from_str(include_str!("../fixtures/geren_valid.json")).unwrap()
 }
 
 fn validate_with(record: &Value, config: Config, today: &str) -> Report {
@@ -303,7 +303,7 @@ fn each_rule_fires_on_its_mutation() {
         }
         // Every message renders without leftover placeholders in both locales.
         for f in &r.findings {
-            for locale in [accountability_checklist::Locale::ZhCn, accountability_checklist::Locale::En] {
+            for locale in [checklist_core::Locale::ZhCn, checklist_core::Locale::En] {
                 let m = f.message(locale);
                 if m.contains('{') {
                     failures.push(format!("{}: unfilled message for {}: {m}", c.name, f.code));

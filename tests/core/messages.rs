@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use accountability_checklist::{Code, Locale};
+use checklist_core::{Code, Locale};
 
 fn placeholders(s: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();

@@ -2,7 +2,7 @@
 //! same patterns compile, and every text matches or not alike. regex-lite is a dev-dependency
 //! only, for this comparison.
 
-use accountability_checklist::pattern::Pattern;
+use checklist_core::pattern::Pattern;
 use proptest::prelude::*;
 
 /// The configured document patterns, the built-in templates' patterns, and syntax corners.

@@ -3,8 +3,8 @@
 //! user, so "bad input gets findings, never a panic" is checked on random input, not only on the
 //! cases we thought of.
 
-use accountability_checklist::envelope::{self, Imported};
-use accountability_checklist::{template, Config, Date, Validator};
+use checklist_core::envelope::{self, Imported};
+use checklist_core::{template, Config, Date, Validator};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
@@ -52,7 +52,7 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// A record shaped like the template (sections, fields, tables) with random values, so that the
 /// random input reaches the deep checks rather than stopping at "not an object".
-fn shaped_record(t: &accountability_checklist::Template) -> impl Strategy<Value = Value> {
+fn shaped_record(t: &checklist_core::Template) -> impl Strategy<Value = Value> {
     let mut keys: Vec<(String, Vec<String>, Vec<(String, Vec<String>)>)> = Vec::new();
     for s in &t.sections {
         let mut fields: Vec<String> = s.fields.iter().map(|f| f.key.clone()).collect();
@@ -137,14 +137,14 @@ proptest! {
         // Every finding points into the record and renders in both locales.
         for f in &report.findings {
             prop_assert!(f.path.is_empty() || f.path.starts_with('/'));
-            prop_assert!(!f.message(accountability_checklist::Locale::ZhCn).is_empty());
-            prop_assert!(!f.message(accountability_checklist::Locale::En).is_empty());
+            prop_assert!(!f.message(checklist_core::Locale::ZhCn).is_empty());
+            prop_assert!(!f.message(checklist_core::Locale::En).is_empty());
         }
     }
 }
 
 /// The fuzz targets' checks (tests/fuzz/src/checks.rs), shared with `make fuzz`.
-#[path = "fuzz/src/checks.rs"]
+#[path = "../fuzz/src/checks.rs"]
 #[allow(dead_code)]
 mod fuzz_checks;
 
@@ -152,7 +152,7 @@ mod fuzz_checks;
 /// here, together with hand-made hostile inputs, through exactly the checks the fuzzer runs.
 #[test]
 fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz/regressions");
     let mut replayed = 0;
     for (target, check) in [("import", fuzz_checks::import as fn(&[u8])), ("template", fuzz_checks::template), ("pattern", fuzz_checks::pattern), ("validate", fuzz_checks::validate)] {
         let mut files: Vec<_> = std::fs::read_dir(dir.join(target)).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
@@ -162,7 +162,7 @@ fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
             replayed += 1;
         }
     }
-    let fixture = include_str!("fixtures/geren_valid.json");
+    let fixture = include_str!("../fixtures/geren_valid.json");
     let t = template::builtin("geren").unwrap().unwrap();
     let env = envelope::to_json(&envelope::export(&t, serde_json::from_str(fixture).unwrap(), vec![], vec![], String::new(), envelope::Status::Draft));
     let hostile: Vec<Vec<u8>> = vec![

@@ -1,7 +1,7 @@
 //! Every rule of SPEC's tables is implemented, either declaratively (a template check tagged with
 //! the rule id) or as a named Rust rule, and the README's rules table lists each one.
 
-use accountability_checklist::{rules, template};
+use checklist_core::{rules, template};
 
 const SPEC_RULES: &[&str] = &[
     "A-R01", "A-R02", "A-R03", "A-R04", "A-R05", "A-R06", "A-R07", "A-R08", "A-R09", "A-R10",
@@ -44,7 +44,7 @@ fn every_spec_rule_is_implemented() {
 
 #[test]
 fn the_readme_lists_every_rule() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
     for id in SPEC_RULES {
         assert!(readme.contains(&format!("| {id} |")), "README rules table lacks {id}");
     }

@@ -2,17 +2,17 @@
 //! report (`fixtures/shuzhi_valid.json`, a 2025 年度述职 of a county Party secretary validated on
 //! 2026-01-20), then one mutation per SPEC rule, then the cross-checks X-R01 / X-R02.
 
-use accountability_checklist::finding::Severity::{self, Error as E, Info as I, Warning as W};
-use accountability_checklist::locale::Locale;
-use accountability_checklist::rules::cross::{self, CrossCode};
-use accountability_checklist::rules::shuzhi::ShuzhiCode;
-use accountability_checklist::{template, Config, Date, Validator};
+use checklist_core::finding::Severity::{self, Error as E, Info as I, Warning as W};
+use checklist_core::locale::Locale;
+use checklist_core::rules::cross::{self, CrossCode};
+use checklist_core::rules::shuzhi::ShuzhiCode;
+use checklist_core::{template, Config, Date, Validator};
 use serde_json::{json, Value};
 
 const TODAY: &str = "2026-01-20";
 
 fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/shuzhi_valid.json")).unwrap()
+    serde_json::from_str(include_str!("../fixtures/shuzhi_valid.json")).unwrap()
 }
 
 /// (code, path, severity, rule) of every finding that is not info.
@@ -276,7 +276,7 @@ fn matching_tanhua() -> Value {
 
 type CrossGot = Vec<(String, String, Severity, String, String, String)>;
 
-fn cross_got(findings: Vec<accountability_checklist::Finding>) -> CrossGot {
+fn cross_got(findings: Vec<checklist_core::Finding>) -> CrossGot {
     findings
         .into_iter()
         .map(|f| {
@@ -389,7 +389,7 @@ fn x_r02_compares_the_personal_matters_submission_date() {
 
 #[test]
 fn the_fixture_pair_agrees_with_itself() {
-    let tanhua: Value = serde_json::from_str(include_str!("fixtures/tanhua_valid.json")).unwrap();
+    let tanhua: Value = serde_json::from_str(include_str!("../fixtures/tanhua_valid.json")).unwrap();
     assert_eq!(cross_got(cross::x_r01(&fixture(), &tanhua)), vec![]);
     assert_eq!(cross::x_r01_pairing(&fixture(), &tanhua), Ok(2025));
 }

@@ -2,14 +2,14 @@
 //! on 2025-12-20) passes; each rule is then triggered by one mutation of it, and kept quiet by a
 //! near-miss (boundary day, configuration, allowed variant).
 
-use accountability_checklist::template::builtin;
-use accountability_checklist::{Config, Date, Locale, Report, Severity, Validator};
+use checklist_core::template::builtin;
+use checklist_core::{Config, Date, Locale, Report, Severity, Validator};
 use serde_json::{json, Value};
 
 const TODAY: &str = "2025-12-20";
 
 fn fixture() -> Value {
-    serde_json::from_str(include_str!("fixtures/tanhua_valid.json")).unwrap()
+    serde_json::from_str(include_str!("../fixtures/tanhua_valid.json")).unwrap()
 }
 
 fn validate_with(record: &Value, config: Config, today: &str) -> Report {
@@ -386,7 +386,7 @@ fn near_misses_stay_quiet() {
 
 #[test]
 fn schedule_of_the_fixture() {
-    use accountability_checklist::schedule::{self, EntryKind, GapKind, ScheduleStatus};
+    use checklist_core::schedule::{self, EntryKind, GapKind, ScheduleStatus};
     let record = fixture();
     let s = schedule::compute(&record, &Config::default(), Date::parse(TODAY).unwrap());
     assert_eq!(s.year, 2025);
@@ -430,7 +430,7 @@ fn odd_values_never_panic() {
             let report = validator.validate(&r, today);
             // An object is the wrong kind of value everywhere in this record.
             assert!(!is_object || report.has_errors(), "{path}: {report:#?}");
-            let s = accountability_checklist::schedule::compute(&r, &Config::default(), today);
+            let s = checklist_core::schedule::compute(&r, &Config::default(), today);
             assert!(path == "/header/year" || path == "/header" || s.year == 2025, "{path}");
         }
     }

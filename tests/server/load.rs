@@ -13,7 +13,6 @@
 //! retry to the other replica, so that idempotency is decided across processes. `--engine sqlite` or
 //! `--engine postgres` runs one of them.
 
-#[path = "../common/pg.rs"]
 mod pg;
 
 use std::collections::{HashMap, HashSet};
@@ -24,7 +23,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use accountability_checklist::{envelope, server, template, Date};
+use checklist_core::{envelope, template, Date};
+use checklist_server as server;
 use serde_json::Value;
 
 struct Args {

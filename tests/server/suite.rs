@@ -2,10 +2,8 @@
 //! fresh SQLite file and a small static directory, and a plain HTTP/1.1 client on a TCP socket
 //! (so that paths such as `/../x` reach the server exactly as written).
 //!
-//! tests/server_pg.rs runs this same file against PostgreSQL ([`on_postgres`]): every server then
-//! gets a fresh database on a throw-away cluster (tests/common/pg.rs) instead of a fresh file.
-
-mod common;
+//! main.rs compiles this file twice, as `sqlite` and as `postgres` ([`on_postgres`]): in the second every
+//! server gets a fresh database on a throw-away cluster (pg.rs) instead of a fresh file.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -14,11 +12,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
-use accountability_checklist::server::auth::{add_token, IpNet, Role};
-use accountability_checklist::server::keys::{new_key_file, rotate_key_file, Cipher};
-use accountability_checklist::server::{self, Options, CONTENT_SECURITY_POLICY};
-use accountability_checklist::{envelope, template, Date};
-use common::{fixture, pg};
+use checklist_server::auth::{add_token, IpNet, Role};
+use checklist_server::keys::{new_key_file, rotate_key_file, Cipher};
+use checklist_server::{self as server, Options, CONTENT_SECURITY_POLICY};
+use checklist_core::{envelope, template, Date};
+use crate::{fixture, pg};
 use serde_json::{json, Value};
 
 const MIB: usize = 1024 * 1024;
@@ -82,9 +80,10 @@ fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-/// Whether this test binary runs against PostgreSQL (tests/server_pg.rs) rather than SQLite.
+/// Whether this copy of the suite runs against PostgreSQL (module `postgres` of main.rs) rather
+/// than SQLite (module `sqlite`).
 fn on_postgres() -> bool {
-    env!("CARGO_CRATE_NAME") == "server_pg"
+    module_path!().ends_with("::postgres")
 }
 
 /// A fresh, empty database of the engine under test: an SQLite file in `dir`, or a new database
@@ -413,7 +412,7 @@ fn unconfirmed_warnings_block_and_confirmed_ones_pass() {
     let v = assert_api_error(&r, 422, "validation_failed");
     let outlier = v["findings"].as_array().unwrap().iter().find(|f| f["severity"] == "warning").cloned().unwrap_or_else(|| panic!("{v}"));
     let t = template::builtin("geren").unwrap().unwrap();
-    let confirmation = accountability_checklist::Confirmation {
+    let confirmation = checklist_core::Confirmation {
         code: outlier["code"].as_str().unwrap().to_owned(),
         path: outlier["path"].as_str().unwrap().to_owned(),
         rule_id: None,
@@ -682,6 +681,15 @@ fn paths_cannot_leave_the_static_directory() {
 
 // ---- the binary ---------------------------------------------------------------------------
 
+/// The command-line tool, which `serve`s this crate: built by the workspace's root package next to the
+/// test binaries (`cargo test --workspace`, as `make test` runs it).
+fn cli_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary path");
+    let bin = exe.parent().and_then(Path::parent).expect("target dir").join(format!("accountability-checklist{}", std::env::consts::EXE_SUFFIX));
+    assert!(bin.is_file(), "{} is missing: run the tests with `cargo test --workspace`, which builds it", bin.display());
+    bin
+}
+
 #[test]
 fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     use std::io::BufRead;
@@ -689,7 +697,7 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
 
     let dir = temp_dir("binary");
     let www = make_www(&dir);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_accountability-checklist"))
+    let mut child = Command::new(cli_binary())
         .args(["serve", "--addr", "127.0.0.1:0", "--today", "2026-01-15"])
         .arg("--tokens")
         .arg(&tokens().file)
@@ -736,7 +744,7 @@ fn the_binary_serves_prints_its_address_and_logs_nothing_personal() {
     assert!(log.contains("PLAIN TEXT"), "without a key file the server warns at start: {log}");
 
     // Usage errors exit 2.
-    let out = Command::new(env!("CARGO_BIN_EXE_accountability-checklist")).args(["serve", "--addr", "nowhere"]).output().unwrap();
+    let out = Command::new(cli_binary()).args(["serve", "--addr", "nowhere"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -1382,7 +1390,7 @@ fn the_openapi_document_matches_what_the_server_answers() {
     let r = get_as(addr, "/api/openapi.json", None);
     assert_eq!(r.status, 200);
     let doc = r.json();
-    assert_eq!(doc, serde_json::from_str::<Value>(accountability_checklist::server::OPENAPI).unwrap());
+    assert_eq!(doc, serde_json::from_str::<Value>(checklist_server::OPENAPI).unwrap());
     let paths = doc["paths"].as_object().unwrap();
     for (path, ops) in paths {
         let concrete = path.replace("{receiptId}", "0123456789abcdef0123456789abcdef").replace("{key}", "k-0123456789abcdef");

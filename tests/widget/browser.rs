@@ -2,7 +2,7 @@
 //! real `mount` into a shadow root, driven by real DOM events. Run by `make wasm-test`.
 #![cfg(target_arch = "wasm32")]
 
-use accountability_checklist::web::{mount, Handle};
+use checklist_widget::web::{mount, Handle};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

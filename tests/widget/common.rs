@@ -1,21 +1,19 @@
 //! Helpers shared by the integration tests: the valid fixtures with the day each is valid on, and
-//! the widget's store rendered with Yew's server-side renderer. Each test crate uses a part.
+//! the widget's store rendered with Yew's server-side renderer. Each test module uses a part.
 #![allow(dead_code)]
-
-pub mod pg;
 
 use std::rc::Rc;
 
-use accountability_checklist::template::builtin;
-use accountability_checklist::ui::store::Store;
-use accountability_checklist::ui::{App, AppProps, Shared};
-use accountability_checklist::{Config, Date, Locale, Validator};
+use checklist_core::template::builtin;
+use checklist_widget::ui::store::Store;
+use checklist_widget::ui::{App, AppProps, Shared};
+use checklist_core::{Config, Date, Locale, Validator};
 use serde_json::Value;
 use yew::LocalServerRenderer;
 
 /// `tests/fixtures/<kind>_valid.json`.
 pub fn fixture(kind: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+    let text = std::fs::read_to_string(format!("{}/../../tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
     serde_json::from_str(&text).expect("json")
 }
 

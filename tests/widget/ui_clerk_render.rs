@@ -3,19 +3,18 @@
 //! the pledge and signature lines), review mode (the digest verdict, confirmed warnings), the
 //! X-R01 panel of a 述职 report and the talk year overview.
 
-mod common;
 
-use accountability_checklist::envelope;
-use accountability_checklist::template::builtin;
-use accountability_checklist::ui::clerk::{ClerkMsg, FilePurpose};
-use accountability_checklist::ui::store::Msg;
-use accountability_checklist::ui::Shared;
-use accountability_checklist::{Confirmation, Locale};
-use common::{fixture, render, today};
+use checklist_core::envelope;
+use checklist_core::template::builtin;
+use checklist_widget::ui::clerk::{ClerkMsg, FilePurpose};
+use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::Shared;
+use checklist_core::{Confirmation, Locale};
+use crate::common::{fixture, render, today};
 use serde_json::{json, Value};
 
 fn shared(kind: &str, data: Option<Value>, read_only: bool) -> Shared {
-    common::shared(kind, data, today(kind), Locale::ZhCn, read_only)
+    crate::common::shared(kind, data, today(kind), Locale::ZhCn, read_only)
 }
 
 fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {

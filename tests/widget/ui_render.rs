@@ -2,17 +2,16 @@
 //! section and field with its contract attributes (data-path, labels, aria-describedby), errors
 //! appear where the store says they should, and the talk overview sorts by urgency.
 
-mod common;
 
-use accountability_checklist::template::{builtin_names, FieldType};
-use accountability_checklist::ui::store::Msg;
-use accountability_checklist::ui::{dom_id, Shared};
-use accountability_checklist::{Date, Locale};
-use common::{fixture, render, today};
+use checklist_core::template::{builtin_names, FieldType};
+use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::{dom_id, Shared};
+use checklist_core::{Date, Locale};
+use crate::common::{fixture, render, today};
 use serde_json::Value;
 
 fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale) -> Shared {
-    common::shared(kind, data, today, locale, false)
+    crate::common::shared(kind, data, today, locale, false)
 }
 
 /// Every element with `id="…"` in the HTML.
@@ -144,7 +143,7 @@ async fn talk_overview_lists_due_talks_with_status_badges() {
 
 #[tokio::test]
 async fn read_only_mode_has_no_editing_actions() {
-    let sh = common::shared("shuzhi", Some(fixture("shuzhi")), today("shuzhi"), Locale::ZhCn, true);
+    let sh = crate::common::shared("shuzhi", Some(fixture("shuzhi")), today("shuzhi"), Locale::ZhCn, true);
     let html = render(&sh).await;
     for action in ["submit", "add-row", "remove-row", "import", "validate"] {
         assert!(!html.contains(&format!("data-action=\"{action}\"")), "read-only shows no {action}");

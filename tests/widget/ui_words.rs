@@ -3,13 +3,12 @@
 //! visible text (text nodes, option labels, placeholders, aria-labels) is scanned for item codes
 //! (C01, B02, A5, X-R01, C-R13), machine time stamps, `YYYY`, and, in zh-CN, English words.
 
-mod common;
 
-use accountability_checklist::template::builtin_names;
-use accountability_checklist::ui::store::Msg;
-use accountability_checklist::ui::Shared;
-use accountability_checklist::Locale;
-use common::{fixture, render, today};
+use checklist_core::template::builtin_names;
+use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::Shared;
+use checklist_core::Locale;
+use crate::common::{fixture, render, today};
 use regex_lite::Regex;
 use serde_json::Value;
 
@@ -70,14 +69,14 @@ async fn no_checklist_shows_codes_or_english_in_chinese_or_codes_in_english() {
     let mut problems = Vec::new();
     for kind in builtin_names() {
         for locale in [Locale::ZhCn, Locale::En] {
-            let filled = common::shared(kind, Some(fixture(kind)), today(kind), locale, false);
+            let filled = crate::common::shared(kind, Some(fixture(kind)), today(kind), locale, false);
             scan(&format!("{kind} {locale:?} filled"), &filled, locale, &mut problems).await;
             filled.dispatch(Msg::Review);
             scan(&format!("{kind} {locale:?} 核对"), &filled, locale, &mut problems).await;
 
             // Every error shown: the empty record after 提交, and the filled one with its first
             // table's rows emptied (row messages) after 一键校验.
-            let empty = common::shared(kind, None, today(kind), locale, false);
+            let empty = crate::common::shared(kind, None, today(kind), locale, false);
             empty.dispatch(Msg::Submit);
             scan(&format!("{kind} {locale:?} empty, submitted"), &empty, locale, &mut problems).await;
 
@@ -91,7 +90,7 @@ async fn no_checklist_shows_codes_or_english_in_chinese_or_codes_in_english() {
                     }
                 }
             }
-            let errors = common::shared(kind, Some(broken), today(kind), locale, false);
+            let errors = crate::common::shared(kind, Some(broken), today(kind), locale, false);
             errors.dispatch(Msg::Validate);
             scan(&format!("{kind} {locale:?} rows emptied, validated"), &errors, locale, &mut problems).await;
         }

@@ -390,9 +390,9 @@ mod tests {
 
     fn fixture(kind: &str) -> Value {
         let text = match kind {
-            "geren" => include_str!("../tests/fixtures/geren_valid.json"),
-            "shuzhi" => include_str!("../tests/fixtures/shuzhi_valid.json"),
-            _ => include_str!("../tests/fixtures/tanhua_valid.json"),
+            "geren" => include_str!("../../../tests/fixtures/geren_valid.json"),
+            "shuzhi" => include_str!("../../../tests/fixtures/shuzhi_valid.json"),
+            _ => include_str!("../../../tests/fixtures/tanhua_valid.json"),
         };
         serde_json::from_str(text).expect("fixture")
     }

@@ -8,7 +8,7 @@ use crate::finding::Severity;
 /// All configurable parameters. JSON keys follow SPEC §10 (`talk.appointment.maxDaysAfter` is
 /// `{"talk": {"appointment": {"maxDaysAfter": 30}}}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Config {
     /// 谈话 deadlines and frequencies.
@@ -72,7 +72,7 @@ impl Config {
 
 /// `talk.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct TalkConfig {
     /// 任职谈话.
@@ -98,7 +98,7 @@ pub struct TalkConfig {
 
 /// One allowed (talk type, initiator roles → target roles) row of the pairing matrix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PairingConfig {
     /// Talk type code, `B01` … `B12`.
@@ -130,7 +130,7 @@ impl Default for TalkConfig {
 
 /// `talk.appointment.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct AppointmentTalkConfig {
     /// Days after the appointment by which the 任职谈话 is due (SPEC §10: 30).
@@ -145,7 +145,7 @@ impl Default for AppointmentTalkConfig {
 
 /// `talk.supervision.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct SupervisionTalkConfig {
     /// 监督谈话 per subordinate 一把手 per year (SPEC §10: 1).
@@ -164,7 +164,7 @@ impl Default for SupervisionTalkConfig {
 
 /// `talk.heartToHeart.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct HeartToHeartConfig {
     /// 谈心谈话 per (一把手, 班子成员) pair per year (SPEC §10: 1).
@@ -179,7 +179,7 @@ impl Default for HeartToHeartConfig {
 
 /// `talk.jjzz.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct JjzzConfig {
     /// B08 / B09 talks per subordinate 一把手 per year (SPEC §10: 1).
@@ -194,7 +194,7 @@ impl Default for JjzzConfig {
 
 /// `inquiry.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct InquiryConfig {
     /// Working days to reply to a 函询 (SPEC §10: 15).
@@ -209,7 +209,7 @@ impl Default for InquiryConfig {
 
 /// `geren.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct GerenConfig {
     /// Annual report deadline in year Y+1, `MM-DD` (SPEC §10: `01-31`).
@@ -244,7 +244,7 @@ impl Default for GerenConfig {
 
 /// Outlier warnings (SPEC §6.6), decimal strings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Outliers {
     /// A single house, ㎡.
@@ -263,7 +263,7 @@ impl Default for Outliers {
 
 /// `shuzhi.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ShuzhiConfig {
     /// Meeting window start in year Y, `MM-DD` (SPEC §10: `07-01`).
@@ -282,7 +282,7 @@ impl Default for ShuzhiConfig {
 
 /// `msh.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MshConfig {
     /// Days before the 民主生活会 in which 谈心谈话 count as preparation (SPEC §10: 60).
@@ -297,7 +297,7 @@ impl Default for MshConfig {
 
 /// `uscc.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct UsccConfig {
     /// Severity of a failed check character (SPEC §10: error, overridable).
@@ -326,7 +326,7 @@ impl Default for UsccConfig {
 
 /// `idCard.*`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct IdCardConfig {
     /// What to do with a legacy 15-digit number (SPEC §6.1.6: reject).
@@ -343,7 +343,7 @@ impl Default for IdCardConfig {
 
 /// Legacy 15-digit ID numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Legacy15Policy {
     /// Error "请填写18位公民身份号码".
@@ -354,7 +354,7 @@ pub enum Legacy15Policy {
 
 /// Document number patterns (regular expressions on the normalised number).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct DocumentPatterns {
     /// Ordinary passports (因私), current and historical.
@@ -394,7 +394,7 @@ impl Default for DocumentPatterns {
 /// `official: false` leaves only the host's lists. Outside every covered year the calendar is
 /// Monday to Friday, and the rules that count working days say so ([`WorkingCalendar::uncovered_year`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct WorkingCalendar {
     /// Use the shipped State Council arrangements (default true).

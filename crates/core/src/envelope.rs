@@ -36,7 +36,7 @@ pub const DIGEST_ALGORITHM_SM3: &str = "sm3-jcs";
 /// The digest algorithms an envelope may carry (`digest.algorithm`), and the one the widget
 /// writes (`config.digestAlgorithm`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DigestAlgorithm {
     /// SHA-256 over the RFC 8785 canonical JSON.
     #[default]
@@ -110,7 +110,7 @@ crate::finding_codes! {
 
 /// Which template a record follows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TemplateRef {
     /// Template id (`geren`, or a host template's id).
@@ -121,13 +121,13 @@ pub struct TemplateRef {
 
 /// The digest of an envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DigestV1 {
     /// `sha256-jcs` (SHA-256) or `sm3-jcs` (SM3, GB/T 32905) over the RFC 8785 canonical JSON of
     /// `{"confirmations", "data"}`. A string, not the enum, so that an unknown name is a finding
     /// (`import.digest_algorithm`) rather than a malformed file.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("enum" = ["sha256-jcs", "sm3-jcs"])))]
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = ["sha256-jcs", "sm3-jcs"])))]
     pub algorithm: String,
     /// Lower-case hex.
     pub value: String,
@@ -135,7 +135,7 @@ pub struct DigestV1 {
 
 /// Findings and confirmations at export time, for the reviewer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValidationV1 {
     /// Every finding when the record was exported (with `confirmed` set on confirmed warnings).
@@ -148,7 +148,7 @@ pub struct ValidationV1 {
 
 /// Where a record stands (SPEC §2.3 `status`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Status {
     /// 草稿: not submitted.
     #[default]
@@ -191,7 +191,7 @@ impl Status {
 
 /// Version 2 of the export envelope (the POST body too).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EnvelopeV2 {
     /// Always `accountability-checklist/record`.
@@ -297,7 +297,7 @@ pub fn digest_hex_with(algorithm: DigestAlgorithm, data: &Value, confirmations: 
 }
 
 /// Lower-case hex of bytes.
-pub(crate) fn to_hex(hash: &[u8]) -> String {
+pub fn to_hex(hash: &[u8]) -> String {
     let mut hex = String::with_capacity(hash.len() * 2);
     for &b in hash {
         hex.push(char::from(b"0123456789abcdef"[(b >> 4) as usize]));

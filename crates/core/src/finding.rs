@@ -15,7 +15,7 @@ use crate::locale::Locale;
 
 /// How much a finding matters (SPEC §0.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Blocks submit; a draft can still be saved.
@@ -156,7 +156,7 @@ impl<'de> Deserialize<'de> for Code {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Code {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "FindingCode".into()
@@ -169,7 +169,7 @@ impl schemars::JsonSchema for Code {
 
 /// One problem (or hint) found in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
     /// Stable machine code.
@@ -314,7 +314,7 @@ pub fn render(template: &str, params: &BTreeMap<String, String>, locale: Locale)
 
 /// A warning the user confirmed (SPEC §2.3 `confirmations[]`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Confirmation {
     /// The machine code of the confirmed finding.
@@ -330,7 +330,7 @@ pub struct Confirmation {
 
 /// The result of validating a record: every finding, with confirmations applied.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Findings in document order.
     pub findings: Vec<Finding>,

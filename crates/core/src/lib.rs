@@ -1,12 +1,14 @@
-//! # accountability-checklist
+//! # checklist-core
 //!
 //! Checklists for supervising “一把手” and leadership teams: the annual 述职 / 述责述廉 report,
 //! the 监督谈话 schedule and records, and the 个人有关事项 report. This crate is the pure domain
 //! core: templates as data, the validation engine and every SPEC rule, identifier validators,
 //! talk-schedule computations and the versioned export format. The same code validates in the
-//! browser (WebAssembly) and on the server (native); see `ARCHITECTURE.md`.
+//! browser (WebAssembly, through `checklist-widget`) and on the server (native, `checklist-server`);
+//! see `ARCHITECTURE.md`.
 //!
-//! Architecture invariant: nothing in this crate's core imports web APIs or reads a clock.
+//! Architecture invariant, kept by this crate's manifest: it depends on no browser, UI, HTTP, async or
+//! database crate, and it never reads a clock ("today" is always a parameter).
 #![deny(missing_docs)]
 
 pub mod compare;
@@ -24,17 +26,11 @@ pub mod normalize;
 pub mod rules;
 pub mod schedule;
 pub mod pattern;
-pub(crate) mod sort;
+pub mod sort;
 pub mod template;
-pub mod ui;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 pub mod schema;
-#[cfg(not(target_arch = "wasm32"))] pub mod server;
 
 pub use config::Config;
 pub use date::Date;

@@ -38,7 +38,7 @@ impl Locale {
 
 /// A text in both locales. Templates may omit `en`; Chinese is then shown in both.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     /// Simplified Chinese.
     pub zh: String,

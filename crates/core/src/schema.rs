@@ -49,7 +49,7 @@ mod tests {
             let shipped = std::fs::read_to_string(dir.join(file)).unwrap_or_default();
             assert!(
                 shipped == generate(),
-                "src/schemas/{file} is out of date: run `cargo run -- schema {name} > src/schemas/{file}`"
+                "crates/core/src/schemas/{file} is out of date: run `cargo run -- schema {name} > crates/core/src/schemas/{file}`"
             );
         }
     }

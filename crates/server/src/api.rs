@@ -17,15 +17,15 @@ use sha2::{Digest as _, Sha256};
 use super::auth::{self, Role};
 use super::store::{AuditEntry, Body as StoredAs, Inserted, Keyed, NewRecord, Receipt, StoreError, StoredBody};
 use super::App;
-use crate::envelope::{self, ImportCode};
-use crate::finding::{Finding, Severity};
+use checklist_core::envelope::{self, ImportCode};
+use checklist_core::finding::{Finding, Severity};
 
 /// A JSON error body `{"error", "message", "findings"?}`.
 pub(crate) fn error(status: StatusCode, code: &str, message: &str, findings: Option<&[Finding]>) -> Response {
     let mut body = json!({ "error": code, "message": message });
     if let (Some(findings), Value::Object(map)) = (findings, &mut body) {
         // Each finding with `message` (zh-CN) and `messages` (zh-CN, en), as the widget's validate() gives them.
-        map.insert("findings".into(), crate::finding::with_messages(findings, crate::locale::Locale::ZhCn));
+        map.insert("findings".into(), checklist_core::finding::with_messages(findings, checklist_core::locale::Locale::ZhCn));
     }
     json_response(status, &body)
 }
@@ -127,7 +127,7 @@ fn now_unix_ms() -> Option<i64> {
 
 /// `YYYY-MM-DDTHH:MM:SS+08:00` for now: every stamp the product writes is Beijing time.
 fn now_stamp_shanghai() -> Option<String> {
-    crate::date::shanghai_datetime_from_unix_ms(now_unix_ms()?)
+    checklist_core::date::shanghai_datetime_from_unix_ms(now_unix_ms()?)
 }
 
 /// Clocks of filers' machines drift: a `submittedAt` up to this far ahead of the server's clock
@@ -136,11 +136,11 @@ const SUBMITTED_AT_SKEW_MS: i64 = 5 * 60 * 1000;
 
 /// A 422 when the envelope's `submittedAt` lies in the future: after the server's "today"
 /// (`--today`, or the clock's date), or more than the allowed skew after the clock.
-fn submitted_in_future(env: &envelope::Envelope, today: Option<crate::date::Date>) -> Option<Response> {
+fn submitted_in_future(env: &envelope::Envelope, today: Option<checklist_core::date::Date>) -> Option<Response> {
     let at = env.submitted_at.as_deref()?;
-    let ms = crate::date::stamp_unix_ms(at)?;
+    let ms = checklist_core::date::stamp_unix_ms(at)?;
     let now = now_unix_ms()?;
-    let day = crate::date::shanghai_date_from_unix_ms(ms)?;
+    let day = checklist_core::date::shanghai_date_from_unix_ms(ms)?;
     let future = ms > now + SUBMITTED_AT_SKEW_MS || today.is_some_and(|t| day > t);
     future.then(|| {
         let f = Finding::new(ImportCode::SubmittedInFuture, Severity::Error, "/submittedAt").param("value", at);
@@ -178,17 +178,17 @@ struct Accepted {
 /// An imported envelope, validated: what a post and `POST /api/validate` both compute.
 pub(crate) struct Assessed<'a> {
     pub(crate) env: envelope::Envelope,
-    pub(crate) validator: &'a crate::engine::Validator,
+    pub(crate) validator: &'a checklist_core::engine::Validator,
     /// Every finding of the import and of the validation.
     pub(crate) findings: Vec<Finding>,
     pub(crate) blocks_submit: bool,
 }
 
 /// The date rules treat as today: `--today`, or the clock's date in Asia/Shanghai.
-pub(crate) fn today(app: &App) -> Result<crate::date::Date, Box<Response>> {
+pub(crate) fn today(app: &App) -> Result<checklist_core::date::Date, Box<Response>> {
     match app.today {
         Some(d) => Ok(d),
-        None => crate::cli::today_in_shanghai().ok_or_else(|| Box::new(internal())),
+        None => crate::clock::today_in_shanghai().ok_or_else(|| Box::new(internal())),
     }
 }
 
@@ -234,7 +234,7 @@ pub(crate) fn assess<'a>(app: &'a App, body: &[u8]) -> Result<Assessed<'a>, Box<
     let Some(validator) = app.validators.iter().find(|v| v.template().id == env.template.id) else {
         let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id")
             .param("at", "template.id")
-            .param("detail", format!("unknown template `{}` (built in: {})", env.template.id, crate::template::builtin_names().join(", ")));
+            .param("detail", format!("unknown template `{}` (built in: {})", env.template.id, checklist_core::template::builtin_names().join(", ")));
         return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[finding]))));
     };
     // Again with the template: checklist kind and template version checks.

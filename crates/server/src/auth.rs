@@ -200,12 +200,12 @@ pub fn add_token(path: &Path, role: Role, name: Option<&str>, created: &str) -> 
     }
     let secret = random::<32>().map_err(TokenError)?;
     let salt = random::<16>().map_err(TokenError)?;
-    let token = format!("{TOKEN_PREFIX}{}", crate::envelope::to_hex(&secret));
+    let token = format!("{TOKEN_PREFIX}{}", checklist_core::envelope::to_hex(&secret));
     file.tokens.push(TokenEntry {
         name: name.clone(),
         role,
-        salt: crate::envelope::to_hex(&salt),
-        sha256: crate::envelope::to_hex(&token_hash(&salt, &token)),
+        salt: checklist_core::envelope::to_hex(&salt),
+        sha256: checklist_core::envelope::to_hex(&token_hash(&salt, &token)),
         created: created.to_owned(),
     });
     let text = serde_json::to_string_pretty(&file).map_err(|e| TokenError(e.to_string()))?;

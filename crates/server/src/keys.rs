@@ -129,7 +129,7 @@ fn read_key_file(path: &Path) -> Result<KeyFile, KeyError> {
 
 fn new_entry(n: usize, created: &str) -> Result<KeyEntry, KeyError> {
     let key = random::<32>().map_err(KeyError)?;
-    Ok(KeyEntry { id: format!("k{n}"), created: created.to_owned(), key: crate::envelope::to_hex(&key) })
+    Ok(KeyEntry { id: format!("k{n}"), created: created.to_owned(), key: checklist_core::envelope::to_hex(&key) })
 }
 
 fn write_key_file(path: &Path, file: &KeyFile) -> Result<(), KeyError> {

@@ -16,6 +16,7 @@
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
 mod api;
+pub mod clock;
 mod drafts;
 pub mod auth;
 mod files;
@@ -38,9 +39,9 @@ use axum::response::Response;
 use axum::routing::{get, MethodRouter};
 use axum::Router;
 
-use crate::config::Config;
-use crate::date::Date;
-use crate::engine::Validator;
+use checklist_core::config::Config;
+use checklist_core::date::Date;
+use checklist_core::engine::Validator;
 
 /// The Content-Security-Policy of every response.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -199,8 +200,8 @@ impl Server {
 pub async fn bind(opts: Options) -> Result<Server, ServerError> {
     let config = Config::default();
     let mut validators = Vec::new();
-    for name in crate::template::builtin_names() {
-        let t = crate::template::builtin(name)
+    for name in checklist_core::template::builtin_names() {
+        let t = checklist_core::template::builtin(name)
             .ok_or_else(|| ServerError(format!("built-in template {name} missing")))?
             .map_err(|e| ServerError(format!("built-in template {name}: {e}")))?;
         validators.push(Validator::new(t, config.clone()).map_err(|e| ServerError(format!("built-in template {name}: {e}")))?);

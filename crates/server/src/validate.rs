@@ -16,9 +16,9 @@ use serde_json::{json, Value};
 use super::api::{self, error};
 use super::auth::Role;
 use super::App;
-use crate::envelope::ImportCode;
-use crate::finding::{with_messages, Confirmation, Finding, Report, Severity};
-use crate::locale::Locale;
+use checklist_core::envelope::ImportCode;
+use checklist_core::finding::{with_messages, Confirmation, Finding, Report, Severity};
+use checklist_core::locale::Locale;
 
 /// `POST /api/validate`.
 pub(crate) async fn validate(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Body) -> Response {
@@ -69,7 +69,7 @@ fn malformed(at: &str, detail: &str) -> Finding {
 fn answer_record(app: &App, mut record: serde_json::Map<String, Value>) -> Response {
     let id = record.get("templateId").and_then(Value::as_str).unwrap_or_default().to_owned();
     let Some(validator) = app.validators.iter().find(|v| v.template().id == id) else {
-        let detail = format!("unknown template `{id}` (built in: {})", crate::template::builtin_names().join(", "));
+        let detail = format!("unknown template `{id}` (built in: {})", checklist_core::template::builtin_names().join(", "));
         return error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[malformed("templateId", &detail)]));
     };
     let data = match record.remove("data") {

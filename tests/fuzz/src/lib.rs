@@ -1,3 +1,11 @@
-//! Fuzz targets for `make fuzz` (cargo-fuzz, libFuzzer); the checks live in `checks.rs`.
+//! Fuzz targets for `make fuzz` (cargo-fuzz, libFuzzer); the checks live in `checks.rs` (the core)
+//! and `store.rs` (the widget's store).
 mod checks;
-pub use checks::{import, pattern, template, validate};
+mod store;
+pub use checks::{pattern, template, validate};
+
+/// The `import` target: the core's import, then the same bytes through the widget's store.
+pub fn import(data: &[u8]) {
+    checks::import(data);
+    store::import_into_store(data);
+}

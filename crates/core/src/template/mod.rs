@@ -25,7 +25,7 @@ use crate::locale::Text;
 
 /// The three kinds of checklist (SPEC §2.3 `checklistKind`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ChecklistKind {
     /// 述职 / 述责述廉.
@@ -61,7 +61,7 @@ impl ChecklistKind {
 
 /// A checklist definition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Template {
     /// Stable id, e.g. `geren`.
@@ -86,7 +86,7 @@ pub struct Template {
 
 /// A section (an item such as C11, or a block such as the header).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Section {
     /// Key of the section's object in the record (`C11`, `header`, `family`).
@@ -122,7 +122,7 @@ pub struct Section {
 
 /// How a section's 有/无 question behaves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PresenceSpec {
     /// SPEC rule id cited by presence findings (default `C-R01`).
@@ -145,7 +145,7 @@ pub struct PresenceSpec {
 
 /// Custom labels for the two presence answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PresenceLabels {
     /// Label of 有.
@@ -165,7 +165,7 @@ pub const CHANGED_KEY: &str = "changedSinceLastYear";
 
 /// A repeating table (rows of the same columns).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Table {
     /// Key of the rows array in the section object.
@@ -190,7 +190,7 @@ pub struct Table {
 
 /// One input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Field {
     /// Key in the section object or row.
@@ -274,7 +274,7 @@ pub struct Field {
 
 /// Field value types (SPEC §2.1, §6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum FieldType {
     /// Free text (trimmed; `maxLength` in code points).
@@ -375,7 +375,7 @@ impl<'de> Deserialize<'de> for Requirement {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Requirement {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Requirement".into()
@@ -391,7 +391,7 @@ impl schemars::JsonSchema for Requirement {
 /// One choice of an enum field. Written as a plain string (the stored value, also its Chinese
 /// label) or as `{ "value": …, "en": … }`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum EnumOption {
     /// The value, used as the Chinese label and as the English one.
@@ -430,7 +430,7 @@ impl EnumOption {
 
 /// Year limits relative to "today".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum YearBound {
     /// ≤ the current year.
@@ -443,7 +443,7 @@ pub enum YearBound {
 
 /// What a `ref` field points to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reference {
     /// JSON pointer of the rows array, e.g. `/family/members`. Rows are matched by their `id`.
@@ -464,7 +464,7 @@ fn default_label_column() -> String {
 
 /// Sibling fields an identifier is cross-checked against.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdLinks {
     /// Key of the birth-date field (`YYYY-MM-DD`), checked against the ID number.
@@ -485,7 +485,7 @@ pub struct IdLinks {
 /// JSON pointer from the record root when it starts with `/`. Every operator given must hold;
 /// `allOf` / `anyOf` / `not` combine conditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
     /// The field the operators look at.
@@ -527,7 +527,7 @@ pub struct Condition {
 /// numbers or text by the left field's type. Skipped while either side is empty or invalid
 /// (those get their own findings).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Check {
     /// Left field key; the finding points at it.
@@ -549,7 +549,7 @@ pub struct Check {
 
 /// Comparison operators of a [`Check`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum CompareOp {
     /// `<`

@@ -1,5 +1,5 @@
 //! 与上一年度相比: per-section badges and the list of changes since last year's record (shown in
-//! the 核对 view and in print), from [`crate::compare`].
+//! the 核对 view and in print), from [`checklist_core::compare`].
 
 use serde_json::Value;
 use yew::prelude::*;
@@ -7,9 +7,9 @@ use yew::prelude::*;
 use super::review::answer_text;
 use super::store::{display, Store};
 use super::{t, Shared};
-use crate::compare::{SectionDiff, TableDiff};
-use crate::locale::Locale;
-use crate::template::{Section, Table};
+use checklist_core::compare::{SectionDiff, TableDiff};
+use checklist_core::locale::Locale;
+use checklist_core::template::{Section, Table};
 
 /// The badge “与上年相比：有变化 / 无变化” of a section, when a base is loaded.
 pub(super) fn section_badge(s: &Store, sec: &Section) -> Html {
@@ -32,7 +32,7 @@ pub(super) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
         .filter(|c| c.key != "id" && c.key != "remark")
         .filter_map(|c| {
             let v = row.get(&c.key)?;
-            if crate::engine::is_empty(Some(v)) {
+            if checklist_core::engine::is_empty(Some(v)) {
                 return None;
             }
             let text = if c.reference.is_some() { answer_text(s, c, Some(v)) } else { display(Some(v)) };
@@ -81,7 +81,7 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
         .map(|f| {
             let (label, before, after) = match sec.field(&f.key) {
                 Some(field) => (field.label.get(l).to_owned(), answer_text(s, field, f.before.as_ref()), answer_text(s, field, f.after.as_ref())),
-                None if f.key == crate::template::PRESENCE_KEY => {
+                None if f.key == checklist_core::template::PRESENCE_KEY => {
                     let none = t(l, "未填写", "Not filled").to_owned();
                     let or_none = |v: Option<&Value>| if v.is_some() { display(v) } else { none.clone() };
                     (t(l, "本项情况", "This item").to_owned(), or_none(f.before.as_ref()), or_none(f.after.as_ref()))

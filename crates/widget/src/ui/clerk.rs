@@ -13,12 +13,12 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::store::{split_pointer, Effect, Msg, Notice, Store, View};
-use crate::compare::{self, Comparison};
-use crate::engine::Validator;
-use crate::envelope::{self, ImportCode};
-use crate::finding::{Confirmation, Finding, Severity};
-use crate::locale::Locale;
-use crate::template::ChecklistKind;
+use checklist_core::compare::{self, Comparison};
+use checklist_core::engine::Validator;
+use checklist_core::envelope::{self, ImportCode};
+use checklist_core::finding::{Confirmation, Finding, Severity};
+use checklist_core::locale::Locale;
+use checklist_core::template::ChecklistKind;
 
 /// What a file chosen in one of the widget's file pickers is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,7 +139,7 @@ pub enum ClerkEffect {
 pub fn template_of_envelope(text: &str) -> Option<String> {
     let v: Value = serde_json::from_str(text).ok()?;
     let id = v.pointer("/template/id").and_then(Value::as_str).or_else(|| v.get("checklistKind").and_then(Value::as_str))?;
-    crate::template::builtin(id).map(|_| id.to_owned())
+    checklist_core::template::builtin(id).map(|_| id.to_owned())
 }
 
 /// A keyboard shortcut (documented in the README): Alt+Shift with a letter, matched by the
@@ -207,7 +207,7 @@ impl Store {
     /// Whether the table's last row holds anything typed (its `id` aside).
     fn last_row_has_content(&self, table_ptr: &str) -> bool {
         let last = self.record.pointer(table_ptr).and_then(Value::as_array).and_then(|rows| rows.last());
-        last.and_then(Value::as_object).is_some_and(|row| row.iter().any(|(k, v)| k != "id" && !crate::engine::is_empty(Some(v))))
+        last.and_then(Value::as_object).is_some_and(|row| row.iter().any(|(k, v)| k != "id" && !checklist_core::engine::is_empty(Some(v))))
     }
 
     fn first_cell(&self, table_ptr: &str, row: usize) -> String {
@@ -348,7 +348,7 @@ impl Store {
             return self.import_failed(&imported.findings, fx);
         };
         let last = env.data.clone();
-        let started = self.record.as_object().is_some_and(|o| o.values().any(|v| !crate::engine::is_empty(Some(v))));
+        let started = self.record.as_object().is_some_and(|o| o.values().any(|v| !checklist_core::engine::is_empty(Some(v))));
         self.clerk.base = Some(Rc::new(last.clone()));
         let year = super::store::display(last.pointer("/header/year"));
         if started {
@@ -403,7 +403,7 @@ impl Store {
         }
         // A record of another checklist switches the template (built-in ones only).
         if env.checklist_kind != self.validator.template().checklist_kind || env.template.id != self.validator.template().id {
-            let builtin = crate::template::builtin(&env.template.id).or_else(|| crate::template::builtin(env.checklist_kind.as_str()));
+            let builtin = checklist_core::template::builtin(&env.template.id).or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()));
             match builtin.and_then(Result::ok).and_then(|t| Validator::new(t, self.validator.config().clone()).ok()) {
                 Some(v) => self.validator = Rc::new(v),
                 None => {
@@ -428,10 +428,10 @@ impl Store {
             integrity,
             exported_at: env.exported_at.clone(),
             status: match &env.submitted_at {
-                Some(at) => format!("{}（{}）", env.status.label(), crate::locale::stamp(self.locale, at)),
+                Some(at) => format!("{}（{}）", env.status.label(), checklist_core::locale::stamp(self.locale, at)),
                 None => env.status.label().to_owned(),
             },
-            template: match crate::template::builtin(&env.template.id).and_then(Result::ok) {
+            template: match checklist_core::template::builtin(&env.template.id).and_then(Result::ok) {
                 Some(t) => format!("{}{}{}", t.title.get(self.locale), self.tr("，版本 ", ", version "), env.template.version),
                 None => format!("{} {}", env.template.id, env.template.version),
             },
@@ -478,9 +478,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::date::Date;
-    use crate::template::builtin;
+    use checklist_core::config::Config;
+    use checklist_core::date::Date;
+    use checklist_core::template::builtin;
 
     fn store(kind: &str) -> Store {
         let v = Validator::new(builtin(kind).expect("builtin").expect("loads"), Config::default()).expect("validator");
@@ -488,7 +488,7 @@ mod tests {
     }
 
     fn fixture(kind: &str) -> Value {
-        let text = std::fs::read_to_string(format!("{}/tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+        let text = std::fs::read_to_string(format!("{}/../../tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
         serde_json::from_str(&text).expect("json")
     }
 

@@ -6,10 +6,10 @@ use yew::prelude::*;
 use super::clerk::{ClerkMsg, FilePurpose};
 use super::store::{display, Msg, Store};
 use super::{t, Shared};
-use crate::locale::Locale;
-use crate::rules::access;
-use crate::rules::cross;
-use crate::template::ChecklistKind;
+use checklist_core::locale::Locale;
+use checklist_core::rules::access;
+use checklist_core::rules::cross;
+use checklist_core::template::ChecklistKind;
 
 /// The X-R01 panel of a 述职 report (nothing for other checklists).
 pub(super) fn panel(s: &Store, sh: &Shared) -> Html {

@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::store::{display, Msg, Store};
 use super::{dom_id, esc, t, Shared};
-use crate::finding::Severity;
-use crate::locale::Locale;
-use crate::template::{Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use checklist_core::finding::Severity;
+use checklist_core::locale::Locale;
+use checklist_core::template::{Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 /// The 必填 mark, when the rules demand the field now (`required`, or a `requiredIf` that holds):
 /// a field that can say 不能为空 carries it.
@@ -75,7 +75,7 @@ pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
     }
 }
 
-fn presence(s: &Store, sh: &Shared, sec: &Section, p: &crate::template::PresenceSpec) -> Html {
+fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template::PresenceSpec) -> Html {
     let l = s.locale;
     let path = format!("/{}/{PRESENCE_KEY}", esc(&sec.id));
     let current = s.value_at(&path).and_then(Value::as_str).map(str::to_owned);
@@ -340,7 +340,7 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
         .filter_map(|f| f.path.strip_prefix(&prefix)?.split('/').next()?.parse::<usize>().ok())
         .filter(|i| !range.contains(i))
         .collect();
-    crate::sort::sort(&mut other);
+    checklist_core::sort::sort(&mut other);
     other.dedup();
     let (t1, t2, t3) = (tpath.to_owned(), tpath.to_owned(), tpath.to_owned());
     let sel_id = format!("{}.page", dom_id(tpath));

@@ -23,9 +23,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::finding::Severity;
-use crate::locale::Locale;
-use crate::template::ChecklistKind;
+use checklist_core::finding::Severity;
+use checklist_core::locale::Locale;
+use checklist_core::template::ChecklistKind;
 use store::{Effect, Msg, Store, SubmitState, View};
 
 type Runner = Rc<dyn Fn(&Shared, Vec<Effect>)>;
@@ -285,7 +285,7 @@ fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id
 pub fn now_stamp() -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        crate::date::shanghai_datetime_from_unix_ms(js_sys::Date::now() as i64).unwrap_or_default()
+        checklist_core::date::shanghai_datetime_from_unix_ms(js_sys::Date::now() as i64).unwrap_or_default()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::store::Store;
 use super::t;
-use crate::locale::Locale;
-use crate::schedule;
+use checklist_core::locale::Locale;
+use checklist_core::schedule;
 
 /// The name of a talk type (`B02` → 监督谈话) as the template's talk records offer it.
 fn talk_type_name(s: &Store, code: &str) -> String {
@@ -133,8 +133,8 @@ fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
             p.held += g.held;
         }
     }
-    let counts = crate::rules::cross::count_talks(&s.record, sched.year);
-    let feeds = crate::rules::cross::compared(&counts);
+    let counts = checklist_core::rules::cross::count_talks(&s.record, sched.year);
+    let feeds = checklist_core::rules::cross::compared(&counts);
     html! {
         <>
             <h2 id="ac-year-title">{ match l { Locale::En => format!("Year overview {}", sched.year), _ => format!("{}年度谈话总览", sched.year) } }</h2>

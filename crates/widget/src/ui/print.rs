@@ -11,15 +11,15 @@ use super::clerk::ClerkMsg;
 use super::review::answer_text;
 use super::store::{display, Msg, Store};
 use super::{t, Shared};
-use crate::locale::Locale;
-use crate::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use checklist_core::locale::Locale;
+use checklist_core::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 /// Tables with more columns than this print one small table per row (A4 portrait is narrow).
 const WIDE: usize = 6;
 
 /// `2026年1月15日` (GB/T 9704 style) for a `YYYY-MM-DD` date in Chinese; as given otherwise.
 pub fn official_date(l: Locale, s: &str) -> String {
-    crate::locale::date(l, s)
+    checklist_core::locale::date(l, s)
 }
 
 /// Ideographic spaces: room for a handwritten entry.
@@ -78,7 +78,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
     html! {
         <div class="ac-print-rows" data-print-table={tb.id.clone()}>
             { for rows.iter().enumerate().map(|(i, r)| {
-                let filled: Vec<&&Field> = cols.iter().filter(|c| !crate::engine::is_empty(r.get(&c.key))).collect();
+                let filled: Vec<&&Field> = cols.iter().filter(|c| !checklist_core::engine::is_empty(r.get(&c.key))).collect();
                 html! {
                     <table class="ac-print-fields ac-print-row">
                         <caption>{ match l { Locale::En => format!("{} — row {}", tb.title.get(l), i + 1), _ => format!("{} 第{}行", tb.title.get(l), i + 1) } }</caption>

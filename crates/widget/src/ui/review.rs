@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use super::store::{display, Msg, Store};
 use super::{dom_id, esc, t, Shared};
-use crate::finding::Severity;
-use crate::locale::Locale;
-use crate::template::{Field, FieldType, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use checklist_core::finding::Severity;
+use checklist_core::locale::Locale;
+use checklist_core::template::{Field, FieldType, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 use super::confirm_box;
 use super::form::ref_options;
@@ -17,9 +17,9 @@ pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
     match (f.kind, v) {
         (_, None) => t(l, "未填写", "Not filled").to_owned(),
         (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),
-        (FieldType::Country, Some(Value::String(x))) => crate::ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
+        (FieldType::Country, Some(Value::String(x))) => checklist_core::ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
         (FieldType::Countries, Some(Value::Array(a))) => {
-            a.iter().filter_map(Value::as_str).map(|x| crate::ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(t(l, "、", ", "))
+            a.iter().filter_map(Value::as_str).map(|x| checklist_core::ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(t(l, "、", ", "))
         }
         (FieldType::Enum, Some(Value::String(x))) => f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone()),
         (FieldType::Ref | FieldType::Refs, Some(v)) => {

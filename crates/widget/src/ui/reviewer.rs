@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::clerk::{ClerkMsg, FilePurpose, Integrity};
 use super::store::{Msg, Store};
 use super::{t, Shared};
-use crate::finding::Severity;
-use crate::locale::Locale;
+use checklist_core::finding::Severity;
+use checklist_core::locale::Locale;
 
 /// The review-mode panel (nothing outside review mode).
 pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
@@ -49,7 +49,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                 <p>{ detail }</p>
             </div>
             <dl class="ac-review-meta">
-                <dt>{ t(l, "导出时间", "Exported at") }</dt><dd>{ if r.exported_at.is_empty() { t(l, "未注明", "not given").to_owned() } else { crate::locale::stamp(l, &r.exported_at) } }</dd>
+                <dt>{ t(l, "导出时间", "Exported at") }</dt><dd>{ if r.exported_at.is_empty() { t(l, "未注明", "not given").to_owned() } else { checklist_core::locale::stamp(l, &r.exported_at) } }</dd>
                 <dt>{ t(l, "状态", "Status") }</dt><dd>{ r.status.clone() }</dd>
                 <dt>{ t(l, "模板", "Template") }</dt><dd>{ r.template.clone() }</dd>
                 <dt>{ t(l, "文件中的摘要", "Digest in the file") }</dt><dd class="ac-mono">{ if r.digest.is_empty() { "—".to_owned() } else { r.digest.clone() } }</dd>
@@ -92,7 +92,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
                                 <tr data-confirmed={c.code.clone()}>
                                     <td>{ section_of(&c.path) }</td>
                                     <td>{ message_of(&c.code, &c.path).unwrap_or_else(|| t(l, "（该提示已不再出现）", "(no longer raised)").to_owned()) }</td>
-                                    <td>{ crate::locale::stamp(l, &c.confirmed_at) }</td>
+                                    <td>{ checklist_core::locale::stamp(l, &c.confirmed_at) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -11,12 +11,12 @@ use std::rc::Rc;
 
 use serde_json::{Map, Value};
 
-use crate::date::Date;
-use crate::engine::Validator;
-use crate::envelope;
-use crate::finding::{Confirmation, Finding, Report, Severity};
-use crate::locale::Locale;
-use crate::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
+use checklist_core::date::Date;
+use checklist_core::engine::Validator;
+use checklist_core::envelope;
+use checklist_core::finding::{Confirmation, Finding, Report, Severity};
+use checklist_core::locale::Locale;
+use checklist_core::template::{Field, FieldType, Section, PRESENCE_HAS, PRESENCE_KEY};
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
 pub const DEFAULT_PAGE_SIZE: usize = 10;
@@ -424,7 +424,7 @@ impl Store {
     /// Runs every check and named rule, applying confirmations. Returns whether the findings
     /// changed (nothing on screen depends on a pass that found the same).
     pub fn revalidate(&mut self) -> bool {
-        let submitted_on = self.submitted_at.as_deref().and_then(crate::date::date_of_stamp);
+        let submitted_on = self.submitted_at.as_deref().and_then(checklist_core::date::date_of_stamp);
         let mut report = self.validator.validate_submitted(&self.record, self.today, submitted_on);
         report.apply_confirmations(&self.confirmations);
         if report.findings == self.findings {
@@ -473,7 +473,7 @@ impl Store {
     /// row, column), as the error summary lists them.
     pub fn blocking(&self) -> Vec<&Finding> {
         let mut v: Vec<&Finding> = self.findings.iter().filter(|f| f.blocks_submit()).collect();
-        crate::sort::sort_by_key(&mut v, |f| self.form_position(&f.path));
+        checklist_core::sort::sort_by_key(&mut v, |f| self.form_position(&f.path));
         v
     }
 
@@ -500,7 +500,7 @@ impl Store {
     /// Whether the rules demand the field at `path` now, as an error: `required`, or a
     /// `requiredIf` that holds for its row or section.
     pub fn required_now(&self, f: &Field, path: &str) -> bool {
-        if matches!(f.required, crate::template::Requirement::Required(Severity::Error)) {
+        if matches!(f.required, checklist_core::template::Requirement::Required(Severity::Error)) {
             return true;
         }
         let Some(c) = &f.required_if else { return false };
@@ -510,7 +510,7 @@ impl Store {
         let empty = Map::new();
         let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
         let obj = self.record.pointer(parent).and_then(Value::as_object).unwrap_or(&empty);
-        crate::engine::eval(c, obj, &self.record)
+        checklist_core::engine::eval(c, obj, &self.record)
     }
 
     /// What a message is about, for lists away from the field: `房产 第3行` for a table row's
@@ -575,7 +575,7 @@ impl Store {
             Msg::Input { path, raw } => {
                 // Errors show while typing once a field has been left, or when it already held
                 // a value; a first entry into an empty field is judged when the user leaves it.
-                let quiet = !self.touched.contains(&path) && crate::engine::is_empty(self.value_at(&path));
+                let quiet = !self.touched.contains(&path) && checklist_core::engine::is_empty(self.value_at(&path));
                 let value = self.field_at(&path).map(|f| convert(f.kind, &raw)).unwrap_or_else(|| text_value(&raw));
                 self.set(&path, value, &mut fx);
                 if quiet {
@@ -602,7 +602,7 @@ impl Store {
                 // `2018-07-02`): not while typing, which would move the caret and mangle a
                 // half-typed date.
                 let kind = self.field_at(&path).map(|f| f.kind);
-                let normalised = kind.and_then(|k| crate::normalize::value(k, self.value_at(&path)?));
+                let normalised = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?));
                 if let Some(v) = normalised {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
@@ -802,7 +802,7 @@ impl Store {
             Msg::DraftRestored(stamp) => {
                 self.notice = Some(Notice {
                     kind: NOTICE_RESTORED,
-                    text: format!("{}{}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), crate::locale::stamp(self.locale, &stamp), self.t("）。", ")."))
+                    text: format!("{}{}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), checklist_core::locale::stamp(self.locale, &stamp), self.t("）。", ")."))
                 });
             }
             Msg::DiscardDraft => {
@@ -825,7 +825,7 @@ impl Store {
                 if info.tab == self.draft_tab || info.revision <= self.draft_rev {
                     return fx; // our own write, or one we have already seen
                 }
-                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), crate::locale::stamp(self.locale, &info.saved_at), self.t("）", ")")) };
+                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), checklist_core::locale::stamp(self.locale, &info.saved_at), self.t("）", ")")) };
                 self.notice = Some(Notice {
                     kind: "error",
                     text: format!(
@@ -1072,7 +1072,7 @@ impl Store {
     pub fn section_status(&self, section: &Section) -> SectionStatus {
         let prefix = format!("/{}", section.id);
         let obj = self.record.get(&section.id).and_then(Value::as_object);
-        let started = obj.is_some_and(|o| o.values().any(|v| !crate::engine::is_empty(Some(v))));
+        let started = obj.is_some_and(|o| o.values().any(|v| !checklist_core::engine::is_empty(Some(v))));
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
         let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
         if errors.is_empty() {
@@ -1100,7 +1100,7 @@ impl Store {
     pub fn section_applies(&self, section: &Section) -> bool {
         let empty = Map::new();
         let obj = self.record.get(&section.id).and_then(Value::as_object).unwrap_or(&empty);
-        section.when.as_ref().is_none_or(|c| crate::engine::eval(c, obj, &self.record))
+        section.when.as_ref().is_none_or(|c| checklist_core::engine::eval(c, obj, &self.record))
     }
 
     /// Whether a presence section is answered 有 (tables shown).
@@ -1118,7 +1118,7 @@ impl Store {
     /// The data is normalised (SPEC §2.2) even when the host exports without a user action.
     fn envelope(&self, now: String) -> envelope::Envelope {
         let mut data = self.record.clone();
-        crate::normalize::record(self.validator.template(), &mut data);
+        checklist_core::normalize::record(self.validator.template(), &mut data);
         let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), data, self.findings.clone(), self.confirmations.clone(), now, envelope::Status::Draft);
         match (&self.submit, &self.submitted_at) {
             (SubmitState::Done { .. }, Some(at)) => env.submitted(at.clone()),
@@ -1138,7 +1138,7 @@ impl Store {
     /// Stores the normalised form of every field (SPEC §2.2) before the record leaves the
     /// widget (export, submit, print); each change is announced like an edit.
     pub(crate) fn normalize_record(&mut self, fx: &mut Vec<Effect>) {
-        let changes = crate::normalize::record(self.validator.template(), &mut self.record);
+        let changes = checklist_core::normalize::record(self.validator.template(), &mut self.record);
         if changes.is_empty() {
             return;
         }
@@ -1373,8 +1373,8 @@ pub fn set_pointer(root: &mut Value, path: &str, value: Option<Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::template::builtin;
+    use checklist_core::config::Config;
+    use checklist_core::template::builtin;
 
     fn store(kind: &str) -> Store {
         let v = Validator::new(builtin(kind).expect("builtin").expect("loads"), Config::default()).expect("validator");
@@ -1464,7 +1464,7 @@ mod tests {
 
     #[test]
     fn leaving_asks_first_only_while_unsent_changes_live_in_this_tab_alone() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut s = store("geren");
         s.draft_keep = DraftKeep::Tab;
         s.draft_choice = true;
@@ -1535,7 +1535,7 @@ mod tests {
 
     #[test]
     fn the_export_file_is_named_for_what_it_holds() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let year = display(fixture.pointer("/header/year"));
         let mut s = store("geren");
         s.replace_data(fixture, vec![]);
@@ -1549,7 +1549,7 @@ mod tests {
 
     #[test]
     fn every_submit_ends_with_an_outcome_next_to_the_button_and_focus_on_it() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut s = store("geren");
         s.replace_data(fixture, vec![]);
         s.update(Msg::Submit);
@@ -1571,7 +1571,7 @@ mod tests {
 
     #[test]
     fn retries_reuse_the_key_until_the_data_changes() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut s = store("geren");
         s.replace_data(fixture, vec![]);
         let key_of = |fx: &[Effect]| fx.iter().find_map(|e| if let Effect::Post { key, .. } = e { Some(key.clone()) } else { None });
@@ -1604,7 +1604,7 @@ mod tests {
 
     #[test]
     fn export_then_import_round_trips() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut a = store("geren");
         a.replace_data(fixture.clone(), vec![]);
         let text = a.export_json("2026-01-15T10:00:00+08:00".into());
@@ -1702,7 +1702,7 @@ mod tests {
 
     #[test]
     fn failures_say_what_happened_and_keep_the_data() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut s = store("geren");
         s.replace_data(fixture.clone(), vec![]);
         for (reason, needle) in [
@@ -1755,7 +1755,7 @@ mod tests {
 
     #[test]
     fn what_leaves_the_widget_is_normalised_and_a_submitted_export_says_so() {
-        let fixture: Value = serde_json::from_str(include_str!("../../tests/fixtures/geren_valid.json")).expect("fixture");
+        let fixture: Value = serde_json::from_str(include_str!("../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut typed = fixture.clone();
         typed["header"]["idNumber"] = Value::from(to_full_width(fixture["header"]["idNumber"].as_str().expect("id")).to_lowercase());
         typed["C09"]["salaryWan"] = Value::from(to_full_width(fixture["C09"]["salaryWan"].as_str().expect("salary")));

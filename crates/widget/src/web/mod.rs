@@ -19,12 +19,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::config::Config;
-use crate::date::{shanghai_date_from_unix_ms, Date};
-use crate::engine::Validator;
-use crate::finding::Finding;
-use crate::locale::Locale;
-use crate::template;
+use checklist_core::config::Config;
+use checklist_core::date::{shanghai_date_from_unix_ms, Date};
+use checklist_core::engine::Validator;
+use checklist_core::finding::Finding;
+use checklist_core::locale::Locale;
+use checklist_core::template;
 use crate::ui::store::{DraftKeep, Effect, FailReason, Msg, Store};
 use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
 
@@ -115,7 +115,7 @@ fn to_js(v: &Value) -> JsValue {
 }
 
 fn findings_js(findings: &[Finding], locale: Locale) -> JsValue {
-    to_js(&crate::finding::with_messages(findings, locale))
+    to_js(&checklist_core::finding::with_messages(findings, locale))
 }
 
 /// `{ok: false, reason, message}`: what `setValue` answers when it refuses a well-typed call.
@@ -257,7 +257,7 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         // it into `Options` rebuilt all of it, and naming a faulty option copies each top-level
         // value (de::from_value), which for a 1,000-row record was most of mount().
         let data = value.as_object_mut().and_then(|o| o.remove("data"));
-        let mut opts: Options = crate::de::from_value(value).map_err(|e| {
+        let mut opts: Options = checklist_core::de::from_value(value).map_err(|e| {
             if e.path.is_empty() || e.path == "." || e.path == "?" {
                 err(format!("accountability-checklist: bad options: {}", e.message))
             } else {

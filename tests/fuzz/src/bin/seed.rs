@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use accountability_checklist::{envelope, template};
+use checklist_core::{envelope, template};
 
 fn main() -> std::io::Result<()> {
     let fuzz = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -23,7 +23,7 @@ fn main() -> std::io::Result<()> {
     }
     fs::write(fuzz.join("corpus/template/config.json"), r#"{"dueSoonDays": 14, "importMaxBytes": 100}"#)?;
     // Pattern, NUL, text.
-    let d = accountability_checklist::Config::default().documents;
+    let d = checklist_core::Config::default().documents;
     let all = [d.passport, d.official_passport, d.sar_passport, d.hk_macau_permit, d.taiwan_permit, d.hk_macau_resident_permit, d.taiwan_resident_permit];
     for (i, p) in all.iter().flatten().enumerate() {
         fs::write(fuzz.join("corpus/pattern").join(format!("doc{i}")), format!("{p}\0E12345678"))?;

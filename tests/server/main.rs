@@ -1,0 +1,27 @@
+//! The reference endpoint's tests, one binary (`cargo test -p checklist-server --test server`): the
+//! HTTP suite (suite.rs) compiled twice, once per storage engine. In `sqlite` every server gets a
+//! fresh SQLite file; in `postgres` a fresh database on a throw-away PostgreSQL cluster (pg.rs).
+//! The suite tells the two apart by its module path ([`sqlite`] / [`postgres`]).
+
+mod pg;
+
+#[path = "suite.rs"]
+mod sqlite;
+
+#[path = "suite.rs"]
+mod postgres;
+
+use serde_json::Value;
+
+/// `tests/fixtures/<kind>_valid.json`.
+fn fixture(kind: &str) -> Value {
+    let path = format!("{}/../../tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("json")
+}
+
+/// PostgreSQL only: the database stops in the middle of a load and starts again (the body is in
+/// suite.rs, next to the helpers it uses).
+#[test]
+fn postgres_outage_mid_load_loses_and_doubles_nothing() {
+    postgres::postgres_outage_mid_load_loses_and_doubles_nothing();
+}
