@@ -45,18 +45,24 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: dist old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native wasm-check wasm-test pkg size server demo e2e bench test-tools data-check
+.PHONY: dist old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
 
-## Run every test, stopping at the first failing layer: the native unit, integration, property and CLI
-## tests; a check that the domain core compiles for WebAssembly; the browser unit tests (wasm-bindgen-test in
-## headless Chromium); the end-to-end tests (Playwright against the reference server and the built widget).
-test: tools native data-check wasm-check wasm-test size-guard e2e
+## Run every test, stopping at the first failing layer: formatting and lints (natively and for WebAssembly);
+## the native unit, integration, property and CLI tests (one test binary per crate); the shipped data against
+## reference data; the browser unit tests (wasm-bindgen-test in headless Chromium); the size budget; the
+## end-to-end tests (Playwright and old Chromium kernels against the reference server and the built widget).
+test: tools lint native data-check wasm-test size-guard e2e
 
 native: setup
 	$(CARGO) test --workspace --all-targets --no-fail-fast
 
-wasm-check: setup
-	$(CARGO) check -p checklist-core -p checklist-widget --lib --target $(WASM_TARGET)
+## rustfmt (rustfmt.toml) over the workspace and the fuzz crate; clippy with every warning an error, over every
+## target natively and over the two crates that are compiled to WebAssembly (the web layer exists only there).
+lint: setup
+	$(CARGO) fmt --all --check
+	$(CARGO) fmt --manifest-path tests/fuzz/Cargo.toml --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy -p checklist-core -p checklist-widget --lib --target $(WASM_TARGET) -- -D warnings
 
 ## Browser unit tests (tests/widget/browser.rs); the runner comes from .cargo/config.toml.
 wasm-test: tools
@@ -72,6 +78,7 @@ old-kernels: apt-tools
 
 setup:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@{ $(CARGO) fmt --version && $(CARGO) clippy --version; } >/dev/null 2>&1 || rustup component add rustfmt clippy
 
 # Node 20 (playwright-core's minimum) is part of this project's machine image; Debian's own nodejs (18)
 # is only a last resort when npm is missing altogether.

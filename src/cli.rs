@@ -126,9 +126,8 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         "template" => {
             let name = positional(parser)?.ok_or_else(|| usage_error("template needs a NAME"))?;
-            let json = template::builtin_json(&name).ok_or_else(|| {
-                file_error(format!("no built-in template `{name}` (try: {})", template::builtin_names().join(", ")))
-            })?;
+            let json = template::builtin_json(&name)
+                .ok_or_else(|| file_error(format!("no built-in template `{name}` (try: {})", template::builtin_names().join(", "))))?;
             write_out(out, json)?;
             Ok(0)
         }
@@ -227,18 +226,24 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
             lexopt::Arg::Long("trust-user-header") => opts.trust_user_header = Some(value(&mut parser)?),
             lexopt::Arg::Long("trusted-proxy") => {
                 let v = value(&mut parser)?;
-                let net = checklist_server::auth::IpNet::parse(&v)
-                    .ok_or_else(|| usage_error(format!("--trusted-proxy `{v}` is not an address or network (10.0.0.5, 10.0.0.0/8, fd00::/8)")))?;
+                let net = checklist_server::auth::IpNet::parse(&v).ok_or_else(|| {
+                    usage_error(format!("--trusted-proxy `{v}` is not an address or network (10.0.0.5, 10.0.0.0/8, fd00::/8)"))
+                })?;
                 opts.trusted_proxies.push(net);
             }
             lexopt::Arg::Long("data-key-file") => opts.data_key_file = Some(PathBuf::from(value(&mut parser)?)),
             lexopt::Arg::Long("cipher") => {
                 let v = value(&mut parser)?;
-                opts.cipher = checklist_server::keys::Cipher::parse(&v).ok_or_else(|| usage_error(format!("--cipher `{v}` is not aes or sm4")))?;
+                opts.cipher =
+                    checklist_server::keys::Cipher::parse(&v).ok_or_else(|| usage_error(format!("--cipher `{v}` is not aes or sm4")))?;
             }
             lexopt::Arg::Long("max-auth-failures") => {
                 let v = value(&mut parser)?;
-                opts.max_auth_failures = v.parse().ok().filter(|n| *n > 0).ok_or_else(|| usage_error(format!("--max-auth-failures `{v}` is not a positive number")))?;
+                opts.max_auth_failures = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| usage_error(format!("--max-auth-failures `{v}` is not a positive number")))?;
             }
             lexopt::Arg::Long("allow-origin") => opts.allow_origins.push(value(&mut parser)?),
             other => return Err(usage_error(format!("unexpected {}", describe(&other)))),
@@ -325,7 +330,10 @@ fn key(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliError>
         "new" => {
             let path = PathBuf::from(option(&opts, "out").ok_or_else(|| usage_error("key new needs --out FILE"))?);
             let id = keys::new_key_file(&path, &now_utc()).map_err(|e| file_error(e.to_string()))?;
-            write_out(out, &format!("wrote data key `{id}` to {} (keep a backup: records sealed with it cannot be read without it)\n", path.display()))?;
+            write_out(
+                out,
+                &format!("wrote data key `{id}` to {} (keep a backup: records sealed with it cannot be read without it)\n", path.display()),
+            )?;
             Ok(0)
         }
         "rotate" => {
@@ -351,7 +359,8 @@ fn export(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErr
             lexopt::Arg::Long("template") => template_arg = Some(value(&mut parser)?),
             lexopt::Arg::Long("digest") => {
                 let v = value(&mut parser)?;
-                algorithm = envelope::DigestAlgorithm::parse(&v).ok_or_else(|| usage_error(format!("--digest `{v}` is not sha256-jcs or sm3-jcs")))?;
+                algorithm = envelope::DigestAlgorithm::parse(&v)
+                    .ok_or_else(|| usage_error(format!("--digest `{v}` is not sha256-jcs or sm3-jcs")))?;
             }
             lexopt::Arg::Long("today") => {
                 let v = value(&mut parser)?;
@@ -498,17 +507,15 @@ fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: 
     let text = String::from_utf8_lossy(&text);
     let mut checked = Checked { path, kind: None, data: None, submitted_on: None, findings: Vec::new() };
     let (template, data, confirmations) = match forced {
-        Some(t) if !looks_like_envelope(&text) => {
-            match serde_json::from_str::<Value>(&text) {
-                Ok(v) => (t.clone(), v, Vec::new()),
-                Err(e) => {
-                    checked.findings.push(
-                        Finding::new(envelope::ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()),
-                    );
-                    return Ok(checked);
-                }
+        Some(t) if !looks_like_envelope(&text) => match serde_json::from_str::<Value>(&text) {
+            Ok(v) => (t.clone(), v, Vec::new()),
+            Err(e) => {
+                checked.findings.push(
+                    Finding::new(envelope::ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()),
+                );
+                return Ok(checked);
             }
-        }
+        },
         _ => {
             let imported = envelope::import(&text, forced, config);
             let usable = imported.is_usable();

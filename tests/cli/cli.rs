@@ -48,7 +48,14 @@ fn a_valid_export_passes_and_a_tampered_one_fails() {
 fn json_output_carries_codes_paths_and_messages() {
     let dir = temp_dir("json");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::export(&t, serde_json::json!({"header": {}}), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft);
+    let env = envelope::export(
+        &t,
+        serde_json::json!({"header": {}}),
+        vec![],
+        vec![],
+        "2026-01-15T10:00:00+08:00".into(),
+        envelope::Status::Draft,
+    );
     let path = dir.join("empty.json");
     std::fs::write(&path, envelope::to_json(&env)).unwrap();
     let out = bin().args(["validate", "--json"]).args(TODAY).arg(&path).output().unwrap();
@@ -58,7 +65,9 @@ fn json_output_carries_codes_paths_and_messages() {
     let unanswered: Vec<&Value> = findings.iter().filter(|f| f["code"] == "field.presence_unanswered").collect();
     assert_eq!(unanswered.len(), 13, "every item C02–C14 must be answered (C01 is always filled)");
     assert!(unanswered.iter().all(|f| f["rule"] == "C-R01" && f["severity"] == "error" && f["message"] == "请据实填写或明确填报“无”"));
-    assert!(unanswered.iter().all(|f| f["messages"]["zh-CN"] == f["message"] && f["messages"]["en"].as_str().is_some_and(|m| !m.is_empty() && f["message"] != m)));
+    assert!(unanswered.iter().all(
+        |f| f["messages"]["zh-CN"] == f["message"] && f["messages"]["en"].as_str().is_some_and(|m| !m.is_empty() && f["message"] != m)
+    ));
     assert!(findings.iter().any(|f| f["path"] == "/header/year" && f["code"] == "field.required"));
 }
 
@@ -143,7 +152,13 @@ fn token_and_key_commands() {
     assert_eq!(again.status.code(), Some(2), "a name is used once");
     let revoke = bin().args(["token", "revoke", "--tokens"]).arg(&tokens).args(["--name", "审阅员"]).output().unwrap();
     assert_eq!(revoke.status.code(), Some(0));
-    for args in [&["token", "add", "--role", "reviewer"][..], &["token", "add", "--tokens", "x", "--role", "admin"], &["token"], &["key", "new"], &["key", "spin"]] {
+    for args in [
+        &["token", "add", "--role", "reviewer"][..],
+        &["token", "add", "--tokens", "x", "--role", "admin"],
+        &["token"],
+        &["key", "new"],
+        &["key", "spin"],
+    ] {
         let out = bin().args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(!out.stderr.is_empty());
@@ -161,7 +176,9 @@ fn token_and_key_commands() {
     assert_eq!(file["current"], "k2");
     assert_eq!(file["keys"].as_array().unwrap().len(), 2);
     // A server with --submit-auth but no tokens, or a user header without proxies, does not start.
-    for args in [&["serve", "--submit-auth", "--addr", "127.0.0.1:0"][..], &["serve", "--trust-user-header", "X-User", "--addr", "127.0.0.1:0"]] {
+    for args in
+        [&["serve", "--submit-auth", "--addr", "127.0.0.1:0"][..], &["serve", "--trust-user-header", "X-User", "--addr", "127.0.0.1:0"]]
+    {
         let out = bin().args(args).arg("--db").arg(dir.join("x.sqlite3")).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
     }

@@ -79,15 +79,31 @@ fn the_core_depends_on_no_browser_ui_http_async_or_database_crate() {
         "checklist-core",
         "crates/core",
         &[
-            "yew", "web-sys", "js-sys", "wasm-bindgen", "gloo-net", "gloo-timers", "gloo-file", "axum", "hyper", "tokio", "rusqlite",
-            "tokio-postgres", "checklist-widget", "checklist-server",
+            "yew",
+            "web-sys",
+            "js-sys",
+            "wasm-bindgen",
+            "gloo-net",
+            "gloo-timers",
+            "gloo-file",
+            "axum",
+            "hyper",
+            "tokio",
+            "rusqlite",
+            "tokio-postgres",
+            "checklist-widget",
+            "checklist-server",
         ],
     );
 }
 
 #[test]
 fn the_widget_depends_on_no_server_crate_and_the_server_on_no_browser_crate() {
-    assert_never_reaches("checklist-widget", "crates/widget", &["axum", "hyper", "rusqlite", "tokio-postgres", "deadpool-postgres", "checklist-server"]);
+    assert_never_reaches(
+        "checklist-widget",
+        "crates/widget",
+        &["axum", "hyper", "rusqlite", "tokio-postgres", "deadpool-postgres", "checklist-server"],
+    );
     // (Its crates' WebAssembly-only dependencies are in Cargo.lock too, so web-sys is not listed: the
     // server is never built for WebAssembly.)
     assert_never_reaches("checklist-server", "crates/server", &["yew", "gloo-net", "gloo-timers", "gloo-file", "checklist-widget"]);

@@ -51,7 +51,8 @@ fn the_valid_record_has_no_findings() {
 #[test]
 fn max_length_counts_characters() {
     let v = validator();
-    for (note, too_long) in [("一二三四五", false), ("𠮷𠮷𠮷𠮷𠮷", false), ("abcde", false), ("abcdef", true), ("一二三四五六", true)] {
+    for (note, too_long) in [("一二三四五", false), ("𠮷𠮷𠮷𠮷𠮷", false), ("abcde", false), ("abcdef", true), ("一二三四五六", true)]
+    {
         let mut r = valid();
         r["header"]["note"] = json!(note);
         let codes = codes_at(&v.validate(&r, today()).findings, "/header/note");

@@ -30,7 +30,10 @@ fn every_code_has_both_messages_with_the_same_placeholders() {
         assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{code} lacks a message");
         assert_ne!(zh, en, "{code}: the English message is a copy of the Chinese one");
         assert_eq!(placeholders(zh), placeholders(en), "{code}: placeholders differ between zh-CN and en");
-        assert!(code.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'), "{code} is not snake_case");
+        assert!(
+            code.as_str().bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.'),
+            "{code} is not snake_case"
+        );
     }
 }
 

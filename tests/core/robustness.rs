@@ -52,8 +52,11 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// A record shaped like the template (sections, fields, tables) with random values, so that the
 /// random input reaches the deep checks rather than stopping at "not an object".
+/// A section's key, its field keys, and each table's id with its column keys.
+type SectionKeys = (String, Vec<String>, Vec<(String, Vec<String>)>);
+
 fn shaped_record(t: &checklist_core::Template) -> impl Strategy<Value = Value> {
-    let mut keys: Vec<(String, Vec<String>, Vec<(String, Vec<String>)>)> = Vec::new();
+    let mut keys: Vec<SectionKeys> = Vec::new();
     for s in &t.sections {
         let mut fields: Vec<String> = s.fields.iter().map(|f| f.key.clone()).collect();
         fields.push("presence".into());
@@ -72,9 +75,7 @@ fn shaped_record(t: &checklist_core::Template) -> impl Strategy<Value = Value> {
                     sec.insert(f.clone(), next());
                 }
                 for (tid, cols) in tables {
-                    let rows: Vec<Value> = (0..2)
-                        .map(|_| Value::Object(cols.iter().map(|c| (c.clone(), next())).collect()))
-                        .collect();
+                    let rows: Vec<Value> = (0..2).map(|_| Value::Object(cols.iter().map(|c| (c.clone(), next())).collect())).collect();
                     sec.insert(tid.clone(), Value::Array(rows));
                 }
                 record.insert(sid.clone(), Value::Object(sec));
@@ -154,8 +155,14 @@ mod fuzz_checks;
 fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz/regressions");
     let mut replayed = 0;
-    for (target, check) in [("import", fuzz_checks::import as fn(&[u8])), ("template", fuzz_checks::template), ("pattern", fuzz_checks::pattern), ("validate", fuzz_checks::validate)] {
-        let mut files: Vec<_> = std::fs::read_dir(dir.join(target)).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    for (target, check) in [
+        ("import", fuzz_checks::import as fn(&[u8])),
+        ("template", fuzz_checks::template),
+        ("pattern", fuzz_checks::pattern),
+        ("validate", fuzz_checks::validate),
+    ] {
+        let mut files: Vec<_> =
+            std::fs::read_dir(dir.join(target)).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
         files.sort();
         for f in files.iter().filter(|f| f.is_file() && f.file_name().is_some_and(|n| n != ".gitkeep")) {
             check(&std::fs::read(f).unwrap());
@@ -164,7 +171,14 @@ fn fuzz_regressions_and_hostile_inputs_replay_cleanly() {
     }
     let fixture = include_str!("../fixtures/geren_valid.json");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::to_json(&envelope::export(&t, serde_json::from_str(fixture).unwrap(), vec![], vec![], String::new(), envelope::Status::Draft));
+    let env = envelope::to_json(&envelope::export(
+        &t,
+        serde_json::from_str(fixture).unwrap(),
+        vec![],
+        vec![],
+        String::new(),
+        envelope::Status::Draft,
+    ));
     let hostile: Vec<Vec<u8>> = vec![
         env.as_bytes()[..env.len() / 2].to_vec(),
         env.replace("\"formatVersion\": 2", "\"formatVersion\": 99").into_bytes(),

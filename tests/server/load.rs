@@ -44,7 +44,8 @@ enum Engine {
 }
 
 fn args() -> Args {
-    let mut a = Args { requests: 40, concurrency: 4, seconds: 60, retry_every: 5, bench: false, engines: vec![Engine::Sqlite, Engine::Postgres] };
+    let mut a =
+        Args { requests: 40, concurrency: 4, seconds: 60, retry_every: 5, bench: false, engines: vec![Engine::Sqlite, Engine::Postgres] };
     let mut it = std::env::args().skip(1);
     while let Some(x) = it.next() {
         let mut num = |name: &str| it.next().and_then(|v| v.parse::<u64>().ok()).unwrap_or_else(|| panic!("{name} needs a number"));
@@ -105,7 +106,11 @@ impl Conn {
         s.write_all(body)?;
         let mut line = String::new();
         reader.read_line(&mut line)?;
-        let status: u16 = line.split_whitespace().nth(1).and_then(|c| c.parse().ok()).ok_or_else(|| std::io::Error::other(format!("bad status line {line:?}")))?;
+        let status: u16 = line
+            .split_whitespace()
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("bad status line {line:?}")))?;
         let mut len = 0usize;
         let mut close = false;
         loop {
@@ -163,7 +168,12 @@ fn start_server(bench: bool, dir: &std::path::Path, db: &std::path::Path, tokens
         let mut out = BufReader::new(child.stdout.take().expect("stdout"));
         let mut line = String::new();
         out.read_line(&mut line).expect("server output");
-        let addr = line.trim().trim_start_matches("listening on http://").trim_end_matches('/').parse().unwrap_or_else(|_| panic!("server said {line:?}"));
+        let addr = line
+            .trim()
+            .trim_start_matches("listening on http://")
+            .trim_end_matches('/')
+            .parse()
+            .unwrap_or_else(|_| panic!("server said {line:?}"));
         (addr, Some(child))
     } else {
         let opts = server::Options {
@@ -223,7 +233,8 @@ fn run(a: &Args, engine: Engine) -> bool {
         .map(|i| {
             let mut data = fixture.clone();
             data["header"]["unitName"] = Value::String(format!("北京市朝阳区某局（负载{i}）"));
-            let env = envelope::export(&t, data, vec![], vec![], String::new(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into());
+            let env = envelope::export(&t, data, vec![], vec![], String::new(), envelope::Status::Draft)
+                .submitted("2026-01-15T10:00:00+08:00".into());
             (format!("load-{}-{engine:?}-{i}", std::process::id()), envelope::to_json(&env))
         })
         .collect();
@@ -238,8 +249,15 @@ fn run(a: &Args, engine: Engine) -> bool {
 
     let workers: Vec<_> = (0..a.concurrency)
         .map(|_| {
-            let (bodies, next, receipts, latencies, failures, retries_differing, addrs) =
-                (bodies.clone(), next.clone(), receipts.clone(), latencies.clone(), failures.clone(), retries_differing.clone(), addrs.clone());
+            let (bodies, next, receipts, latencies, failures, retries_differing, addrs) = (
+                bodies.clone(),
+                next.clone(),
+                receipts.clone(),
+                latencies.clone(),
+                failures.clone(),
+                retries_differing.clone(),
+                addrs.clone(),
+            );
             let retry_every = a.retry_every;
             std::thread::spawn(move || {
                 // One keep-alive connection per replica; submission i goes to replica i, its
@@ -260,7 +278,12 @@ fn run(a: &Args, engine: Engine) -> bool {
                         let mut attempt = 0;
                         let result = loop {
                             let t0 = Instant::now();
-                            let r = conn.request("POST", "/api/checklists", &[("Content-Type", "application/json"), ("Idempotency-Key", key)], body.as_bytes());
+                            let r = conn.request(
+                                "POST",
+                                "/api/checklists",
+                                &[("Content-Type", "application/json"), ("Idempotency-Key", key)],
+                                body.as_bytes(),
+                            );
                             match r {
                                 Ok(ok) => {
                                     latencies.lock().expect("lock").push(t0.elapsed());
@@ -285,7 +308,9 @@ fn run(a: &Args, engine: Engine) -> bool {
                                     Some(_) => {}
                                 }
                             }
-                            Ok((status, resp)) => failures.lock().expect("lock").push(format!("#{i}: {status} {}", String::from_utf8_lossy(&resp))),
+                            Ok((status, resp)) => {
+                                failures.lock().expect("lock").push(format!("#{i}: {status} {}", String::from_utf8_lossy(&resp)))
+                            }
                             Err(e) => failures.lock().expect("lock").push(format!("#{i}: {e}")),
                         }
                     }
@@ -323,7 +348,8 @@ fn run(a: &Args, engine: Engine) -> bool {
     let receipts = receipts.lock().expect("lock");
     let accepted: HashSet<&String> = receipts.values().collect();
     let lost = accepted.iter().filter(|r| !stored_set.contains(**r)).count();
-    let duplicated = stored.len() - stored_set.len() + stored_set.len().saturating_sub(accepted.len()) + retries_differing.load(Ordering::Relaxed);
+    let duplicated =
+        stored.len() - stored_set.len() + stored_set.len().saturating_sub(accepted.len()) + retries_differing.load(Ordering::Relaxed);
     let failures = failures.lock().expect("lock");
 
     let mut lat = latencies.lock().expect("lock").clone();
@@ -337,7 +363,11 @@ fn run(a: &Args, engine: Engine) -> bool {
         a.concurrency,
         elapsed.as_secs_f64()
     );
-    println!("{label}: accepted {:.0} submissions/s, {:.0} posts/s", receipts.len() as f64 / elapsed.as_secs_f64(), posts as f64 / elapsed.as_secs_f64());
+    println!(
+        "{label}: accepted {:.0} submissions/s, {:.0} posts/s",
+        receipts.len() as f64 / elapsed.as_secs_f64(),
+        posts as f64 / elapsed.as_secs_f64()
+    );
     println!(
         "{label}: latency p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
         percentile(&lat, 0.50).as_secs_f64() * 1e3,
@@ -359,7 +389,12 @@ fn run(a: &Args, engine: Engine) -> bool {
     let _ = std::fs::remove_dir_all(&dir);
     let complete = receipts.len() == a.requests || a.bench; // the bench may stop at --seconds
     if lost != 0 || duplicated != 0 || !failures.is_empty() || stored.len() != receipts.len() || !complete {
-        eprintln!("{label}: FAILED (lost {lost}, duplicated {duplicated}, failures {}, stored {} vs accepted {})", failures.len(), stored.len(), receipts.len());
+        eprintln!(
+            "{label}: FAILED (lost {lost}, duplicated {duplicated}, failures {}, stored {} vs accepted {})",
+            failures.len(),
+            stored.len(),
+            receipts.len()
+        );
         return false;
     }
     true

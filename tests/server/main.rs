@@ -2,6 +2,8 @@
 //! HTTP suite (suite.rs) compiled twice, once per storage engine. In `sqlite` every server gets a
 //! fresh SQLite file; in `postgres` a fresh database on a throw-away PostgreSQL cluster (pg.rs).
 //! The suite tells the two apart by its module path ([`sqlite`] / [`postgres`]).
+// Loading suite.rs twice is the point: one copy per storage engine, in one binary.
+#![allow(clippy::duplicate_mod)]
 
 mod pg;
 

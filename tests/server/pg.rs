@@ -143,10 +143,7 @@ impl Cluster {
         if text.is_empty() {
             return Ok(Vec::new());
         }
-        Ok(text
-            .split('\u{1e}')
-            .map(|row| row.split('\u{1f}').map(|v| (v != "\u{1a}").then(|| v.to_owned())).collect())
-            .collect())
+        Ok(text.split('\u{1e}').map(|row| row.split('\u{1f}').map(|v| (v != "\u{1a}").then(|| v.to_owned())).collect()).collect())
     }
 
     /// Starts a watchdog that stops this cluster and removes its directory once this process

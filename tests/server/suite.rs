@@ -12,11 +12,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier};
 use std::time::Duration;
 
+use crate::{fixture, pg};
+use checklist_core::{envelope, template, Date};
 use checklist_server::auth::{add_token, IpNet, Role};
 use checklist_server::keys::{new_key_file, rotate_key_file, Cipher};
 use checklist_server::{self as server, Options, CONTENT_SECURITY_POLICY};
-use checklist_core::{envelope, template, Date};
-use crate::{fixture, pg};
 use serde_json::{json, Value};
 
 const MIB: usize = 1024 * 1024;
@@ -206,7 +206,8 @@ fn send(addr: SocketAddr, method: &str, path: &str, headers: &[(&str, &str)], bo
 }
 
 fn parse_response(raw: &[u8]) -> Resp {
-    let end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or_else(|| panic!("no response head: {:?}", String::from_utf8_lossy(raw)));
+    let end =
+        raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or_else(|| panic!("no response head: {:?}", String::from_utf8_lossy(raw)));
     let head = std::str::from_utf8(&raw[..end]).unwrap();
     let mut lines = head.split("\r\n");
     let status: u16 = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
@@ -250,7 +251,6 @@ fn post(addr: SocketAddr, body: &[u8], extra: &[(&str, &str)]) -> Resp {
     send(addr, "POST", "/api/checklists", &headers, Some(body), false)
 }
 
-
 /// The export envelope of `data` as the widget writes it.
 fn envelope_of(kind: &str, data: Value) -> String {
     let t = template::builtin(kind).unwrap().unwrap();
@@ -259,7 +259,10 @@ fn envelope_of(kind: &str, data: Value) -> String {
 
 fn assert_security_headers(r: &Resp) {
     assert_eq!(r.header("content-security-policy"), Some(CONTENT_SECURITY_POLICY), "{r:?}");
-    assert!(CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval'") && CONTENT_SECURITY_POLICY.contains("frame-ancestors 'none'"));
+    assert!(
+        CONTENT_SECURITY_POLICY.contains("script-src 'self' 'wasm-unsafe-eval'")
+            && CONTENT_SECURITY_POLICY.contains("frame-ancestors 'none'")
+    );
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
     assert_eq!(r.header("x-frame-options"), Some("DENY"));
@@ -394,7 +397,8 @@ fn an_invalid_id_number_is_refused_with_its_finding() {
     let data = fixture("geren").to_string().replace("110105197703080049", "110105197703080048");
     let r = post(addr, envelope_of("geren", serde_json::from_str(&data).unwrap()).as_bytes(), &[]);
     let v = assert_api_error(&r, 422, "validation_failed");
-    let ident: Vec<&Value> = v["findings"].as_array().unwrap().iter().filter(|f| f["code"].as_str().unwrap().starts_with("ident.")).collect();
+    let ident: Vec<&Value> =
+        v["findings"].as_array().unwrap().iter().filter(|f| f["code"].as_str().unwrap().starts_with("ident.")).collect();
     assert!(!ident.is_empty(), "{v}");
     assert_eq!(ident[0]["path"], "/family/members/1/idNumber");
     assert_eq!(ident[0]["severity"], "error");
@@ -521,7 +525,15 @@ fn malformed_requests_get_400_415_413() {
     assert_eq!(r.status, 201, "{}", r.text());
 
     // Junk never panics the server: each gets a JSON error and the server still answers.
-    for junk in [&b"null"[..], b"[]", b"\"x\"", b"1e999999", b"{\"format\":1}", b"{\"schemaVersion\":\"1\",\"checklistKind\":\"geren\",\"data\":[]}", b"\xef\xbb\xbf{}"] {
+    for junk in [
+        &b"null"[..],
+        b"[]",
+        b"\"x\"",
+        b"1e999999",
+        b"{\"format\":1}",
+        b"{\"schemaVersion\":\"1\",\"checklistKind\":\"geren\",\"data\":[]}",
+        b"\xef\xbb\xbf{}",
+    ] {
         let r = post(addr, junk, &[]);
         assert!([400, 422].contains(&r.status), "{} {}", String::from_utf8_lossy(junk), r.text());
         assert!(r.json()["error"].is_string());
@@ -597,7 +609,9 @@ fn concurrent_duplicates_store_one_record() {
 #[test]
 fn unknown_receipts_and_routes_are_json_404_and_wrong_methods_405() {
     let (addr, _) = start("2026-01-15");
-    for path in ["/api/checklists/0123456789abcdef0123456789abcdef", "/api/checklists/not-an-id", "/api/checklists/%ff", "/api/nothing", "/api"] {
+    for path in
+        ["/api/checklists/0123456789abcdef0123456789abcdef", "/api/checklists/not-an-id", "/api/checklists/%ff", "/api/nothing", "/api"]
+    {
         assert_api_error(&get(addr, path), 404, "not_found");
     }
     let r = send(addr, "DELETE", "/api/checklists", &[], None, false);
@@ -685,7 +699,8 @@ fn paths_cannot_leave_the_static_directory() {
 /// test binaries (`cargo test --workspace`, as `make test` runs it).
 fn cli_binary() -> PathBuf {
     let exe = std::env::current_exe().expect("test binary path");
-    let bin = exe.parent().and_then(Path::parent).expect("target dir").join(format!("accountability-checklist{}", std::env::consts::EXE_SUFFIX));
+    let bin =
+        exe.parent().and_then(Path::parent).expect("target dir").join(format!("accountability-checklist{}", std::env::consts::EXE_SUFFIX));
     assert!(bin.is_file(), "{} is missing: run the tests with `cargo test --workspace`, which builds it", bin.display());
     bin
 }
@@ -919,7 +934,8 @@ fn every_route_answers_each_caller_as_its_role_allows() {
                 assert_eq!(r.status, *want, "{method} {path} as {who:?} (submit_auth {submit_auth}): {}", r.text());
                 assert_security_headers(&r);
                 if r.status == 401 {
-                    let challenge = r.header("www-authenticate").unwrap_or_else(|| panic!("{method} {path} as {who:?}: 401 without WWW-Authenticate"));
+                    let challenge =
+                        r.header("www-authenticate").unwrap_or_else(|| panic!("{method} {path} as {who:?}: 401 without WWW-Authenticate"));
                     assert!(challenge.starts_with("Bearer "), "{challenge}");
                     if *who != Who::Anonymous {
                         assert!(challenge.contains("error=\"invalid_token\""), "{challenge}");
@@ -1046,7 +1062,10 @@ fn reads_and_refusals_are_audited_and_the_audit_is_append_only() {
         assert!(e.contains("append-only"), "{attempt}: {e}");
     }
     assert_eq!(sql_one(&db, "SELECT count(*) FROM audit"), "10");
-    assert!(sql(&db, "INSERT INTO audit (at, action, result, status, remote) VALUES ('x', 'read', 'ok', 200, 'x')").is_ok(), "appending works");
+    assert!(
+        sql(&db, "INSERT INTO audit (at, action, result, status, remote) VALUES ('x', 'read', 'ok', 200, 'x')").is_ok(),
+        "appending works"
+    );
     assert_eq!(sql_one(&db, "SELECT count(*) FROM audit"), "11");
 }
 
@@ -1121,7 +1140,10 @@ fn the_user_header_is_believed_only_from_trusted_proxies() {
     assert_eq!(who(&id2), (Some("wang@portal".into()), Some("portal-gateway".into())));
     let audit = get_as(addr, "/api/audit", Some(&tokens().auditor)).json();
     let submits: Vec<&Value> = audit.as_array().unwrap().iter().filter(|r| r["action"] == "submit").collect();
-    assert_eq!(submits.iter().map(|r| r["who"].as_str().unwrap()).collect::<Vec<_>>(), ["wang@portal (portal-gateway)", "zhang.jianguo@portal"]);
+    assert_eq!(
+        submits.iter().map(|r| r["who"].as_str().unwrap()).collect::<Vec<_>>(),
+        ["wang@portal (portal-gateway)", "zhang.jianguo@portal"]
+    );
     assert_eq!(post(addr, body.as_bytes(), &[("X-Portal-User", "a\u{1}b")]).status, 400, "control characters");
 
     let untrusted = Options {
@@ -1197,7 +1219,13 @@ fn records_are_encrypted_at_rest_and_survive_key_rotation() {
         assert_eq!(key_of(&old), ("k1".into(), cipher_name(cipher)));
         assert_eq!(key_of(&new), ("k2".into(), cipher_name(cipher)));
         // A sealed row moved under another receipt id does not open (the id is associated data).
-        sql(&db, &format!("UPDATE checklists SET sealed = (SELECT sealed FROM checklists WHERE receipt_id = '{old}') WHERE receipt_id = '{new}'")).unwrap();
+        sql(
+            &db,
+            &format!(
+                "UPDATE checklists SET sealed = (SELECT sealed FROM checklists WHERE receipt_id = '{old}') WHERE receipt_id = '{new}'"
+            ),
+        )
+        .unwrap();
         assert_api_error(&get(addr2, &format!("/api/checklists/{new}")), 500, "internal");
         // Without the key file the records cannot be read: a 500, not plain text and not a panic.
         let (addr3, _) = start_with(Options { data_key_file: None, ..opts.clone() });
@@ -1269,7 +1297,11 @@ fn an_unreachable_database_is_a_clear_start_up_error() {
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let url = format!("postgres://app:s3cret@127.0.0.1:{port}/checklists");
-    let err = rt.block_on(server::bind(Options { db: PathBuf::from(&url), ..options("2026-01-15") })).err().expect("nothing listens there").to_string();
+    let err = rt
+        .block_on(server::bind(Options { db: PathBuf::from(&url), ..options("2026-01-15") }))
+        .err()
+        .expect("nothing listens there")
+        .to_string();
     assert!(err.starts_with(&format!("postgres://app@127.0.0.1:{port}/checklists: ")), "{err}");
     assert!(!err.contains("s3cret"), "{err}");
     let opts = Options { db_password_file: Some(PathBuf::from("/nonexistent")), ..options("2026-01-15") };
@@ -1285,13 +1317,27 @@ fn an_unreachable_database_is_a_clear_start_up_error() {
 #[test]
 fn cors_is_closed_unless_configured() {
     let preflight = |addr, origin: &str| {
-        send(addr, "OPTIONS", "/api/checklists", &[("Origin", origin), ("Access-Control-Request-Method", "GET"), ("Access-Control-Request-Headers", "authorization")], None, false)
+        send(
+            addr,
+            "OPTIONS",
+            "/api/checklists",
+            &[("Origin", origin), ("Access-Control-Request-Method", "GET"), ("Access-Control-Request-Headers", "authorization")],
+            None,
+            false,
+        )
     };
     let (addr, _) = start("2026-01-15");
     let r = preflight(addr, "https://portal.example");
     assert_eq!(r.header("access-control-allow-origin"), None);
     assert_ne!(r.status, 204);
-    let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))], None, false);
+    let r = send(
+        addr,
+        "GET",
+        "/api/checklists",
+        &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))],
+        None,
+        false,
+    );
     assert_eq!(r.status, 200);
     assert_eq!(r.header("access-control-allow-origin"), None);
 
@@ -1302,7 +1348,14 @@ fn cors_is_closed_unless_configured() {
     assert!(r.header("access-control-allow-headers").unwrap().contains("authorization"));
     let r = preflight(addr, "https://evil.example");
     assert_eq!(r.header("access-control-allow-origin"), None);
-    let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))], None, false);
+    let r = send(
+        addr,
+        "GET",
+        "/api/checklists",
+        &[("Origin", "https://portal.example"), ("Authorization", &bearer(&tokens().reviewer))],
+        None,
+        false,
+    );
     assert_eq!(r.header("access-control-allow-origin"), Some("https://portal.example"));
     assert_eq!(r.header("vary"), Some("Origin"));
     let r = send(addr, "GET", "/api/checklists", &[("Origin", "https://evil.example")], None, false);
@@ -1315,7 +1368,16 @@ fn cors_is_closed_unless_configured() {
 fn sm3_envelopes_are_verified_by_the_endpoint() {
     let (addr, _) = start("2026-01-15");
     let t = template::builtin("geren").unwrap().unwrap();
-    let env = envelope::export_with(envelope::DigestAlgorithm::Sm3Jcs, &t, fixture("geren"), vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into());
+    let env = envelope::export_with(
+        envelope::DigestAlgorithm::Sm3Jcs,
+        &t,
+        fixture("geren"),
+        vec![],
+        vec![],
+        "2026-01-15T10:00:00+08:00".into(),
+        envelope::Status::Draft,
+    )
+    .submitted("2026-01-15T10:00:00+08:00".into());
     let body = envelope::to_json(&env);
     let r = post(addr, body.as_bytes(), &[]);
     assert_eq!(r.status, 201, "{}", r.text());
@@ -1346,7 +1408,13 @@ fn validate_answers_findings_with_messages_and_stores_nothing() {
     assert_eq!(r.status, 200, "{}", r.text());
     let v = r.json();
     assert_eq!(v["blocksSubmit"], true);
-    let f = v["findings"].as_array().unwrap().iter().find(|f| f["path"] == "/family/members/1/idNumber").cloned().unwrap_or_else(|| panic!("{v}"));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "/family/members/1/idNumber")
+        .cloned()
+        .unwrap_or_else(|| panic!("{v}"));
     assert!(f["code"].as_str().unwrap().starts_with("ident."), "{f}");
     assert_eq!(f["message"], f["messages"]["zh-CN"]);
     assert!(f["messages"]["en"].as_str().is_some_and(|m| !m.is_empty() && f["message"] != m), "{f}");
@@ -1550,12 +1618,17 @@ pub(crate) fn postgres_outage_mid_load_loses_and_doubles_nothing() {
                     let mut attempt = 0;
                     let receipt = loop {
                         let addr = replicas[(i + attempt) % 2];
-                        let r = post_as_the_widget(addr, body.as_bytes(), &key).unwrap_or_else(|| panic!("{key}: no answer within the client's timeout"));
+                        let r = post_as_the_widget(addr, body.as_bytes(), &key)
+                            .unwrap_or_else(|| panic!("{key}: no answer within the client's timeout"));
                         match r.status {
                             201 => break r.json()["receiptId"].as_str().unwrap().to_owned(),
                             503 => {
                                 let v = assert_api_error(&r, 503, "unavailable");
-                                assert!(r.header("retry-after").and_then(|s| s.parse::<u32>().ok()).is_some_and(|s| s > 0), "{v} {:?}", r.headers);
+                                assert!(
+                                    r.header("retry-after").and_then(|s| s.parse::<u32>().ok()).is_some_and(|s| s > 0),
+                                    "{v} {:?}",
+                                    r.headers
+                                );
                                 unavailable.fetch_add(1, Ordering::SeqCst);
                                 attempt += 1;
                                 // The widget waits Retry-After; a short pause keeps the test quick.

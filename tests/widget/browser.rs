@@ -124,7 +124,8 @@ async fn bad_options_are_clear_errors_not_panics() {
 
 #[wasm_bindgen_test]
 async fn a_bad_import_leaves_the_data_untouched() {
-    let m = mount_with(r#"{"template":"geren","today":"2026-01-15","draftStorage":"none","data":{"header":{"name":"张三"}}}"#).expect("mount");
+    let m =
+        mount_with(r#"{"template":"geren","today":"2026-01-15","draftStorage":"none","data":{"header":{"name":"张三"}}}"#).expect("mount");
     settle().await;
     let before = js_sys::JSON::stringify(&m.handle.get_data()).expect("json");
     for text in ["{", "[]", r#"{"format":"something-else"}"#, ""] {

@@ -5,9 +5,9 @@
 use std::rc::Rc;
 
 use checklist_core::template::builtin;
+use checklist_core::{Config, Date, Locale, Validator};
 use checklist_widget::ui::store::Store;
 use checklist_widget::ui::{App, AppProps, Shared};
-use checklist_core::{Config, Date, Locale, Validator};
 use serde_json::Value;
 use yew::LocalServerRenderer;
 

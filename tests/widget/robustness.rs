@@ -11,7 +11,8 @@ fn fuzz_import_regressions_and_hostile_files_leave_the_store_intact() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fuzz/regressions/import");
     let mut files: Vec<_> = std::fs::read_dir(dir).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
     files.sort();
-    let mut inputs: Vec<Vec<u8>> = files.iter().filter(|f| f.is_file() && f.file_name().is_some_and(|n| n != ".gitkeep")).map(|f| std::fs::read(f).unwrap()).collect();
+    let mut inputs: Vec<Vec<u8>> =
+        files.iter().filter(|f| f.is_file() && f.file_name().is_some_and(|n| n != ".gitkeep")).map(|f| std::fs::read(f).unwrap()).collect();
     let saved = inputs.len();
     let fixture = include_str!("../fixtures/geren_valid.json");
     inputs.extend([

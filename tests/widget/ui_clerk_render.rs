@@ -3,14 +3,13 @@
 //! the pledge and signature lines), review mode (the digest verdict, confirmed warnings), the
 //! X-R01 panel of a 述职 report and the talk year overview.
 
-
+use crate::common::{fixture, render, today};
 use checklist_core::envelope;
 use checklist_core::template::builtin;
+use checklist_core::{Confirmation, Locale};
 use checklist_widget::ui::clerk::{ClerkMsg, FilePurpose};
 use checklist_widget::ui::store::Msg;
 use checklist_widget::ui::Shared;
-use checklist_core::{Confirmation, Locale};
-use crate::common::{fixture, render, today};
 use serde_json::{json, Value};
 
 fn shared(kind: &str, data: Option<Value>, read_only: bool) -> Shared {
@@ -19,7 +18,10 @@ fn shared(kind: &str, data: Option<Value>, read_only: bool) -> Shared {
 
 fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {
     let t = builtin(kind).unwrap().unwrap();
-    envelope::to_json(&envelope::export(&t, data, vec![], confirmations, "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2026-01-15T10:00:00+08:00".into()))
+    envelope::to_json(
+        &envelope::export(&t, data, vec![], confirmations, "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft)
+            .submitted("2026-01-15T10:00:00+08:00".into()),
+    )
 }
 
 fn send(sh: &Shared, m: ClerkMsg) {
@@ -99,7 +101,12 @@ async fn the_print_view_holds_every_section_row_and_the_signature_lines() {
 #[tokio::test]
 async fn review_mode_says_plainly_whether_the_record_changed() {
     let data = fixture("geren");
-    let conf = vec![Confirmation { code: "field.outlier".into(), path: "/C11/rows/0/areaM2".into(), rule_id: Some("C-R13".into()), confirmed_at: "2026-01-14T09:30:00+08:00".into() }];
+    let conf = vec![Confirmation {
+        code: "field.outlier".into(),
+        path: "/C11/rows/0/areaM2".into(),
+        rule_id: Some("C-R13".into()),
+        confirmed_at: "2026-01-14T09:30:00+08:00".into(),
+    }];
     let text = export("geren", data, conf);
     let sh = shared("shuzhi", None, true);
     sh.store.borrow_mut().clerk.review_mode = true;

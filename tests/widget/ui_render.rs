@@ -2,12 +2,11 @@
 //! section and field with its contract attributes (data-path, labels, aria-describedby), errors
 //! appear where the store says they should, and the talk overview sorts by urgency.
 
-
+use crate::common::{fixture, render, today};
 use checklist_core::template::{builtin_names, FieldType};
+use checklist_core::{Date, Locale};
 use checklist_widget::ui::store::Msg;
 use checklist_widget::ui::{dom_id, Shared};
-use checklist_core::{Date, Locale};
-use crate::common::{fixture, render, today};
 use serde_json::Value;
 
 fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale) -> Shared {
@@ -88,7 +87,10 @@ async fn errors_show_inline_with_aria_and_in_a_summary_after_validate() {
     let html = render(&sh).await;
     assert!(html.contains("data-summary"), "summary after validate");
     assert!(html.contains("role=\"alert\""));
-    assert!(html.contains("href=\"#ac.header.idNumber\"") && html.contains("data-target=\"/header/idNumber\""), "summary links to the field");
+    assert!(
+        html.contains("href=\"#ac.header.idNumber\"") && html.contains("data-target=\"/header/idNumber\""),
+        "summary links to the field"
+    );
     assert!(html.contains("校验未通过"));
 }
 

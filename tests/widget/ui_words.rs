@@ -3,12 +3,11 @@
 //! visible text (text nodes, option labels, placeholders, aria-labels) is scanned for item codes
 //! (C01, B02, A5, X-R01, C-R13), machine time stamps, `YYYY`, and, in zh-CN, English words.
 
-
+use crate::common::{fixture, render, today};
 use checklist_core::template::builtin_names;
+use checklist_core::Locale;
 use checklist_widget::ui::store::Msg;
 use checklist_widget::ui::Shared;
-use checklist_core::Locale;
-use crate::common::{fixture, render, today};
 use regex_lite::Regex;
 use serde_json::Value;
 
@@ -117,5 +116,8 @@ fn the_scanner_finds_what_it_is_meant_to_find() {
     assert!(codes_in("2026年11月30日 08:51 保存的草稿", Locale::ZhCn).is_empty());
     assert!(codes_in("English", Locale::ZhCn).is_empty());
     assert_eq!(codes_in("Check the C01 item", Locale::En), ["C01"]);
-    assert_eq!(visible_text(r#"<p title="t">甲<b>乙</b></p><style>.a{}</style><input placeholder="如 2018-07-02">"#), ["t", "甲", "乙", "如 2018-07-02"]);
+    assert_eq!(
+        visible_text(r#"<p title="t">甲<b>乙</b></p><style>.a{}</style><input placeholder="如 2018-07-02">"#),
+        ["t", "甲", "乙", "如 2018-07-02"]
+    );
 }

@@ -162,7 +162,10 @@ fn filled(v: Option<&Value>) -> Option<&Value> {
 fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
     match (filled(a), filled(b)) {
         (None, None) => true,
-        (Some(x), Some(y)) => x == y || matches!((x, y), (Value::Number(n), Value::String(s)) | (Value::String(s), Value::Number(n)) if n.to_string() == s.trim()),
+        (Some(x), Some(y)) => {
+            x == y
+                || matches!((x, y), (Value::Number(n), Value::String(s)) | (Value::String(s), Value::Number(n)) if n.to_string() == s.trim())
+        }
         _ => false,
     }
 }
@@ -258,8 +261,17 @@ const GEREN_HEADER_DROP: &[&str] = &[
 ];
 
 /// Header fields of a 述职 report that stay from one year to the next (who reports, where).
-const SHUZHI_HEADER_KEEP: &[&str] =
-    &["reporterName", "reporterPosition", "reporterRank", "reporterRole", "supervisesSubordinateYBS", "reportKind", "meetingType", "unitName", "unitUSCC"];
+const SHUZHI_HEADER_KEEP: &[&str] = &[
+    "reporterName",
+    "reporterPosition",
+    "reporterRank",
+    "reporterRole",
+    "supervisesSubordinateYBS",
+    "reportKind",
+    "meetingType",
+    "unitName",
+    "unitUSCC",
+];
 
 /// C11 dispositions that take a house out of the family's ownership.
 const DISPOSED: &[&str] = &["出售", "赠与", "被征收"];
@@ -291,7 +303,10 @@ const DISPOSED: &[&str] = &["出售", "赠与", "被征收"];
 pub fn roll_forward(template: &Template, last: &Value) -> Value {
     let Some(src) = last.as_object() else { return Value::Object(Map::new()) };
     let mut out = src.clone();
-    let new_year = last.pointer("/header/year").and_then(|y| y.as_i64().or_else(|| y.as_str().and_then(|s| s.trim().parse().ok()))).map(|y| y.saturating_add(1));
+    let new_year = last
+        .pointer("/header/year")
+        .and_then(|y| y.as_i64().or_else(|| y.as_str().and_then(|s| s.trim().parse().ok())))
+        .map(|y| y.saturating_add(1));
     for v in out.values_mut() {
         if let Value::Object(o) = v {
             o.remove(CHANGED_KEY);
@@ -333,7 +348,12 @@ pub fn roll_forward(template: &Template, last: &Value) -> Value {
             }
         }
         ChecklistKind::Shuzhi => {
-            let header = out.get("header").and_then(Value::as_object).map(|h| h.iter().filter(|(k, _)| SHUZHI_HEADER_KEEP.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect::<Map<_, _>>());
+            let header = out.get("header").and_then(Value::as_object).map(|h| {
+                h.iter()
+                    .filter(|(k, _)| SHUZHI_HEADER_KEEP.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect::<Map<_, _>>()
+            });
             let open: Vec<Value> = out
                 .get("A14")
                 .and_then(|s| s.get("rectifications"))
@@ -496,7 +516,10 @@ mod tests {
         assert_eq!(next.pointer("/header/reporterName"), last.pointer("/header/reporterName"));
         assert!(next.pointer("/header/meetingDate").is_none());
         assert!(next.get("A5").is_none(), "the year's narrative and counts are new");
-        let open = last.pointer("/A14/rectifications").and_then(Value::as_array).map_or(0, |r| r.iter().filter(|r| r["state"] != "已完成").count());
+        let open = last
+            .pointer("/A14/rectifications")
+            .and_then(Value::as_array)
+            .map_or(0, |r| r.iter().filter(|r| r["state"] != "已完成").count());
         assert_eq!(next.pointer("/A14/rectifications").and_then(Value::as_array).map_or(0, Vec::len), open);
     }
 
@@ -515,7 +538,13 @@ mod tests {
     fn odd_shapes_never_panic() {
         for kind in ["geren", "shuzhi", "tanhua"] {
             let t = tpl(kind);
-            for v in [json!(null), json!(7), json!([]), json!({"header": 3, "C11": {"rows": "x"}, "family": {"members": [1, null, {"id": 5}]}}), json!({"header": {"year": "二〇二五"}})] {
+            for v in [
+                json!(null),
+                json!(7),
+                json!([]),
+                json!({"header": 3, "C11": {"rows": "x"}, "family": {"members": [1, null, {"id": 5}]}}),
+                json!({"header": {"year": "二〇二五"}}),
+            ] {
                 let r = roll_forward(&t, &v);
                 assert!(r.is_object());
                 let _ = compare(&t, &v, &r);

@@ -314,9 +314,8 @@ impl Default for UsccConfig {
             check_failure: Severity::Error,
             allow_override: true,
             categories: [
-                "11", "12", "13", "19", "21", "29", "31", "32", "33", "34", "35", "39", "41", "49", "51", "52", "53",
-                "59", "61", "62", "69", "71", "72", "79", "81", "82", "89", "91", "92", "93", "A1", "A9", "N1", "N2",
-                "N3", "N9", "Y1",
+                "11", "12", "13", "19", "21", "29", "31", "32", "33", "34", "35", "39", "41", "49", "51", "52", "53", "59", "61", "62",
+                "69", "71", "72", "79", "81", "82", "89", "91", "92", "93", "A1", "A9", "N1", "N2", "N3", "N9", "Y1",
             ]
             .map(String::from)
             .to_vec(),
@@ -484,8 +483,14 @@ mod tests {
     fn working_days_skip_weekends_and_holidays() {
         let cal = WorkingCalendar {
             official: false,
-            holidays: vec!["2025-10-01".into(), "2025-10-02".into(), "2025-10-03".into(), "2025-10-06".into(),
-                "2025-10-07".into(), "2025-10-08".into()],
+            holidays: vec![
+                "2025-10-01".into(),
+                "2025-10-02".into(),
+                "2025-10-03".into(),
+                "2025-10-06".into(),
+                "2025-10-07".into(),
+                "2025-10-08".into(),
+            ],
             working_weekends: vec!["2025-09-28".into(), "2025-10-11".into()],
         };
         let start = Date::parse("2025-09-26").unwrap(); // Friday

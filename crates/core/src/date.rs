@@ -250,7 +250,11 @@ pub fn stamp_unix_ms(stamp: &str) -> Option<i64> {
     let rest = s.get(10..)?;
     let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix('t')).or_else(|| rest.strip_prefix(' '))?;
     let digits = |t: &str| -> Option<i64> {
-        if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) { t.parse().ok() } else { None }
+        if t.len() == 2 && t.bytes().all(|b| b.is_ascii_digit()) {
+            t.parse().ok()
+        } else {
+            None
+        }
     };
     let (h, m) = (digits(rest.get(..2)?)?, digits(rest.get(3..5)?)?);
     if rest.as_bytes().get(2) != Some(&b':') {
@@ -280,7 +284,11 @@ pub fn stamp_unix_ms(stamp: &str) -> Option<i64> {
                 return None;
             }
             let v = oh * 3600 + om * 60;
-            if t.starts_with('-') { -v } else { v }
+            if t.starts_with('-') {
+                -v
+            } else {
+                v
+            }
         }
         _ => return None,
     };

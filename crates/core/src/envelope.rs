@@ -243,7 +243,14 @@ impl EnvelopeV2 {
 
 /// Builds an envelope for `data` exported now (`exported_at` in `+08:00`), with the default
 /// `sha256-jcs` digest and no submission time (see [`EnvelopeV2::submitted`]).
-pub fn export(template: &Template, data: Value, findings: Vec<Finding>, confirmations: Vec<Confirmation>, exported_at: String, status: Status) -> Envelope {
+pub fn export(
+    template: &Template,
+    data: Value,
+    findings: Vec<Finding>,
+    confirmations: Vec<Confirmation>,
+    exported_at: String,
+    status: Status,
+) -> Envelope {
     export_with(DigestAlgorithm::Sha256Jcs, template, data, findings, confirmations, exported_at, status)
 }
 
@@ -403,7 +410,9 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return Imported::fail(Finding::new(ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()))
+            return Imported::fail(
+                Finding::new(ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()),
+            )
         }
     };
     let mut findings = Vec::new();
@@ -422,12 +431,16 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
                 }
                 Some(v) if v > FORMAT_VERSION as u64 => {
                     return Imported::fail(
-                        Finding::new(ImportCode::VersionTooNew, Severity::Error, "/formatVersion").param("version", v).param("supported", FORMAT_VERSION),
+                        Finding::new(ImportCode::VersionTooNew, Severity::Error, "/formatVersion")
+                            .param("version", v)
+                            .param("supported", FORMAT_VERSION),
                     )
                 }
                 _ => {
                     return Imported::fail(
-                        Finding::new(ImportCode::Malformed, Severity::Error, "/formatVersion").param("at", "/formatVersion").param("detail", "formatVersion"),
+                        Finding::new(ImportCode::Malformed, Severity::Error, "/formatVersion")
+                            .param("at", "/formatVersion")
+                            .param("detail", "formatVersion"),
                     )
                 }
             }
@@ -458,7 +471,8 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
         findings.push(Finding::new(ImportCode::NoDigest, Severity::Warning, "/digest"));
     } else {
         match DigestAlgorithm::parse(&envelope.digest.algorithm) {
-            None => findings.push(Finding::new(ImportCode::DigestAlgorithm, Severity::Error, "/digest").param("algorithm", &envelope.digest.algorithm)),
+            None => findings
+                .push(Finding::new(ImportCode::DigestAlgorithm, Severity::Error, "/digest").param("algorithm", &envelope.digest.algorithm)),
             Some(alg) => {
                 if digest_hex_with(alg, &envelope.data, &envelope.validation.confirmations) != envelope.digest.value.to_ascii_lowercase() {
                     findings.push(Finding::new(ImportCode::DigestMismatch, Severity::Error, "/digest"));
@@ -474,9 +488,7 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
     }
     if let Some(t) = expected {
         if envelope.checklist_kind != t.checklist_kind {
-            findings.push(
-                kind_mismatch(envelope.checklist_kind, t.checklist_kind),
-            );
+            findings.push(kind_mismatch(envelope.checklist_kind, t.checklist_kind));
         } else if envelope.template.version != t.version || envelope.template.id != t.id {
             findings.push(
                 Finding::new(ImportCode::TemplateVersion, Severity::Warning, "/template")
@@ -486,7 +498,9 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
         }
     }
     if !envelope.data.is_object() {
-        findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "/data").param("at", "data").param("detail", "data must be an object"));
+        findings.push(
+            Finding::new(ImportCode::Malformed, Severity::Error, "/data").param("at", "data").param("detail", "data must be an object"),
+        );
     }
     Imported { envelope: Some(envelope), findings }
 }
@@ -566,7 +580,9 @@ fn migrate_v1(mut value: Value, findings: &mut Vec<Finding>) -> Value {
 fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>) -> Option<Value> {
     let kind = obj.get("checklistKind").and_then(Value::as_str).unwrap_or("");
     if !["shuzhi", "tanhua", "geren"].contains(&kind) {
-        findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "/checklistKind").param("at", "checklistKind").param("detail", kind));
+        findings.push(
+            Finding::new(ImportCode::Malformed, Severity::Error, "/checklistKind").param("at", "checklistKind").param("detail", kind),
+        );
         return None;
     }
     let mut kept = Vec::new();
@@ -580,7 +596,8 @@ fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>)
         }
     }
     if dropped > 0 {
-        findings.push(Finding::new(ImportCode::ConfirmationsDropped, Severity::Warning, "/validation/confirmations").param("count", dropped));
+        findings
+            .push(Finding::new(ImportCode::ConfirmationsDropped, Severity::Warning, "/validation/confirmations").param("count", dropped));
     }
     findings.push(Finding::new(ImportCode::Migrated, Severity::Info, "").param("from", 0).param("to", FORMAT_VERSION));
     let str_of = |k: &str| obj.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
@@ -624,7 +641,12 @@ mod tests {
     fn export_then_import_round_trips() {
         let t = template();
         let data = json!({"header": {"year": 2025, "name": "买买提·艾力"}, "C15": {"text": "<img src=x onerror=alert(1)>"}});
-        let conf = vec![Confirmation { code: "field.outlier".into(), path: "/C11/rows/0/areaM2".into(), rule_id: None, confirmed_at: "2026-01-15T10:00:00+08:00".into() }];
+        let conf = vec![Confirmation {
+            code: "field.outlier".into(),
+            path: "/C11/rows/0/areaM2".into(),
+            rule_id: None,
+            confirmed_at: "2026-01-15T10:00:00+08:00".into(),
+        }];
         let env = export(&t, data.clone(), vec![], conf.clone(), "2026-01-15T10:00:00+08:00".into(), Status::Draft);
         let text = to_json(&env);
         let back = import(&text, Some(&t), &Config::default());

@@ -414,7 +414,12 @@ mod tests {
         let hard = Finding::new(FieldCode::Required, Severity::Error, "/header/name");
         let mut report = Report { findings: vec![warn, over, hard] };
         assert!(report.blocks_submit());
-        let c = |code: &str, path: &str| Confirmation { code: code.into(), path: path.into(), rule_id: None, confirmed_at: "2026-01-15T10:00:00+08:00".into() };
+        let c = |code: &str, path: &str| Confirmation {
+            code: code.into(),
+            path: path.into(),
+            rule_id: None,
+            confirmed_at: "2026-01-15T10:00:00+08:00".into(),
+        };
         report.apply_confirmations(&[
             c("field.outlier", "/C11/rows/0/areaM2"),
             c("field.pattern", "/C13/rows/0/uscc"),

@@ -119,8 +119,8 @@ mod tests {
             ("2025-10-01", false), // 国庆节
             ("2025-10-08", false), // 国庆、中秋 8 days
             ("2025-10-09", true),
-            ("2025-10-11", true), // Saturday worked
-            ("2025-09-28", true), // Sunday worked
+            ("2025-10-11", true),  // Saturday worked
+            ("2025-09-28", true),  // Sunday worked
             ("2026-02-16", false), // 春节
             ("2026-02-23", false),
             ("2026-02-24", true),

@@ -19,13 +19,13 @@ pub mod decimal;
 pub mod engine;
 pub mod envelope;
 pub mod finding;
+pub mod holidays;
 pub mod ident;
 pub mod locale;
-pub mod holidays;
 pub mod normalize;
+pub mod pattern;
 pub mod rules;
 pub mod schedule;
-pub mod pattern;
 pub mod sort;
 pub mod template;
 

@@ -30,8 +30,7 @@ pub fn identifier(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in to_half_width(s).chars() {
         match c {
-            ' ' | '\t' | '\n' | '\r' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}'
-            | '\u{2212}' | '\u{00A0}' => {}
+            ' ' | '\t' | '\n' | '\r' | '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' | '\u{00A0}' => {}
             '×' => out.push('X'),
             c => out.push(c.to_ascii_uppercase()),
         }
@@ -149,11 +148,21 @@ pub fn is_han(c: char) -> bool {
 pub fn field(kind: FieldType, s: &str) -> Cow<'_, str> {
     match kind {
         FieldType::Year => year(s),
-        FieldType::Integer | FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent
+        FieldType::Integer
+        | FieldType::MoneyWan
+        | FieldType::MoneyYuan
+        | FieldType::AreaM2
+        | FieldType::Percent
         | FieldType::FundShares => number(s),
         FieldType::Date => date(s),
-        FieldType::IdCard | FieldType::IdNumber | FieldType::Uscc | FieldType::UsccOrRegNo | FieldType::OrgCode
-        | FieldType::Passport | FieldType::TravelPermit | FieldType::Mobile => {
+        FieldType::IdCard
+        | FieldType::IdNumber
+        | FieldType::Uscc
+        | FieldType::UsccOrRegNo
+        | FieldType::OrgCode
+        | FieldType::Passport
+        | FieldType::TravelPermit
+        | FieldType::Mobile => {
             if s.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
                 Cow::Borrowed(s)
             } else {
@@ -257,7 +266,11 @@ pub fn value(kind: FieldType, v: &Value) -> Option<Value> {
     match v {
         Value::String(s) => {
             let n = field(kind, s);
-            if matches!(kind, FieldType::Year | FieldType::Integer) && !n.is_empty() && n.len() <= 15 && n.bytes().all(|b| b.is_ascii_digit()) {
+            if matches!(kind, FieldType::Year | FieldType::Integer)
+                && !n.is_empty()
+                && n.len() <= 15
+                && n.bytes().all(|b| b.is_ascii_digit())
+            {
                 return n.parse::<u64>().ok().map(Value::from);
             }
             match n {
@@ -312,7 +325,8 @@ pub fn record(template: &Template, data: &mut Value) -> Vec<Change> {
                 let Some(robj) = row.as_object_mut() else { continue };
                 for c in &table.columns {
                     if let Some(v) = robj.get_mut(&c.key) {
-                        let path = format!("{base}/{}/{i}/{}", crate::template::escape_token(&table.id), crate::template::escape_token(&c.key));
+                        let path =
+                            format!("{base}/{}/{i}/{}", crate::template::escape_token(&table.id), crate::template::escape_token(&c.key));
                         apply(c.kind, v, path, &mut changes);
                     }
                 }
@@ -370,12 +384,17 @@ mod tests {
 
     #[test]
     fn trim_agrees_with_str_trim() {
-        let spaces = ['\u{0085}', '\u{00A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', ' ', '\t', '\n'];
+        let spaces = [
+            '\u{0085}', '\u{00A0}', '\u{1680}', '\u{2000}', '\u{200A}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{3000}', ' ',
+            '\t', '\n',
+        ];
         let plain = ["a", "1", "住宅", "）", "。", "𠮷", "é", "·", "~"];
         for p in plain {
             for q in plain {
                 for sp in spaces {
-                    for s in [format!("{p}{q}"), format!("{sp}{p}{q}"), format!("{p}{q}{sp}"), format!("{sp}{p}{sp}{q}{sp}"), format!("{sp}")] {
+                    for s in
+                        [format!("{p}{q}"), format!("{sp}{p}{q}"), format!("{p}{q}{sp}"), format!("{sp}{p}{sp}{q}{sp}"), format!("{sp}")]
+                    {
                         assert_eq!(trim(&s), s.trim(), "{s:?}");
                     }
                 }

@@ -222,7 +222,11 @@ impl Parser {
         };
         let max = if self.peek() == Some(',') {
             self.pos += 1;
-            if self.peek() == Some('}') { None } else { Some(number(self).map_or_else(|| self.err("a counted repetition needs a number after `,`"), Ok)?) }
+            if self.peek() == Some('}') {
+                None
+            } else {
+                Some(number(self).map_or_else(|| self.err("a counted repetition needs a number after `,`"), Ok)?)
+            }
         } else {
             Some(min)
         };
@@ -493,7 +497,9 @@ mod tests {
         assert!(m(r"^(PE|SE|DE)\d{7}$", "SE1234567"));
         assert!(!m(r"^(PE|SE|DE)\d{7}$", "XE1234567"));
         assert!(m(r"^[PSD]\d{7,8}$", "P12345678") && m(r"^[PSD]\d{7,8}$", "P1234567") && !m(r"^[PSD]\d{7,8}$", "P123456"));
-        assert!(m(r"^[HM]\d{8}(\d{2})?$", "H1234567890") && m(r"^[HM]\d{8}(\d{2})?$", "H12345678") && !m(r"^[HM]\d{8}(\d{2})?$", "H123456789"));
+        assert!(
+            m(r"^[HM]\d{8}(\d{2})?$", "H1234567890") && m(r"^[HM]\d{8}(\d{2})?$", "H12345678") && !m(r"^[HM]\d{8}(\d{2})?$", "H123456789")
+        );
         assert!(m(r"^[0-9A-Z]{10,12}$", "ABCDE12345") && !m(r"^[0-9A-Z]{10,12}$", "abcde12345"));
         assert!(m("^[^#]*$", "一二三") && !m("^[^#]*$", "一#三") && m("^[^#]*$", ""));
     }
@@ -525,7 +531,30 @@ mod tests {
 
     #[test]
     fn bad_patterns_are_refused_with_a_reason() {
-        for bad in ["(", ")", "a)", "[a", "[b-a]", "*a", "a**", "a{2}*", "a+{2}", "a{2}{3}", "a{2", "a{x}", "a{3,2}", "a{1001}", r"\", r"\p{Han}", r"\bword", r"\<a", r"a\>", "(?i)a", "[[:alpha:]]", "^*"] {
+        for bad in [
+            "(",
+            ")",
+            "a)",
+            "[a",
+            "[b-a]",
+            "*a",
+            "a**",
+            "a{2}*",
+            "a+{2}",
+            "a{2}{3}",
+            "a{2",
+            "a{x}",
+            "a{3,2}",
+            "a{1001}",
+            r"\",
+            r"\p{Han}",
+            r"\bword",
+            r"\<a",
+            r"a\>",
+            "(?i)a",
+            "[[:alpha:]]",
+            "^*",
+        ] {
             let e = Pattern::new(bad).expect_err(bad);
             assert!(!e.0.is_empty(), "{bad}");
         }

@@ -467,9 +467,7 @@ pub fn compute(record: &Value, config: &Config, today: Date) -> TalkSchedule {
         let held_in_year = held_dates(&talks, "B02", p.id, Some(year), today);
         let year_start = Date::new(year, 1, 1);
         let year_end = Date::new(year, 12, 31);
-        let mut prev = held_dates(&talks, "B02", p.id, None, today)
-            .into_iter()
-            .rfind(|d| year_start.is_some_and(|s| *d < s));
+        let mut prev = held_dates(&talks, "B02", p.id, None, today).into_iter().rfind(|d| year_start.is_some_and(|s| *d < s));
         for i in 0..MAX_SLOTS {
             let slot = if i < per_year { slot_end(year, i, per_year) } else { None };
             let by_interval = prev.and_then(|d| d.add_months(i32::try_from(sup.max_interval_months).unwrap_or(i32::MAX)));
@@ -560,7 +558,9 @@ mod tests {
 
     #[test]
     fn status_keys_are_the_lowercase_variant_names() {
-        for st in [ScheduleStatus::Overdue, ScheduleStatus::DueSoon, ScheduleStatus::Pending, ScheduleStatus::Held, ScheduleStatus::Cancelled] {
+        for st in
+            [ScheduleStatus::Overdue, ScheduleStatus::DueSoon, ScheduleStatus::Pending, ScheduleStatus::Held, ScheduleStatus::Cancelled]
+        {
             assert_eq!(st.key(), format!("{st:?}").to_lowercase(), "the stylesheet's .ac-badge-* classes use these");
         }
     }
@@ -648,9 +648,7 @@ mod tests {
         ]);
         let talks = json!([{"type": "B02", "date": "2025-04-03", "targetId": "p2"}]);
         let s = compute(&record(talks, plans), &config, d("2025-10-01"));
-        let status = |i: usize| {
-            s.entries.iter().find(|e| e.path == format!("/plans/items/{i}")).map(|e| (e.status, e.days_left)).unwrap()
-        };
+        let status = |i: usize| s.entries.iter().find(|e| e.path == format!("/plans/items/{i}")).map(|e| (e.status, e.days_left)).unwrap();
         assert_eq!(status(0), (ScheduleStatus::Overdue, Some(-1)));
         assert_eq!(status(1), (ScheduleStatus::DueSoon, Some(0)));
         assert_eq!(status(2), (ScheduleStatus::DueSoon, Some(30)));
@@ -695,15 +693,18 @@ mod tests {
         let e = entry(&s, EntryKind::SupervisionTalk, "p2");
         assert_eq!((e.due, e.status, e.days_left), (Some(d("2025-12-31")), ScheduleStatus::DueSoon, Some(11)));
         let gaps: Vec<(GapKind, &str, &str)> = s.gaps.iter().map(|g| (g.kind, g.talk_type.as_str(), g.person_id.as_str())).collect();
-        assert_eq!(gaps, [
-            (GapKind::MissingAppointmentTalk, "B01", "p1"),
-            (GapKind::MissingSupervisionTalk, "B02", "p1"),
-            (GapKind::BelowJjzzMinimum, "B08", "p1"),
-            (GapKind::BelowJjzzMinimum, "B09", "p1"),
-            (GapKind::MissingSupervisionTalk, "B02", "p2"),
-            (GapKind::BelowJjzzMinimum, "B08", "p2"),
-            (GapKind::BelowJjzzMinimum, "B09", "p2"),
-        ]);
+        assert_eq!(
+            gaps,
+            [
+                (GapKind::MissingAppointmentTalk, "B01", "p1"),
+                (GapKind::MissingSupervisionTalk, "B02", "p1"),
+                (GapKind::BelowJjzzMinimum, "B08", "p1"),
+                (GapKind::BelowJjzzMinimum, "B09", "p1"),
+                (GapKind::MissingSupervisionTalk, "B02", "p2"),
+                (GapKind::BelowJjzzMinimum, "B08", "p2"),
+                (GapKind::BelowJjzzMinimum, "B09", "p2"),
+            ]
+        );
 
         // The interval from the previous year's talk brings the due date forward.
         let talks = json!([{"type": "B02", "date": "2024-08-15", "targetId": "p2"}]);
@@ -717,9 +718,12 @@ mod tests {
         twice.talk.supervision.max_interval_months = 6;
         let talks = json!([{"type": "B02", "date": "2025-02-10", "targetId": "p2"}]);
         let s = compute(&record(talks, json!([])), &twice, d("2025-08-01"));
-        let mine: Vec<(Option<Date>, ScheduleStatus)> = s.entries.iter()
+        let mine: Vec<(Option<Date>, ScheduleStatus)> = s
+            .entries
+            .iter()
             .filter(|e| e.kind == EntryKind::SupervisionTalk && e.person_id.as_deref() == Some("p2"))
-            .map(|e| (e.due, e.status)).collect();
+            .map(|e| (e.due, e.status))
+            .collect();
         assert_eq!(mine, [(Some(d("2025-08-10")), ScheduleStatus::DueSoon), (Some(d("2025-06-30")), ScheduleStatus::Held)]);
         assert!(s.gaps.iter().any(|g| g.kind == GapKind::MissingSupervisionTalk && g.person_id == "p2" && g.held == 1 && g.required == 2));
 

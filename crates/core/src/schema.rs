@@ -5,8 +5,11 @@ use crate::config::Config;
 use crate::envelope::Envelope;
 use crate::template::Template;
 
-/// The schemas this crate publishes: (name, file name, generator).
-pub const SCHEMAS: &[(&str, &str, fn() -> String)] = &[
+/// One published schema: (name, file name, generator).
+pub type Published = (&'static str, &'static str, fn() -> String);
+
+/// The schemas this crate publishes.
+pub const SCHEMAS: &[Published] = &[
     ("envelope", "envelope.schema.json", envelope),
     ("template", "template.schema.json", template),
     ("config", "config.schema.json", config),

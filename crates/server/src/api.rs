@@ -232,9 +232,10 @@ pub(crate) fn assess<'a>(app: &'a App, body: &[u8]) -> Result<Assessed<'a>, Box<
         return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&imported.findings))));
     };
     let Some(validator) = app.validators.iter().find(|v| v.template().id == env.template.id) else {
-        let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id")
-            .param("at", "template.id")
-            .param("detail", format!("unknown template `{}` (built in: {})", env.template.id, checklist_core::template::builtin_names().join(", ")));
+        let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id").param("at", "template.id").param(
+            "detail",
+            format!("unknown template `{}` (built in: {})", env.template.id, checklist_core::template::builtin_names().join(", ")),
+        );
         return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[finding]))));
     };
     // Again with the template: checklist kind and template version checks.
@@ -254,7 +255,6 @@ pub(crate) fn assess<'a>(app: &'a App, body: &[u8]) -> Result<Assessed<'a>, Box<
     findings.extend(report.findings);
     Ok(Assessed { env, validator, findings, blocks_submit })
 }
-
 
 /// Who is calling, once [`authorize`] let the request through.
 #[derive(Debug, Clone, Default)]
@@ -279,7 +279,15 @@ impl Caller {
 }
 
 /// Appends to the audit trail; `false` when it could not be written.
-pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, status: StatusCode, result: &str) -> Result<(), StoreError> {
+pub(crate) async fn audit_line(
+    app: &Arc<App>,
+    remote: IpAddr,
+    action: &'static str,
+    caller: &Caller,
+    receipt_id: Option<&str>,
+    status: StatusCode,
+    result: &str,
+) -> Result<(), StoreError> {
     let Some(at) = now_stamp_shanghai() else { return Err(StoreError::Failed("no clock".into())) };
     let entry = AuditEntry {
         at,
@@ -296,7 +304,15 @@ pub(crate) async fn audit_line(app: &Arc<App>, remote: IpAddr, action: &'static 
 }
 
 /// A refusal, audited (a refusal is answered even when the audit cannot be written).
-pub(crate) async fn refuse(app: &Arc<App>, remote: IpAddr, action: &'static str, caller: &Caller, receipt_id: Option<&str>, res: Response, result: &str) -> Response {
+pub(crate) async fn refuse(
+    app: &Arc<App>,
+    remote: IpAddr,
+    action: &'static str,
+    caller: &Caller,
+    receipt_id: Option<&str>,
+    res: Response,
+    result: &str,
+) -> Response {
     let _ = audit_line(app, remote, action, caller, receipt_id, res.status(), result).await;
     res
 }
@@ -331,7 +347,14 @@ fn trusted_user(app: &App, headers: &HeaderMap, remote: IpAddr) -> Result<Option
 /// none at all, for open posts). Otherwise answers 429 (too many failures from this address), 401
 /// with `WWW-Authenticate: Bearer` (no token, or not a valid one), or 403 (another role, or a user
 /// header from an untrusted address), and audits the refusal.
-pub(crate) async fn authorize(app: &Arc<App>, headers: &HeaderMap, remote: IpAddr, need: Option<Role>, action: &'static str, receipt_id: Option<&str>) -> Result<Caller, Response> {
+pub(crate) async fn authorize(
+    app: &Arc<App>,
+    headers: &HeaderMap,
+    remote: IpAddr,
+    need: Option<Role>,
+    action: &'static str,
+    receipt_id: Option<&str>,
+) -> Result<Caller, Response> {
     let mut caller = Caller::default();
     let presented = auth::bearer(headers);
     let needs_check = need.is_some() || !matches!(presented, Ok(None));
@@ -394,14 +417,25 @@ pub(crate) async fn no_tokens_in_urls(State(app): State<Arc<App>>, req: Request,
         return next.run(req).await;
     }
     let remote = super::peer(req.extensions().get::<ConnectInfo<SocketAddr>>());
-    let action = if path.starts_with("/api/audit") { "audit" } else if req.method() == axum::http::Method::POST { "submit" } else { "read" };
+    let action = if path.starts_with("/api/audit") {
+        "audit"
+    } else if req.method() == axum::http::Method::POST {
+        "submit"
+    } else {
+        "read"
+    };
     let res = error(StatusCode::BAD_REQUEST, "token_in_url", "访问令牌不得放在网址中，请使用Authorization请求头", None);
     refuse(&app, remote, action, &Caller::default(), None, res, "token_in_url").await
 }
 
 /// `POST /api/checklists`: open, or for `submitter` tokens with `--submit-auth`. Every outcome is
 /// audited (with the receipt when one is given).
-pub(crate) async fn create(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Body) -> Response {
+pub(crate) async fn create(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let need = app.submit_auth.then_some(Role::Submitter);
     let caller = match authorize(&app, &headers, remote, need, "submit", None).await {
@@ -492,7 +526,12 @@ async fn create_inner(app: &Arc<App>, caller: &Caller, headers: &HeaderMap, body
 /// `GET /api/checklists` (`reviewer`): receipts newest first, without personal data, `limit`
 /// (default 1000, at most 10000) at a time, older than the receipt `before`; a full page names
 /// the next one in a `Link: <…>; rel="next"` header. Audited.
-pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
+pub(crate) async fn list(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let caller = match authorize(&app, &headers, remote, Some(Role::Reviewer), "list", None).await {
         Ok(c) => c,
@@ -523,7 +562,9 @@ pub(crate) async fn list(State(app): State<Arc<App>>, ConnectInfo(peer): Connect
                 .collect();
             let mut res = json_response(StatusCode::OK, &Value::Array(items));
             // A full page: the next one starts after its last receipt.
-            if let Some(Ok(link)) = next.map(|id| HeaderValue::from_str(&format!("</api/checklists?limit={limit}&before={id}>; rel=\"next\""))) {
+            if let Some(Ok(link)) =
+                next.map(|id| HeaderValue::from_str(&format!("</api/checklists?limit={limit}&before={id}>; rel=\"next\"")))
+            {
                 res.headers_mut().insert(header::LINK, link);
             }
             res

@@ -360,7 +360,9 @@ mod tests {
         use axum::http::{HeaderMap, HeaderValue};
         let mut h = HeaderMap::new();
         assert_eq!(bearer(&h), Ok(None));
-        for (v, ok) in [("Bearer abc", Some("abc")), ("bearer  abc ", Some("abc")), ("Basic abc", None), ("Bearer", None), ("Bearer a b", None)] {
+        for (v, ok) in
+            [("Bearer abc", Some("abc")), ("bearer  abc ", Some("abc")), ("Basic abc", None), ("Bearer", None), ("Bearer a b", None)]
+        {
             h.insert("authorization", HeaderValue::from_static(v));
             assert_eq!(bearer(&h).ok().flatten(), ok, "{v}");
         }

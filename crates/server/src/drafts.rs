@@ -109,7 +109,13 @@ fn now_ms() -> Option<i64> {
 }
 
 /// Auth, key shape and the failure limit, shared by the three routes; `Ok` is the caller and the key's hash.
-async fn admit(app: &Arc<App>, headers: &HeaderMap, remote: std::net::IpAddr, key: &str, action: &'static str) -> Result<(api::Caller, String), Response> {
+async fn admit(
+    app: &Arc<App>,
+    headers: &HeaderMap,
+    remote: std::net::IpAddr,
+    key: &str,
+    action: &'static str,
+) -> Result<(api::Caller, String), Response> {
     if let Some(secs) = app.limiter.blocked(remote) {
         let mut res = error(StatusCode::TOO_MANY_REQUESTS, "too_many_attempts", "认证失败次数过多，请稍后再试", None);
         res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
@@ -134,7 +140,13 @@ fn no_content() -> Response {
 }
 
 /// `PUT /api/drafts/{key}`: stores the body (JSON, at most `import_max_bytes`) as that key's draft.
-pub(crate) async fn put(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, Path(key): Path<String>, headers: HeaderMap, body: Body) -> Response {
+pub(crate) async fn put(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let (caller, hash) = match admit(&app, &headers, remote, &key, "draft_write").await {
         Ok(a) => a,
@@ -164,12 +176,19 @@ pub(crate) async fn put(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectI
         Ok(None) => unsupported(),
         _ => api::internal(),
     };
-    let _ = api::audit_line(&app, remote, "draft_write", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
+    let _ =
+        api::audit_line(&app, remote, "draft_write", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" })
+            .await;
     res
 }
 
 /// `GET /api/drafts/{key}`: the draft as it was put, or `404` (which counts as a failed attempt).
-pub(crate) async fn get(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, Path(key): Path<String>, headers: HeaderMap) -> Response {
+pub(crate) async fn get(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let (caller, hash) = match admit(&app, &headers, remote, &key, "draft_read").await {
         Ok(a) => a,
@@ -205,7 +224,12 @@ pub(crate) async fn get(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectI
 }
 
 /// `DELETE /api/drafts/{key}`: `204` whether or not there was one (so it tells nothing about other keys).
-pub(crate) async fn delete(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, Path(key): Path<String>, headers: HeaderMap) -> Response {
+pub(crate) async fn delete(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Path(key): Path<String>,
+    headers: HeaderMap,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let (caller, hash) = match admit(&app, &headers, remote, &key, "draft_delete").await {
         Ok(a) => a,
@@ -217,7 +241,9 @@ pub(crate) async fn delete(State(app): State<Arc<App>>, ConnectInfo(peer): Conne
         Ok(None) => unsupported(),
         _ => api::internal(),
     };
-    let _ = api::audit_line(&app, remote, "draft_delete", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" }).await;
+    let _ =
+        api::audit_line(&app, remote, "draft_delete", &caller, None, res.status(), if res.status().is_success() { "ok" } else { "failed" })
+            .await;
     res
 }
 
@@ -229,7 +255,15 @@ mod tests {
     fn draft_keys_are_long_opaque_tokens() {
         assert!(is_draft_key(&"a".repeat(32)));
         assert!(is_draft_key("Zx9_-Zx9_-Zx9_-Zx9_-Zx9_-Zx9_-Zx"));
-        for bad in ["", "u123", &"a".repeat(31), &"a".repeat(129), "110105197703080049110105197703080049/..", "张三张三张三张三张三张三张三张三张三张三张三张", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa."] {
+        for bad in [
+            "",
+            "u123",
+            &"a".repeat(31),
+            &"a".repeat(129),
+            "110105197703080049110105197703080049/..",
+            "张三张三张三张三张三张三张三张三张三张三张三张",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.",
+        ] {
             assert!(!is_draft_key(bad), "{bad}");
         }
     }

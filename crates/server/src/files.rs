@@ -56,10 +56,7 @@ pub(crate) fn relative_path(request_path: &str) -> Option<PathBuf> {
         segments.push("index.html");
     }
     for seg in segments {
-        let bad = seg.is_empty()
-            || seg.starts_with('.')
-            || seg.contains(['\\', '\0', ':'])
-            || seg.chars().any(char::is_control);
+        let bad = seg.is_empty() || seg.starts_with('.') || seg.contains(['\\', '\0', ':']) || seg.chars().any(char::is_control);
         if bad {
             return None;
         }
@@ -105,7 +102,20 @@ mod tests {
         assert_eq!(relative_path("/"), Some(PathBuf::from("index.html")));
         assert_eq!(relative_path("/pkg/app_bg.wasm"), Some(PathBuf::from("pkg/app_bg.wasm")));
         assert_eq!(relative_path("/%E6%BC%94%E7%A4%BA.html"), Some(PathBuf::from("演示.html")));
-        for bad in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/%2E%2E%2FCargo.toml", "/a/../../x", "/.git/config", "/a//b", "/a%5c..%5cb", "/%00", "/%zz", "/%ff", "x", "/C:/x"] {
+        for bad in [
+            "/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/%2E%2E%2FCargo.toml",
+            "/a/../../x",
+            "/.git/config",
+            "/a//b",
+            "/a%5c..%5cb",
+            "/%00",
+            "/%zz",
+            "/%ff",
+            "x",
+            "/C:/x",
+        ] {
             assert_eq!(relative_path(bad), None, "{bad}");
         }
     }

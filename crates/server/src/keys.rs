@@ -250,7 +250,15 @@ mod tests {
         let key: [u8; 16] = unhex("0123456789ABCDEFFEDCBA9876543210").try_into().unwrap();
         let nonce: [u8; 12] = unhex("00001234567800000000ABCD").try_into().unwrap();
         let aad = unhex("FEEDFACEDEADBEEFFEEDFACEDEADBEEFABADDAD2");
-        let plain = unhex(&["AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBB", "CCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD", "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFF", "EEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA"].concat());
+        let plain = unhex(
+            &[
+                "AAAAAAAAAAAAAAAABBBBBBBBBBBBBBBB",
+                "CCCCCCCCCCCCCCCCDDDDDDDDDDDDDDDD",
+                "EEEEEEEEEEEEEEEEFFFFFFFFFFFFFFFF",
+                "EEEEEEEEEEEEEEEEAAAAAAAAAAAAAAAA",
+            ]
+            .concat(),
+        );
         let expected = unhex(
             &[
                 "17F399F08C67D5EE19D0DC9969C4BB7D",

@@ -16,9 +16,9 @@
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
 mod api;
+pub mod auth;
 pub mod clock;
 mod drafts;
-pub mod auth;
 mod files;
 pub mod keys;
 pub mod pg;
@@ -235,13 +235,16 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
     }
     let user_header = match &opts.trust_user_header {
         Some(name) => {
-            let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| ServerError(format!("--trust-user-header `{name}` is not a header name")))?;
+            let header = HeaderName::from_bytes(name.as_bytes())
+                .map_err(|_| ServerError(format!("--trust-user-header `{name}` is not a header name")))?;
             if opts.trusted_proxies.is_empty() {
                 return Err(ServerError("--trust-user-header needs at least one --trusted-proxy ADDR".into()));
             }
             Some((header, opts.trusted_proxies.clone()))
         }
-        None if !opts.trusted_proxies.is_empty() => return Err(ServerError("--trusted-proxy is only used with --trust-user-header NAME".into())),
+        None if !opts.trusted_proxies.is_empty() => {
+            return Err(ServerError("--trusted-proxy is only used with --trust-user-header NAME".into()))
+        }
         None => None,
     };
     let keys = match &opts.data_key_file {
@@ -268,7 +271,8 @@ pub async fn bind(opts: Options) -> Result<Server, ServerError> {
         allow_origins: opts.allow_origins.clone(),
         drafts,
     });
-    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
+    let listener =
+        tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     let addr = listener.local_addr().map_err(|e| ServerError(format!("cannot listen on {}: {e}", opts.addr)))?;
     Ok(Server { listener, router: router(app), addr })
 }
@@ -423,7 +427,9 @@ pub fn serve_blocking(opts: Options, out: &mut dyn Write) -> Result<(), ServerEr
         .map_err(|e| ServerError(format!("cannot start the runtime: {e}")))?;
     runtime.block_on(async {
         let server = bind(opts).await?;
-        writeln!(out, "listening on http://{}/", server.local_addr()).and_then(|()| out.flush()).map_err(|e| ServerError(format!("cannot write output: {e}")))?;
+        writeln!(out, "listening on http://{}/", server.local_addr())
+            .and_then(|()| out.flush())
+            .map_err(|e| ServerError(format!("cannot write output: {e}")))?;
         server
             .run_until(async {
                 // Without a signal handler the server runs until the process is killed.
@@ -450,7 +456,8 @@ mod tests {
         let documented: Vec<(String, String)> = paths
             .iter()
             .map(|(p, ops)| {
-                let mut methods: Vec<String> = ops.as_object().expect("path item").keys().filter(|k| *k != "parameters").map(|k| k.to_uppercase()).collect();
+                let mut methods: Vec<String> =
+                    ops.as_object().expect("path item").keys().filter(|k| *k != "parameters").map(|k| k.to_uppercase()).collect();
                 methods.sort();
                 (p.clone(), methods.join(", "))
             })

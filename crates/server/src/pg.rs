@@ -12,7 +12,9 @@ use std::time::Duration;
 use deadpool_postgres::{Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
 use tokio_postgres::{NoTls, Row};
 
-use super::store::{AuditEntry, AuditRow, Body, Inserted, Keyed, NewRecord, Receipt, Storage, StoreError, StoreFuture, StoredBody, Summary};
+use super::store::{
+    AuditEntry, AuditRow, Body, Inserted, Keyed, NewRecord, Receipt, Storage, StoreError, StoreFuture, StoredBody, Summary,
+};
 
 /// The longest any one storage call may take, waiting for a connection included.
 pub(crate) const OP_TIMEOUT: Duration = Duration::from_secs(5);
@@ -131,13 +133,18 @@ async fn migrate(pool: &Pool) -> Result<(), StoreError> {
     // A migration may take longer than a request may.
     tx.batch_execute("SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0").await.map_err(pg_error)?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await.map_err(pg_error)?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())")
-        .await
-        .map_err(pg_error)?;
-    let current: i32 = tx.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]).await.map_err(pg_error)?.try_get(0).map_err(pg_error)?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+    )
+    .await
+    .map_err(pg_error)?;
+    let current: i32 =
+        tx.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]).await.map_err(pg_error)?.try_get(0).map_err(pg_error)?;
     let newest = MIGRATIONS.last().map_or(0, |m| m.0);
     if current > newest {
-        return Err(StoreError::Failed(format!("the database has schema version {current}, newer than this program knows ({newest}): run a newer release")));
+        return Err(StoreError::Failed(format!(
+            "the database has schema version {current}, newer than this program knows ({newest}): run a newer release"
+        )));
     }
     for (version, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
         tx.batch_execute(sql).await.map_err(|e| StoreError::Failed(format!("migration to schema version {version}: {}", describe(&e))))?;
@@ -162,7 +169,9 @@ fn pg_error(e: tokio_postgres::Error) -> StoreError {
         // 08 connection exception, 53 insufficient resources, 57 operator intervention (admin
         // shutdown, cannot connect now, statement timeout), 40 serialization failure / deadlock,
         // 55P03 lock not available (lock_timeout).
-        Some(code) if ["08", "53", "57", "40"].iter().any(|class| code.starts_with(class)) || code == "55P03" => StoreError::Unavailable(text),
+        Some(code) if ["08", "53", "57", "40"].iter().any(|class| code.starts_with(class)) || code == "55P03" => {
+            StoreError::Unavailable(text)
+        }
         Some(_) => StoreError::Failed(text),
         // No SQLSTATE: the connection failed, closed or timed out.
         None => StoreError::Unavailable(text),
@@ -186,9 +195,15 @@ fn col<'a, T: tokio_postgres::types::FromSql<'a>>(row: &'a Row, i: usize) -> Res
 }
 
 async fn by_key(client: &deadpool_postgres::Client, key: &str) -> Result<Option<Keyed>, StoreError> {
-    let stmt = client.prepare_cached("SELECT receipt_id, received_at, digest, request_hash FROM checklists WHERE idempotency_key = $1").await.map_err(pg_error)?;
+    let stmt = client
+        .prepare_cached("SELECT receipt_id, received_at, digest, request_hash FROM checklists WHERE idempotency_key = $1")
+        .await
+        .map_err(pg_error)?;
     let Some(row) = client.query_opt(&stmt, &[&key]).await.map_err(pg_error)? else { return Ok(None) };
-    Ok(Some(Keyed { receipt: Receipt { receipt_id: col(&row, 0)?, received_at: col(&row, 1)?, digest: col(&row, 2)? }, request_hash: col(&row, 3)? }))
+    Ok(Some(Keyed {
+        receipt: Receipt { receipt_id: col(&row, 0)?, received_at: col(&row, 1)?, digest: col(&row, 2)? },
+        request_hash: col(&row, 3)?,
+    }))
 }
 
 impl Storage for PgStore {
@@ -272,7 +287,13 @@ impl Storage for PgStore {
             let rows = client.query(&stmt, &[&below, &i64::from(limit)]).await.map_err(pg_error)?;
             rows.iter()
                 .map(|r| {
-                    Ok(Summary { receipt_id: col(r, 0)?, template_id: col(r, 1)?, checklist_kind: col(r, 2)?, received_at: col(r, 3)?, digest: col(r, 4)? })
+                    Ok(Summary {
+                        receipt_id: col(r, 0)?,
+                        template_id: col(r, 1)?,
+                        checklist_kind: col(r, 2)?,
+                        received_at: col(r, 3)?,
+                        digest: col(r, 4)?,
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Some)
@@ -282,7 +303,10 @@ impl Storage for PgStore {
     fn envelope(&self, receipt_id: String) -> StoreFuture<'_, Option<StoredBody>> {
         Box::pin(bounded(async move {
             let client = self.client().await?;
-            let stmt = client.prepare_cached("SELECT envelope, sealed, cipher, key_id FROM checklists WHERE receipt_id = $1").await.map_err(pg_error)?;
+            let stmt = client
+                .prepare_cached("SELECT envelope, sealed, cipher, key_id FROM checklists WHERE receipt_id = $1")
+                .await
+                .map_err(pg_error)?;
             let Some(row) = client.query_opt(&stmt, &[&receipt_id]).await.map_err(pg_error)? else { return Ok(None) };
             Ok(Some(match col::<Option<Vec<u8>>>(&row, 1)? {
                 None => StoredBody::Plain(col(&row, 0)?),
@@ -299,7 +323,9 @@ impl Storage for PgStore {
         Box::pin(bounded(async move {
             let client = self.client().await?;
             let stmt = client
-                .prepare_cached("INSERT INTO audit (at, action, result, status, who, role, receipt_id, remote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .prepare_cached(
+                    "INSERT INTO audit (at, action, result, status, who, role, receipt_id, remote) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
                 .await
                 .map_err(pg_error)?;
             client
@@ -348,7 +374,10 @@ mod tests {
     fn urls_choose_the_engine_and_passwords_stay_out_of_messages() {
         assert!(is_postgres_url("postgres://u@h:5432/db") && is_postgres_url("postgresql://h/db"));
         assert!(!is_postgres_url("checklists.sqlite3") && !is_postgres_url("/var/lib/postgres://x"));
-        assert_eq!(redacted("postgres://app:s3cret@db.example:5432/checklists?sslmode=disable"), "postgres://app@db.example:5432/checklists?sslmode=disable");
+        assert_eq!(
+            redacted("postgres://app:s3cret@db.example:5432/checklists?sslmode=disable"),
+            "postgres://app@db.example:5432/checklists?sslmode=disable"
+        );
         assert_eq!(redacted("postgresql://app@h/db"), "postgresql://app@h/db");
         assert_eq!(redacted("postgresql://h/db"), "postgresql://h/db");
         assert_eq!(redacted("postgres://a:p@ss@h/db"), "postgres://a@h/db", "an @ in the password");

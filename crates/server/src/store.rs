@@ -106,7 +106,10 @@ pub(crate) struct SqliteStore {
 }
 
 /// Runs `f` on the connection in `spawn_blocking`.
-fn blocking<T: Send + 'static>(conn: &Arc<Mutex<Connection>>, f: impl FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static) -> StoreFuture<'static, T> {
+fn blocking<T: Send + 'static>(
+    conn: &Arc<Mutex<Connection>>,
+    f: impl FnOnce(&mut Connection) -> rusqlite::Result<T> + Send + 'static,
+) -> StoreFuture<'static, T> {
     let conn = conn.clone();
     Box::pin(async move {
         tokio::task::spawn_blocking(move || f(&mut lock(&conn)))
@@ -307,13 +310,7 @@ fn list(conn: &Connection, limit: u32, before: Option<&str>) -> rusqlite::Result
          WHERE seq < ?1 ORDER BY seq DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![below, limit], |r| {
-        Ok(Summary {
-            receipt_id: r.get(0)?,
-            template_id: r.get(1)?,
-            checklist_kind: r.get(2)?,
-            received_at: r.get(3)?,
-            digest: r.get(4)?,
-        })
+        Ok(Summary { receipt_id: r.get(0)?, template_id: r.get(1)?, checklist_kind: r.get(2)?, received_at: r.get(3)?, digest: r.get(4)? })
     })?;
     rows.collect::<rusqlite::Result<Vec<_>>>().map(Some)
 }
@@ -323,16 +320,22 @@ fn envelope(conn: &Connection, receipt_id: &str) -> rusqlite::Result<Option<Stor
         let sealed: Option<Vec<u8>> = r.get(1)?;
         Ok(match sealed {
             None => StoredBody::Plain(r.get(0)?),
-            Some(blob) => StoredBody::Sealed { cipher: r.get::<_, Option<String>>(2)?.unwrap_or_default(), key_id: r.get::<_, Option<String>>(3)?.unwrap_or_default(), blob },
+            Some(blob) => StoredBody::Sealed {
+                cipher: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                key_id: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                blob,
+            },
         })
     })
     .optional()
 }
 
 fn audit(conn: &Connection, e: &AuditEntry) -> rusqlite::Result<()> {
-    conn.prepare_cached("INSERT INTO audit (at, action, result, status, who, role, receipt_id, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?
-        .execute(params![e.at, e.action, e.result, e.status, e.who, e.role, e.receipt_id, e.remote])
-        .map(|_| ())
+    conn.prepare_cached(
+        "INSERT INTO audit (at, action, result, status, who, role, receipt_id, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![e.at, e.action, e.result, e.status, e.who, e.role, e.receipt_id, e.remote])
+    .map(|_| ())
 }
 
 fn audit_rows(conn: &Connection, limit: u32, before: Option<i64>) -> rusqlite::Result<Vec<AuditRow>> {
@@ -357,15 +360,8 @@ fn audit_rows(conn: &Connection, limit: u32, before: Option<i64>) -> rusqlite::R
 }
 
 fn by_key(conn: &Connection, key: &str) -> rusqlite::Result<Option<Keyed>> {
-    conn.query_row(
-        "SELECT receipt_id, received_at, digest, request_hash FROM checklists WHERE idempotency_key = ?1",
-        [key],
-        |r| {
-            Ok(Keyed {
-                receipt: Receipt { receipt_id: r.get(0)?, received_at: r.get(1)?, digest: r.get(2)? },
-                request_hash: r.get(3)?,
-            })
-        },
-    )
+    conn.query_row("SELECT receipt_id, received_at, digest, request_hash FROM checklists WHERE idempotency_key = ?1", [key], |r| {
+        Ok(Keyed { receipt: Receipt { receipt_id: r.get(0)?, received_at: r.get(1)?, digest: r.get(2)? }, request_hash: r.get(3)? })
+    })
     .optional()
 }

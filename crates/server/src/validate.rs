@@ -21,7 +21,12 @@ use checklist_core::finding::{with_messages, Confirmation, Finding, Report, Seve
 use checklist_core::locale::Locale;
 
 /// `POST /api/validate`.
-pub(crate) async fn validate(State(app): State<Arc<App>>, ConnectInfo(peer): ConnectInfo<SocketAddr>, headers: HeaderMap, body: Body) -> Response {
+pub(crate) async fn validate(
+    State(app): State<Arc<App>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
     let remote = peer.ip().to_canonical();
     let need = app.submit_auth.then_some(Role::Submitter);
     if let Err(res) = api::authorize(&app, &headers, remote, need, "validate", None).await {
@@ -74,12 +79,26 @@ fn answer_record(app: &App, mut record: serde_json::Map<String, Value>) -> Respo
     };
     let data = match record.remove("data") {
         Some(d @ Value::Object(_)) => d,
-        _ => return error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&[malformed("data", "data must be an object")])),
+        _ => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "import_failed",
+                "导出文件无法导入",
+                Some(&[malformed("data", "data must be an object")]),
+            )
+        }
     };
     let confirmations: Vec<Confirmation> = match record.remove("confirmations").map(serde_json::from_value) {
         None => Vec::new(),
         Some(Ok(c)) => c,
-        Some(Err(e)) => return error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&[malformed("confirmations", &e.to_string())])),
+        Some(Err(e)) => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "import_failed",
+                "导出文件无法导入",
+                Some(&[malformed("confirmations", &e.to_string())]),
+            )
+        }
     };
     let today = match api::today(app) {
         Ok(d) => d,

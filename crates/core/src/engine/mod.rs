@@ -25,8 +25,8 @@ use crate::normalize;
 use crate::pattern::Pattern as Regex;
 use crate::rules::{self, access, RuleCtx};
 use crate::template::{
-    escape_token, CompareOp, Condition, Field, FieldType, Requirement, Section, Table, Template, TemplateError, YearBound,
-    PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE,
+    escape_token, CompareOp, Condition, Field, FieldType, Requirement, Section, Table, Template, TemplateError, YearBound, PRESENCE_HAS,
+    PRESENCE_KEY, PRESENCE_NONE,
 };
 use codes::FieldCode;
 
@@ -399,10 +399,12 @@ impl Validator {
             None | Some(Value::Null) => empty_map(),
             Some(_) => {
                 if self.section_applies(cx, section, empty_map()) {
-                    out.push(Finding::new(FieldCode::WrongType, Severity::Error, base.clone())
-                        .param("label_zh", &section.title.zh)
-                        .param("label_en", section.title.get(crate::locale::Locale::En))
-                        .param("expected", "object"));
+                    out.push(
+                        Finding::new(FieldCode::WrongType, Severity::Error, base.clone())
+                            .param("label_zh", &section.title.zh)
+                            .param("label_en", section.title.get(crate::locale::Locale::En))
+                            .param("expected", "object"),
+                    );
                 }
                 return;
             }
@@ -415,9 +417,12 @@ impl Validator {
             let ppath = format!("{base}/{PRESENCE_KEY}");
             match presence_of(sobj) {
                 None => {
-                    out.push(Finding::new(FieldCode::PresenceUnanswered, Severity::Error, ppath).rule(rule)
-                        .param("label_zh", &section.title.zh)
-                        .param("label_en", section.title.get(crate::locale::Locale::En)));
+                    out.push(
+                        Finding::new(FieldCode::PresenceUnanswered, Severity::Error, ppath)
+                            .rule(rule)
+                            .param("label_zh", &section.title.zh)
+                            .param("label_en", section.title.get(crate::locale::Locale::En)),
+                    );
                     // Nothing else is meaningful until the question is answered; rows already
                     // typed stay in the data untouched.
                     return;
@@ -426,23 +431,23 @@ impl Validator {
                     for table in &section.tables {
                         let n = sobj.get(&table.id).and_then(Value::as_array).map_or(0, Vec::len);
                         if n > 0 {
-                            out.push(Finding::new(FieldCode::NoneWithRows, Severity::Error, ppath.clone()).rule("C-R02")
-                                .param("count", n));
+                            out.push(Finding::new(FieldCode::NoneWithRows, Severity::Error, ppath.clone()).rule("C-R02").param("count", n));
                         }
                     }
                     if let Some(key) = &presence.none_reason_field {
                         if is_empty(sobj.get(key)) {
-                            out.push(Finding::new(FieldCode::NoneReasonRequired, Severity::Error, format!("{base}/{}", escape_token(key)))
-                                .rule(rule));
+                            out.push(
+                                Finding::new(FieldCode::NoneReasonRequired, Severity::Error, format!("{base}/{}", escape_token(key)))
+                                    .rule(rule),
+                            );
                         }
                     }
                     return;
                 }
                 Some(true) => {
                     if presence.rows_required && !section.tables.is_empty() {
-                        let total: usize = section.tables.iter()
-                            .map(|t| sobj.get(&t.id).and_then(Value::as_array).map_or(0, Vec::len))
-                            .sum();
+                        let total: usize =
+                            section.tables.iter().map(|t| sobj.get(&t.id).and_then(Value::as_array).map_or(0, Vec::len)).sum();
                         if total == 0 {
                             out.push(Finding::new(FieldCode::PresenceWithoutRows, Severity::Error, ppath).rule("C-R02"));
                         }
@@ -457,10 +462,12 @@ impl Validator {
                 None | Some(Value::Null) => &[][..],
                 Some(Value::Array(rows)) => rows.as_slice(),
                 Some(_) => {
-                    out.push(Finding::new(FieldCode::WrongType, Severity::Error, tbase.clone())
-                        .param("label_zh", &table.title.zh)
-                        .param("label_en", table.title.get(crate::locale::Locale::En))
-                        .param("expected", "array"));
+                    out.push(
+                        Finding::new(FieldCode::WrongType, Severity::Error, tbase.clone())
+                            .param("label_zh", &table.title.zh)
+                            .param("label_en", table.title.get(crate::locale::Locale::En))
+                            .param("expected", "array"),
+                    );
                     continue;
                 }
             };
@@ -480,7 +487,15 @@ impl Validator {
         }
     }
 
-    fn check_section_fields(&self, cx: &Cx<'_>, si: usize, section: &Section, sobj: &Map<String, Value>, base: &str, out: &mut Vec<Finding>) {
+    fn check_section_fields(
+        &self,
+        cx: &Cx<'_>,
+        si: usize,
+        section: &Section,
+        sobj: &Map<String, Value>,
+        base: &str,
+        out: &mut Vec<Finding>,
+    ) {
         let place = Place { section_index: si, table_slot: 0, obj: sobj, base, row: None };
         for (fi, field) in section.fields.iter().enumerate() {
             self.check_field(cx, &place, fi, field, place.obj.get(&field.key), out);
@@ -595,7 +610,9 @@ impl Validator {
                 }
                 if field.kind == FieldType::Mobile {
                     let m = normalize::identifier(&s);
-                    let ok = m.len() == 11 && m.as_bytes()[0] == b'1' && (b'3'..=b'9').contains(&m.as_bytes()[1])
+                    let ok = m.len() == 11
+                        && m.as_bytes()[0] == b'1'
+                        && (b'3'..=b'9').contains(&m.as_bytes()[1])
                         && m.bytes().all(|b| b.is_ascii_digit());
                     if !ok {
                         out.push(make(FieldCode::Mobile, Severity::Error));
@@ -647,7 +664,11 @@ impl Validator {
                     Value::Number(n) => n.as_i64(),
                     Value::String(s) => {
                         let s = normalize::year(s);
-                        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) { s.parse().ok() } else { None }
+                        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+                            s.parse().ok()
+                        } else {
+                            None
+                        }
                     }
                     _ => return out.push(wrong_type("year")),
                 };
@@ -686,7 +707,9 @@ impl Validator {
                 match n {
                     Ok(n) => self.check_bounds(field, Decimal::from_int(n), &make, out),
                     // A negative whole number: report it against the minimum (default 0).
-                    Err(true) => out.push(make(FieldCode::BelowMin, Severity::Error).param("min", bound_text(&field.min).unwrap_or_else(|| "0".into()))),
+                    Err(true) => out.push(
+                        make(FieldCode::BelowMin, Severity::Error).param("min", bound_text(&field.min).unwrap_or_else(|| "0".into())),
+                    ),
                     Err(false) => out.push(make(FieldCode::IntegerFormat, Severity::Error)),
                 }
             }
@@ -725,16 +748,23 @@ impl Validator {
                         self.check_bounds(field, d, &make, out);
                         if let Some(limit) = field.warn_above.as_deref().and_then(|w| Decimal::parse(w, 20, 4).ok()) {
                             if d > limit {
-                                out.push(make(FieldCode::Outlier, Severity::Warning)
-                                    .param("limit", limit)
-                                    .param("unit", field.unit.as_deref().unwrap_or("")));
+                                out.push(
+                                    make(FieldCode::Outlier, Severity::Warning)
+                                        .param("limit", limit)
+                                        .param("unit", field.unit.as_deref().unwrap_or("")),
+                                );
                             }
                         }
                     }
                 }
             }
-            FieldType::IdCard | FieldType::IdNumber | FieldType::Uscc | FieldType::UsccOrRegNo | FieldType::OrgCode
-            | FieldType::Passport | FieldType::TravelPermit => {
+            FieldType::IdCard
+            | FieldType::IdNumber
+            | FieldType::Uscc
+            | FieldType::UsccOrRegNo
+            | FieldType::OrgCode
+            | FieldType::Passport
+            | FieldType::TravelPermit => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("text")) };
                 let n = normalize::identifier(s);
                 if !n.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -753,7 +783,11 @@ impl Validator {
             }
             FieldType::Country | FieldType::Currency => {
                 let Some(s) = value.as_str() else { return out.push(wrong_type("code")) };
-                let ok = if field.kind == FieldType::Country { ident::is_country(&normalize::code(s)) } else { ident::is_currency(&normalize::code(s)) };
+                let ok = if field.kind == FieldType::Country {
+                    ident::is_country(&normalize::code(s))
+                } else {
+                    ident::is_currency(&normalize::code(s))
+                };
                 if !ok {
                     let code = if field.kind == FieldType::Country { IdentCode::CountryUnknown } else { IdentCode::CurrencyUnknown };
                     out.push(Finding { code: code.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s));
@@ -764,7 +798,10 @@ impl Validator {
                 for item in items {
                     match item.as_str() {
                         Some(s) if ident::is_country(&normalize::code(s)) => {}
-                        Some(s) => out.push(Finding { code: IdentCode::CountryUnknown.into(), ..make(FieldCode::Required, Severity::Error) }.param("value", s)),
+                        Some(s) => out.push(
+                            Finding { code: IdentCode::CountryUnknown.into(), ..make(FieldCode::Required, Severity::Error) }
+                                .param("value", s),
+                        ),
                         None => out.push(wrong_type("list of codes")),
                     }
                 }
@@ -785,7 +822,15 @@ impl Validator {
         }
     }
 
-    fn check_pattern(&self, place: &Place<'_>, fi: usize, field: &Field, s: &str, make: &impl Fn(FieldCode, Severity) -> Finding, out: &mut Vec<Finding>) {
+    fn check_pattern(
+        &self,
+        place: &Place<'_>,
+        fi: usize,
+        field: &Field,
+        s: &str,
+        make: &impl Fn(FieldCode, Severity) -> Finding,
+        out: &mut Vec<Finding>,
+    ) {
         if field.pattern.is_none() {
             return;
         }
@@ -811,7 +856,14 @@ impl Validator {
         }
     }
 
-    fn check_identifier(&self, cx: &Cx<'_>, field: &Field, obj: &Map<String, Value>, n: &str, issues: &mut Vec<IdIssue>) -> Option<PersonInfo> {
+    fn check_identifier(
+        &self,
+        cx: &Cx<'_>,
+        field: &Field,
+        obj: &Map<String, Value>,
+        n: &str,
+        issues: &mut Vec<IdIssue>,
+    ) -> Option<PersonInfo> {
         let cfg = &self.config;
         let sibling = |key: Option<&String>| key.and_then(|k| obj.get(k)).and_then(Value::as_str).map(normalize::trim).unwrap_or("");
         match field.kind {
@@ -820,7 +872,9 @@ impl Validator {
                 let kind = sibling(field.links.as_ref().and_then(|l| l.id_type.as_ref()));
                 match kind {
                     "居民身份证" => ident::check_id_card(n, &cfg.id_card, cx.today, issues),
-                    "港澳居民居住证" | "台湾居民居住证" | "港澳台居民居住证" => ident::check_residence_permit(n, cx.today, issues),
+                    "港澳居民居住证" | "台湾居民居住证" | "港澳台居民居住证" => {
+                        ident::check_residence_permit(n, cx.today, issues)
+                    }
                     "外国人永久居留身份证" => ident::check_foreign_permanent_residence(n, cx.today, issues),
                     "港澳居民来往内地通行证" => {
                         self.match_docs(n, &[&self.docs.hk_macau_resident_permit], issues);
@@ -855,7 +909,12 @@ impl Validator {
             }
             FieldType::Passport => {
                 if self.docs.official_passport.iter().any(|re| re.is_match(n)) {
-                    issues.push(IdIssue { code: IdentCode::OfficialPassport, severity: Severity::Warning, params: vec![], overridable: false });
+                    issues.push(IdIssue {
+                        code: IdentCode::OfficialPassport,
+                        severity: Severity::Warning,
+                        params: vec![],
+                        overridable: false,
+                    });
                 } else {
                     self.match_docs(n, &[&self.docs.passport], issues);
                 }
@@ -883,7 +942,14 @@ impl Validator {
         }
     }
 
-    fn cross_check_person(&self, place: &Place<'_>, links: &crate::template::IdLinks, info: PersonInfo, make: &impl Fn(FieldCode, Severity) -> Finding, out: &mut Vec<Finding>) {
+    fn cross_check_person(
+        &self,
+        place: &Place<'_>,
+        links: &crate::template::IdLinks,
+        info: PersonInfo,
+        make: &impl Fn(FieldCode, Severity) -> Finding,
+        out: &mut Vec<Finding>,
+    ) {
         let base = make(FieldCode::Required, Severity::Error);
         if let Some(key) = &links.birth_date {
             if let Some(d) = place.obj.get(key).and_then(Value::as_str).and_then(|s| Date::parse(&normalize::date(s)).ok()) {
@@ -926,7 +992,14 @@ impl Validator {
         }
     }
 
-    fn run_check<'f>(&self, cx: &Cx<'_>, place: &Place<'_>, check: &crate::template::Check, lookup: impl Fn(&str) -> Option<&'f Field>, out: &mut Vec<Finding>) {
+    fn run_check<'f>(
+        &self,
+        cx: &Cx<'_>,
+        place: &Place<'_>,
+        check: &crate::template::Check,
+        lookup: impl Fn(&str) -> Option<&'f Field>,
+        out: &mut Vec<Finding>,
+    ) {
         if let Some(c) = &check.when {
             if !eval(c, place.obj, cx.record) {
                 return;
@@ -937,12 +1010,20 @@ impl Validator {
         let right = resolve(&check.right, place.obj, cx.record);
         let (Some(left), Some(right)) = (left, right) else { return };
         let ord = match left_field.kind {
-            FieldType::Date => match (left.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok()), right.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok())) {
+            FieldType::Date => match (
+                left.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok()),
+                right.as_str().and_then(|s| Date::parse(&normalize::date(s)).ok()),
+            ) {
                 (Some(a), Some(b)) => Some((a.cmp(&b), true)),
                 _ => None,
             },
-            FieldType::Integer | FieldType::Year | FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2
-            | FieldType::Percent | FieldType::FundShares => match (as_decimal(left), as_decimal(right)) {
+            FieldType::Integer
+            | FieldType::Year
+            | FieldType::MoneyWan
+            | FieldType::MoneyYuan
+            | FieldType::AreaM2
+            | FieldType::Percent
+            | FieldType::FundShares => match (as_decimal(left), as_decimal(right)) {
                 (Some(a), Some(b)) => Some((a.cmp(&b), false)),
                 _ => None,
             },

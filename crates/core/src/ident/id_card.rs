@@ -19,8 +19,8 @@ const CHECK_CHARS: &[u8; 11] = b"10X98765432";
 /// Province-level codes accepted as the first two digits (SPEC §6.1.4). Only the province is
 /// checked: codes of abolished counties stay valid on old cards.
 const PROVINCES: &[u8] = &[
-    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-    63, 64, 65, 71, 81, 82, 83,
+    11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82,
+    83,
 ];
 
 /// Prefixes of 港澳台居民居住证 numbers: Hong Kong, Macao, Taiwan (SPEC §6.2).
@@ -154,9 +154,8 @@ fn check_province(digits: [u8; 2], issues: &mut Vec<IdIssue>) {
 /// 18xx–20xx fails the future or age test anyway.
 fn check_birth(digits: &[u8], today: Date, max_age: Option<u32>, issues: &mut Vec<IdIssue>) -> Option<Date> {
     let text = ascii(digits);
-    let num = |r: std::ops::Range<usize>| {
-        digits.get(r).map(|d| d.iter().fold(0u32, |acc, &c| acc * 10 + u32::from(c.wrapping_sub(b'0') % 10)))
-    };
+    let num =
+        |r: std::ops::Range<usize>| digits.get(r).map(|d| d.iter().fold(0u32, |acc, &c| acc * 10 + u32::from(c.wrapping_sub(b'0') % 10)));
     let date = match (num(0..4), num(4..6), num(6..8)) {
         (Some(y), Some(m), Some(d)) if digits.len() == 8 => Date::new(y as i32, m, d),
         _ => None,
@@ -171,8 +170,7 @@ fn check_birth(digits: &[u8], today: Date, max_age: Option<u32>, issues: &mut Ve
     }
     if let Some(max) = max_age {
         if i64::from(date.age_on(today)) > i64::from(max) {
-            issues
-                .push(IdIssue::new(IdentCode::IdAgeImplausible, Severity::Error).param("birth", text).param("max_age", max.to_string()));
+            issues.push(IdIssue::new(IdentCode::IdAgeImplausible, Severity::Error).param("birth", text).param("max_age", max.to_string()));
             return None;
         }
     }

@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
-use crate::normalize;
 use crate::date::Date;
 use crate::decimal::Decimal;
+use crate::normalize;
 use crate::template::escape_token;
 
 /// The trimmed, non-empty string at `key` of `obj`.

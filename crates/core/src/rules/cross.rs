@@ -267,7 +267,9 @@ fn records_apart(rule: &str, this: (String, String), other: (String, String), re
 pub fn x_r01_pairing(shuzhi: &Value, tanhua: &Value) -> Result<i32, Finding> {
     let (me, owner) = (Person::of(shuzhi, "reporterName", "reporterIdNumber"), Person::of(tanhua, "ownerName", "ownerIdNumber"));
     let (year, talk_year) = (access::report_year(shuzhi), access::report_year(tanhua));
-    let apart = |reason| records_apart("X-R01", describe(&me, year, "述职", "report"), describe(&owner, talk_year, "谈话记录", "talk record"), reason);
+    let apart = |reason| {
+        records_apart("X-R01", describe(&me, year, "述职", "report"), describe(&owner, talk_year, "谈话记录", "talk record"), reason)
+    };
     if let Some(reason) = me.differs_from(&owner) {
         return Err(apart(reason));
     }
@@ -283,7 +285,14 @@ pub fn x_r01_pairing(shuzhi: &Value, tanhua: &Value) -> Result<i32, Finding> {
 pub fn x_r02_pairing(shuzhi: &Value, geren: &Value) -> Result<(), Finding> {
     let (me, filer) = (Person::of(shuzhi, "reporterName", "reporterIdNumber"), Person::of(geren, "name", "idNumber"));
     let (year, geren_year) = (access::report_year(shuzhi), access::report_year(geren));
-    let apart = |reason| records_apart("X-R02", describe(&me, year, "述职", "report"), describe(&filer, geren_year, "个人有关事项报告", "personal-matters report"), reason);
+    let apart = |reason| {
+        records_apart(
+            "X-R02",
+            describe(&me, year, "述职", "report"),
+            describe(&filer, geren_year, "个人有关事项报告", "personal-matters report"),
+            reason,
+        )
+    };
     if let Some(reason) = me.differs_from(&filer) {
         return Err(apart(reason));
     }
@@ -292,7 +301,9 @@ pub fn x_r02_pairing(shuzhi: &Value, geren: &Value) -> Result<(), Finding> {
     }
     match (year, geren_year) {
         (Some(y), Some(g)) if g.checked_add(1) == Some(y) => Ok(()),
-        (Some(_), Some(_)) => Err(apart(("应为述职上一年度的年度集中报告", "it must be the annual report on the year before the 述职 year"))),
+        (Some(_), Some(_)) => {
+            Err(apart(("应为述职上一年度的年度集中报告", "it must be the annual report on the year before the 述职 year")))
+        }
         _ => Err(apart(("年度未填写", "a year is missing"))),
     }
 }
@@ -365,19 +376,28 @@ mod tests {
             7, null
         ]}});
         let c = count_talks(&t, 2025);
-        assert_eq!(c, TalkCounts { supervision_talks: 1, criticism_education: 2, admonitions: 1, summons_talks: 1,
-            summons_talks_to_members: 2, ..TalkCounts::default() });
+        assert_eq!(
+            c,
+            TalkCounts {
+                supervision_talks: 1,
+                criticism_education: 2,
+                admonitions: 1,
+                summons_talks: 1,
+                summons_talks_to_members: 2,
+                ..TalkCounts::default()
+            }
+        );
         assert_eq!(count_talks(&json!("x"), 2025), TalkCounts::default());
     }
 
     #[test]
     fn a_summons_takes_its_target_role_from_the_roster() {
         let t = json!({"roster": {"people": [{"id": "m1", "role": "BZCY"}, {"id": "x1", "role": "XJ_YBS"}]},
-            "talks": {"records": [
-                {"type": "B07", "date": "2025-05-01", "initiatorRole": "SJ_YBS", "targetId": "m1"},
-                {"type": "B07", "date": "2025-05-02", "initiatorRole": "BJ_YBS", "targetId": "x1"},
-                {"type": "B07", "date": "2025-05-03", "initiatorRole": "QT", "targetId": "nobody"}
-            ]}});
+        "talks": {"records": [
+            {"type": "B07", "date": "2025-05-01", "initiatorRole": "SJ_YBS", "targetId": "m1"},
+            {"type": "B07", "date": "2025-05-02", "initiatorRole": "BJ_YBS", "targetId": "x1"},
+            {"type": "B07", "date": "2025-05-03", "initiatorRole": "QT", "targetId": "nobody"}
+        ]}});
         let c = count_talks(&t, 2025);
         // m1 is a team member, x1 a subordinate 一把手 whoever summoned them; the unknown target
         // falls back to the initiator rule (not BJ_YBS → a subordinate 一把手).

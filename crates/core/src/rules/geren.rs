@@ -168,7 +168,14 @@ fn report_type<'a>(ctx: &RuleCtx<'a>) -> Option<&'a str> {
 
 /// A finding at `path` naming the template field `section[/table]/key` by its label (when the
 /// template has it), tagged with `rule`.
-fn at(ctx: &RuleCtx<'_>, code: impl Into<Code>, sev: Severity, rule: &str, path: String, (section, table, key): (&str, Option<&str>, &str)) -> Finding {
+fn at(
+    ctx: &RuleCtx<'_>,
+    code: impl Into<Code>,
+    sev: Severity,
+    rule: &str,
+    path: String,
+    (section, table, key): (&str, Option<&str>, &str),
+) -> Finding {
     let field = ctx.template.section(section).and_then(|s| match table {
         Some(t) => s.table(t).and_then(|t| t.column(key)),
         None => s.field(key),
@@ -184,7 +191,13 @@ fn field_at(ctx: &RuleCtx<'_>, code: impl Into<Code>, sev: Severity, rule: &str,
     at(ctx, code, sev, rule, field_path(section, key), (section, None, key))
 }
 
-fn cell_at(ctx: &RuleCtx<'_>, code: impl Into<Code>, sev: Severity, rule: &str, (section, table, i, key): (&str, &str, usize, &str)) -> Finding {
+fn cell_at(
+    ctx: &RuleCtx<'_>,
+    code: impl Into<Code>,
+    sev: Severity,
+    rule: &str,
+    (section, table, i, key): (&str, &str, usize, &str),
+) -> Finding {
     at(ctx, code, sev, rule, cell_path(section, table, i, key), (section, Some(table), key))
 }
 
@@ -321,7 +334,13 @@ fn dependent_children(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         match access::text(row, "dependencyReason") {
-            None => out.push(cell_at(ctx, GerenCode::DependencyReasonRequired, Severity::Error, "C-R04", (MEMBERS.0, MEMBERS.1, i, "dependencyReason"))),
+            None => out.push(cell_at(
+                ctx,
+                GerenCode::DependencyReasonRequired,
+                Severity::Error,
+                "C-R04",
+                (MEMBERS.0, MEMBERS.1, i, "dependencyReason"),
+            )),
             Some("在校就读") if i64::from(age) > i64::from(max) => out.push(
                 cell_at(ctx, GerenCode::StudentOverAge, Severity::Warning, "C-R04", (MEMBERS.0, MEMBERS.1, i, "dependencyReason"))
                     .param("age", age)
@@ -453,8 +472,10 @@ fn marital_status(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         _ => false,
     };
     if changed && in_year && !access::contains(header(ctx), "changeReportedItems", "C01") {
-        out.push(field_at(ctx, GerenCode::MaritalChangeUnreported, Severity::Warning, "C-R09", "C01", "changeInYear")
-            .param("days", ctx.config.geren.change_report_days));
+        out.push(
+            field_at(ctx, GerenCode::MaritalChangeUnreported, Severity::Warning, "C-R09", "C01", "changeInYear")
+                .param("days", ctx.config.geren.change_report_days),
+        );
     }
 }
 
@@ -482,12 +503,14 @@ fn document_validity(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
                 Some(_) => &[10],
                 None => &[5, 10],
             };
-            let plausible = terms.iter().any(|&years| {
-                issue.add_months(years * 12).is_some_and(|expected| expected.days_until(expiry).abs() <= 1)
-            });
+            let plausible =
+                terms.iter().any(|&years| issue.add_months(years * 12).is_some_and(|expected| expected.days_until(expiry).abs() <= 1));
             if !plausible {
                 let years = terms.iter().map(i32::to_string).collect::<Vec<_>>().join("/");
-                out.push(cell_at(ctx, GerenCode::ValidityUnusual, Severity::Warning, "C-R11", (item, "documents", i, "expiryDate")).param("years", years));
+                out.push(
+                    cell_at(ctx, GerenCode::ValidityUnusual, Severity::Warning, "C-R11", (item, "documents", i, "expiryDate"))
+                        .param("years", years),
+                );
             }
         }
     }
@@ -501,14 +524,21 @@ fn income(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         if let Some((total, valid)) = income_sum(ctx.record) {
             // The UI fills the total; a different stored one comes from an edited import.
             if access::text(c09, "totalWan").is_some() && access::decimal(c09, "totalWan") != Some(total) {
-                out.push(field_at(ctx, GerenCode::IncomeTotalMismatch, Severity::Error, "C-R12", "C09", "totalWan").param("total", total.format(2)));
+                out.push(
+                    field_at(ctx, GerenCode::IncomeTotalMismatch, Severity::Error, "C-R12", "C09", "totalWan")
+                        .param("total", total.format(2)),
+                );
             }
             if valid == C09_PARTS.len() && total.is_zero() {
                 out.push(field_at(ctx, GerenCode::IncomeTotalZero, Severity::Warning, "C-R12", "C09", "totalWan"));
             }
             if let Some(limit) = config_decimal(&ctx.config.geren.outliers.annual_salary_wan) {
                 if total > limit {
-                    out.push(field_at(ctx, FieldCode::Outlier, Severity::Warning, "C-R12", "C09", "totalWan").param("limit", limit).param("unit", "万元"));
+                    out.push(
+                        field_at(ctx, FieldCode::Outlier, Severity::Warning, "C-R12", "C09", "totalWan")
+                            .param("limit", limit)
+                            .param("unit", "万元"),
+                    );
                 }
             }
         }
@@ -519,7 +549,10 @@ fn income(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         // Malformed amounts have their own findings; only a section with nothing typed is empty.
         let typed = C10_PARTS.iter().any(|k| !crate::engine::is_empty(c10.get(*k)) && access::decimal(c10, k).is_none());
         if !any && !typed {
-            out.push(Finding::new(GerenCode::LabourIncomeMissing, Severity::Error, field_path("C10", crate::template::PRESENCE_KEY)).rule("C-R02"));
+            out.push(
+                Finding::new(GerenCode::LabourIncomeMissing, Severity::Error, field_path("C10", crate::template::PRESENCE_KEY))
+                    .rule("C-R02"),
+            );
         }
     }
 }
@@ -538,7 +571,9 @@ fn outliers(ctx: &RuleCtx<'_>, (item, table, key): (&str, &str, &str), limit: &s
     let Some(limit) = config_decimal(limit) else { return };
     for (i, row) in access::rows(ctx.record, item, table).iter().enumerate() {
         if access::decimal(row, key).is_some_and(|a| a > limit) {
-            out.push(cell_at(ctx, FieldCode::Outlier, Severity::Warning, rule, (item, table, i, key)).param("limit", limit).param("unit", unit));
+            out.push(
+                cell_at(ctx, FieldCode::Outlier, Severity::Warning, rule, (item, table, i, key)).param("limit", limit).param("unit", unit),
+            );
         }
     }
 }
@@ -562,9 +597,16 @@ fn business_share(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let Some(gap) = ratio.checked_mul(cap).and_then(|l| l.checked_sub(sub.checked_mul(1_000_000)?)).map(i128::abs) else { continue };
         let Some(tolerance) = cap.checked_mul(100) else { continue };
         if gap > tolerance {
-            let Some(hundredths) = sub.checked_mul(20_000).and_then(|n| n.checked_add(cap)).and_then(|n| n.checked_div(cap.checked_mul(2)?)) else { continue };
+            let Some(hundredths) =
+                sub.checked_mul(20_000).and_then(|n| n.checked_add(cap)).and_then(|n| n.checked_div(cap.checked_mul(2)?))
+            else {
+                continue;
+            };
             let expected = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-            out.push(cell_at(ctx, GerenCode::ShareRatioMismatch, Severity::Warning, "C-R15", ("C13", "rows", i, "shareRatio")).param("expected", expected));
+            out.push(
+                cell_at(ctx, GerenCode::ShareRatioMismatch, Severity::Warning, "C-R15", ("C13", "rows", i, "shareRatio"))
+                    .param("expected", expected),
+            );
         }
     }
 }
@@ -609,7 +651,10 @@ fn emigrated_nationality(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let Some(person) = members(ctx).get(j) else { continue };
         if access::text(person, "nationality").is_some_and(|c| c.eq_ignore_ascii_case("CN")) {
             let name = access::text(person, "name").unwrap_or("");
-            out.push(cell_at(ctx, GerenCode::NationalityStillCn, Severity::Warning, "C-R17", (MEMBERS.0, MEMBERS.1, j, "nationality")).param("name", name));
+            out.push(
+                cell_at(ctx, GerenCode::NationalityStillCn, Severity::Warning, "C-R17", (MEMBERS.0, MEMBERS.1, j, "nationality"))
+                    .param("name", name),
+            );
         }
     }
 }

@@ -108,7 +108,8 @@ pub static RULES: &[NamedRule] = &[
         id: "A-R03",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary: "Core sections cannot be answered 无: a narrative that is only 无 / 没有 / 暂无 / 同上 or punctuation counts as unanswered",
+        summary:
+            "Core sections cannot be answered 无: a narrative that is only 无 / 没有 / 暂无 / 同上 or punctuation counts as unanswered",
         run: a_r03,
     },
     NamedRule {
@@ -163,11 +164,7 @@ fn header(record: &Value) -> &Value {
 
 /// The field's label from the template, so that messages follow a host's relabelled template.
 fn label(ctx: &RuleCtx<'_>, section: &str, key: &str) -> Text {
-    ctx.template
-        .section(section)
-        .and_then(|s| s.field(key))
-        .map(|f| f.label.clone())
-        .unwrap_or_else(|| Text::new(key, key))
+    ctx.template.section(section).and_then(|s| s.field(key)).map(|f| f.label.clone()).unwrap_or_else(|| Text::new(key, key))
 }
 
 fn column_label(ctx: &RuleCtx<'_>, section: &str, table: &str, key: &str) -> Text {
@@ -194,19 +191,16 @@ fn a_r01(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let count = crate::normalize::text(narrative).chars().count();
     let min = ctx.config.shuzhi.min_chars_key_section as usize;
     if count < min {
-        out.push(at(ctx, ShuzhiCode::KeySectionTooShort, Severity::Error, "A5", "narrative", "A-R01")
-            .param("min", min)
-            .param("count", count));
+        out.push(
+            at(ctx, ShuzhiCode::KeySectionTooShort, Severity::Error, "A5", "narrative", "A-R01").param("min", min).param("count", count),
+        );
     }
 }
 
 /// Whether a narrative, once white space and punctuation are gone, is one of the ways of
 /// writing "nothing": empty, 无, 没有, 暂无, 同上. Anything longer is an answer a reviewer judges.
 fn says_only_none(narrative: &str) -> bool {
-    let kept: String = narrative
-        .chars()
-        .filter(|c| !(c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(*c)))
-        .collect();
+    let kept: String = narrative.chars().filter(|c| !(c.is_whitespace() || c.is_ascii_punctuation() || is_cjk_punctuation(*c))).collect();
     matches!(kept.as_str(), "" | "无" | "没有" | "暂无" | "同上")
 }
 
@@ -229,9 +223,11 @@ fn a_r03(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let Some(narrative) = access::text(access::section(ctx.record, &section.id), "narrative") else { continue };
         if says_only_none(narrative) {
-            out.push(labelled(ShuzhiCode::CoreSectionNone, Severity::Error, access::field_path(&section.id, "narrative"), &section.title)
-                .rule("A-R03")
-                .param("value", narrative));
+            out.push(
+                labelled(ShuzhiCode::CoreSectionNone, Severity::Error, access::field_path(&section.id, "narrative"), &section.title)
+                    .rule("A-R03")
+                    .param("value", narrative),
+            );
         }
     }
 }
@@ -243,8 +239,7 @@ fn a_r02(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     }
     if let Some(meeting) = access::text(h, "meetingType") {
         if !UPPER_MEETINGS.contains(&meeting) {
-            out.push(at(ctx, ShuzhiCode::MeetingNotUpperLevel, Severity::Error, "header", "meetingType", "A-R02")
-                .param("value", meeting));
+            out.push(at(ctx, ShuzhiCode::MeetingNotUpperLevel, Severity::Error, "header", "meetingType", "A-R02").param("value", meeting));
         }
     }
     if access::text(h, "disclosureScope") == Some("不公开") {
@@ -284,10 +279,12 @@ fn a_r06(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
     let (Some(year), Some(date)) = (access::report_year(ctx.record), access::date(h, "meetingDate")) else { return };
     let Some((start, end)) = meeting_window(&ctx.config.shuzhi, year) else { return };
     if date < start || date > end {
-        out.push(at(ctx, ShuzhiCode::MeetingOutsideWindow, Severity::Warning, "header", "meetingDate", "A-R06")
-            .param("date", date)
-            .param("start", start)
-            .param("end", end));
+        out.push(
+            at(ctx, ShuzhiCode::MeetingOutsideWindow, Severity::Warning, "header", "meetingDate", "A-R06")
+                .param("date", date)
+                .param("start", start)
+                .param("end", end),
+        );
     }
 }
 
@@ -325,18 +322,28 @@ fn a_r08(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let Some(state) = access::text(row, "state") else { continue };
         if state == DONE {
             if let Some(done) = access::date(row, "completedOn").filter(|d| *d > ctx.today) {
-                out.push(labelled(ShuzhiCode::CompletedInFuture, Severity::Warning,
-                    access::cell_path("A14", "rectifications", i, "completedOn"),
-                    &column_label(ctx, "A14", "rectifications", "completedOn"))
+                out.push(
+                    labelled(
+                        ShuzhiCode::CompletedInFuture,
+                        Severity::Warning,
+                        access::cell_path("A14", "rectifications", i, "completedOn"),
+                        &column_label(ctx, "A14", "rectifications", "completedOn"),
+                    )
                     .rule("A-R08")
-                    .param("date", done));
+                    .param("date", done),
+                );
             }
         } else if let Some(deadline) = access::date(row, "deadline").filter(|d| *d < ctx.today) {
-            out.push(labelled(ShuzhiCode::RectificationOverdue, Severity::Warning,
-                access::cell_path("A14", "rectifications", i, "deadline"),
-                &column_label(ctx, "A14", "rectifications", "deadline"))
+            out.push(
+                labelled(
+                    ShuzhiCode::RectificationOverdue,
+                    Severity::Warning,
+                    access::cell_path("A14", "rectifications", i, "deadline"),
+                    &column_label(ctx, "A14", "rectifications", "deadline"),
+                )
                 .rule("A-R08")
-                .param("deadline", deadline));
+                .param("deadline", deadline),
+            );
         }
     }
 }
@@ -396,8 +403,12 @@ mod tests {
     #[test]
     fn rules_ignore_odd_shapes() {
         for rule in RULES {
-            for record in [json!(null), json!([]), json!({"header": 3, "A5": "x", "A14": {"rectifications": 7}}),
-                json!({"A14": {"presence": "有", "rectifications": [1, null, {"state": 5}]}})] {
+            for record in [
+                json!(null),
+                json!([]),
+                json!({"header": 3, "A5": "x", "A14": {"rectifications": 7}}),
+                json!({"A14": {"presence": "有", "rectifications": [1, null, {"state": 5}]}}),
+            ] {
                 assert!(run(rule.id, record, "2026-01-20").is_empty(), "{}", rule.id);
             }
         }
@@ -405,7 +416,8 @@ mod tests {
 
     #[test]
     fn a_r01_counts_code_points() {
-        let rec = |n: usize| json!({"header": {"supervisesSubordinateYBS": true, "reportKind": "NDSZ"}, "A5": {"narrative": "𠮷".repeat(n)}});
+        let rec =
+            |n: usize| json!({"header": {"supervisesSubordinateYBS": true, "reportKind": "NDSZ"}, "A5": {"narrative": "𠮷".repeat(n)}});
         assert!(run("A-R01", rec(100), "2026-01-20").is_empty());
         let f = run("A-R01", rec(99), "2026-01-20");
         assert_eq!(f.len(), 1);

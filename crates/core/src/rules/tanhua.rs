@@ -210,11 +210,7 @@ pub struct Pairing {
     pub trigger: Option<&'static str>,
 }
 
-const fn pair(
-    talk_type: &'static str,
-    initiators: &'static [&'static str],
-    targets: &'static [&'static str],
-) -> Pairing {
+const fn pair(talk_type: &'static str, initiators: &'static [&'static str], targets: &'static [&'static str]) -> Pairing {
     Pairing { talk_type, initiators, targets, trigger: None }
 }
 
@@ -413,22 +409,28 @@ fn appointment_talks(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         for t in view.talks.iter().filter(|t| t.kind == Some("B01") && t.target == Some(p.id)) {
             let Some(date) = t.date else { continue };
             if let Some(decided) = p.decision.filter(|d| date < *d) {
-                out.push(finding(TanhuaCode::AppointmentTalkBeforeDecision, Severity::Error, talk_path(t, "date"), "B-R02")
-                    .param("decided", decided));
+                out.push(
+                    finding(TanhuaCode::AppointmentTalkBeforeDecision, Severity::Error, talk_path(t, "date"), "B-R02")
+                        .param("decided", decided),
+                );
             } else if let Some(due) = due.filter(|d| date > *d) {
-                out.push(finding(TanhuaCode::AppointmentTalkLate, Severity::Warning, talk_path(t, "date"), "B-R02")
-                    .param("due", due)
-                    .param("days", days));
+                out.push(
+                    finding(TanhuaCode::AppointmentTalkLate, Severity::Warning, talk_path(t, "date"), "B-R02")
+                        .param("due", due)
+                        .param("days", days),
+                );
             }
         }
         // Missing is an error once the deadline has passed; before that the schedule shows
         // the talk as 即将到期 / 未开展.
         let overdue = due.is_some_and(|d| d < ctx.today);
         if appointed.year() == year && overdue && schedule::held_dates(&view.talks, "B01", p.id, None, ctx.today).is_empty() {
-            out.push(finding(TanhuaCode::AppointmentTalkMissing, Severity::Error, person_path(p), "B-R02")
-                .param("name", p.name)
-                .param("appointed", appointed)
-                .param("due", due.map(|d| d.to_string()).unwrap_or_default()));
+            out.push(
+                finding(TanhuaCode::AppointmentTalkMissing, Severity::Error, person_path(p), "B-R02")
+                    .param("name", p.name)
+                    .param("appointed", appointed)
+                    .param("due", due.map(|d| d.to_string()).unwrap_or_default()),
+            );
         }
     }
 }
@@ -442,23 +444,25 @@ fn supervision_talks(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         if p.tenure_days_in(year) >= i64::from(sup.min_tenure_days) {
             let held = schedule::held_dates(&view.talks, "B02", p.id, Some(year), ctx.today).len();
             if (held as u64) < u64::from(sup.min_per_year) {
-                out.push(finding(TanhuaCode::SupervisionTalkMissing, Severity::Warning, person_path(p), "B-R03")
-                    .param("name", p.name)
-                    .param("held", held)
-                    .param("min", sup.min_per_year));
+                out.push(
+                    finding(TanhuaCode::SupervisionTalkMissing, Severity::Warning, person_path(p), "B-R03")
+                        .param("name", p.name)
+                        .param("held", held)
+                        .param("min", sup.min_per_year),
+                );
             }
         }
-        let mut mine: Vec<(Date, &Talk<'_>)> = view.talks.iter()
-            .filter(|t| t.kind == Some("B02") && t.target == Some(p.id))
-            .filter_map(|t| t.date.map(|d| (d, t)))
-            .collect();
+        let mut mine: Vec<(Date, &Talk<'_>)> =
+            view.talks.iter().filter(|t| t.kind == Some("B02") && t.target == Some(p.id)).filter_map(|t| t.date.map(|d| (d, t))).collect();
         crate::sort::sort_by_key(&mut mine, |(d, t)| (*d, t.index));
         for pair in mine.windows(2) {
             let [(prev, _), (date, t)] = pair else { continue };
             if prev.add_months(months).is_some_and(|limit| *date > limit) {
-                out.push(finding(TanhuaCode::SupervisionTalkInterval, Severity::Warning, talk_path(t, "date"), "B-R03")
-                    .param("previous", prev)
-                    .param("months", sup.max_interval_months));
+                out.push(
+                    finding(TanhuaCode::SupervisionTalkInterval, Severity::Warning, talk_path(t, "date"), "B-R03")
+                        .param("previous", prev)
+                        .param("months", sup.max_interval_months),
+                );
             }
         }
     }
@@ -551,18 +555,15 @@ fn is_word_char(c: char) -> bool {
             | 0xFF00..=0xFF0F     // full-width ！＂＃…／
             | 0xFF1A..=0xFF20     // full-width ：；＜＝＞？＠
             | 0xFF3B..=0xFF40     // full-width ［＼］＾＿｀
-            | 0xFF5B..=0xFF65))   // full-width ｛｜｝～ and half-width CJK punctuation
+            | 0xFF5B..=0xFF65)) // full-width ｛｜｝～ and half-width CJK punctuation
 }
 
 /// Whether `s`, without punctuation and spaces, is one or more bare approvals strung together
 /// (`同意。`, `同意，情况属实`).
 fn is_bare_approval(s: &str, blocklist: &[String]) -> bool {
     let chars: Vec<char> = s.chars().filter(|&c| is_word_char(c)).collect();
-    let words: Vec<Vec<char>> = blocklist
-        .iter()
-        .map(|w| w.chars().filter(|&c| is_word_char(c)).collect::<Vec<char>>())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<Vec<char>> =
+        blocklist.iter().map(|w| w.chars().filter(|&c| is_word_char(c)).collect::<Vec<char>>()).filter(|w| !w.is_empty()).collect();
     if chars.is_empty() || words.is_empty() {
         return false;
     }
@@ -601,9 +602,11 @@ fn education_reminder(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let count = reminder.chars().count();
         if (count as u64) < u64::from(cfg.min_reminder_chars) {
-            out.push(finding(TanhuaCode::EducationReminderShort, Severity::Error, path, "B-R09")
-                .param("min", cfg.min_reminder_chars)
-                .param("count", count));
+            out.push(
+                finding(TanhuaCode::EducationReminderShort, Severity::Error, path, "B-R09")
+                    .param("min", cfg.min_reminder_chars)
+                    .param("count", count),
+            );
         }
     }
 }
@@ -617,22 +620,28 @@ fn inquiry_deadline(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let Some(received) = access::date(t.row, "inquiryReceivedOn") else { continue };
         let Some(due) = ctx.config.calendar.add_working_days(received, days) else { continue };
         if let Some(year) = ctx.config.calendar.uncovered_year(received, due) {
-            out.push(finding(TanhuaCode::CalendarNotCovered, Severity::Info, talk_path(&t, "inquiryReceivedOn"), "B-R10").param("year", year));
+            out.push(
+                finding(TanhuaCode::CalendarNotCovered, Severity::Info, talk_path(&t, "inquiryReceivedOn"), "B-R10").param("year", year),
+            );
         }
         match access::date(t.row, "inquiryRepliedOn") {
             Some(replied) if replied > due => {
-                out.push(finding(TanhuaCode::InquiryReplyLate, Severity::Warning, talk_path(&t, "inquiryRepliedOn"), "B-R10")
-                    .param("due", due)
-                    .param("days", days));
+                out.push(
+                    finding(TanhuaCode::InquiryReplyLate, Severity::Warning, talk_path(&t, "inquiryRepliedOn"), "B-R10")
+                        .param("due", due)
+                        .param("days", days),
+                );
                 if text(&t, "replyLateReason").is_none() {
                     out.push(finding(TanhuaCode::LateReasonRequired, Severity::Error, talk_path(&t, "replyLateReason"), "B-R10"));
                 }
             }
             Some(_) => {}
             None if due < ctx.today => {
-                out.push(finding(TanhuaCode::InquiryReplyOverdue, Severity::Warning, talk_path(&t, "inquiryRepliedOn"), "B-R10")
-                    .param("due", due)
-                    .param("days", days));
+                out.push(
+                    finding(TanhuaCode::InquiryReplyOverdue, Severity::Warning, talk_path(&t, "inquiryRepliedOn"), "B-R10")
+                        .param("due", due)
+                        .param("days", days),
+                );
             }
             None => {}
         }
@@ -658,29 +667,34 @@ fn record_integrity(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             let before_start = t.kind != Some("B01") && p.office_start().is_some_and(|s| date < s);
             let after_end = p.to.is_some_and(|e| date > e);
             if before_start || after_end {
-                out.push(finding(TanhuaCode::TargetNotInOffice, Severity::Error, talk_path(t, "date"), "B-R11")
-                    .param("name", p.name)
-                    .param("from", p.office_start().map(|d| d.to_string()).unwrap_or_else(|| "—".into()))
-                    .param("from_en", p.office_start().map(|d| d.to_string()).unwrap_or_else(|| "—".into()))
-                    .param("to", p.to.map(|d| d.to_string()).unwrap_or_else(|| "今".into()))
-                    .param("to_en", p.to.map(|d| d.to_string()).unwrap_or_else(|| "now".into())));
+                out.push(
+                    finding(TanhuaCode::TargetNotInOffice, Severity::Error, talk_path(t, "date"), "B-R11")
+                        .param("name", p.name)
+                        .param("from", p.office_start().map(|d| d.to_string()).unwrap_or_else(|| "—".into()))
+                        .param("from_en", p.office_start().map(|d| d.to_string()).unwrap_or_else(|| "—".into()))
+                        .param("to", p.to.map(|d| d.to_string()).unwrap_or_else(|| "今".into()))
+                        .param("to_en", p.to.map(|d| d.to_string()).unwrap_or_else(|| "now".into())),
+                );
             }
         }
         if let Some(topics) = text(t, "topics") {
             let count = crate::normalize::text(topics).chars().count();
             let min = ctx.config.talk.min_topic_chars;
             if (count as u64) < u64::from(min) {
-                out.push(labelled(FieldCode::TooShort, Severity::Error, talk_path(t, "topics"), &column_label(ctx, "topics"))
-                    .rule("B-R11")
-                    .param("min", min)
-                    .param("count", count));
+                out.push(
+                    labelled(FieldCode::TooShort, Severity::Error, talk_path(t, "topics"), &column_label(ctx, "topics"))
+                        .rule("B-R11")
+                        .param("min", min)
+                        .param("count", count),
+                );
             }
         }
         // SPEC §4.4: a note-taker is W in general; the template makes it E for 诫勉 and 函询.
         let must = matches!(t.kind, Some("B06" | "B10")) || access::contains(t.row, "outcomes", "诫勉");
         if !must && text(t, "recorder").is_none() {
-            out.push(labelled(FieldCode::Required, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder"))
-                .rule("B-R11"));
+            out.push(
+                labelled(FieldCode::Required, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder")).rule("B-R11"),
+            );
         }
     }
 }
@@ -692,8 +706,9 @@ fn follow_up(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let Some(deadline) = access::date(t.row, "rectificationDeadline") else { continue };
         if deadline < ctx.today && access::date(t.row, "followUpDate").is_none() {
-            out.push(finding(TanhuaCode::FollowUpMissing, Severity::Warning, talk_path(&t, "followUpDate"), "B-R12")
-                .param("deadline", deadline));
+            out.push(
+                finding(TanhuaCode::FollowUpMissing, Severity::Warning, talk_path(&t, "followUpDate"), "B-R12").param("deadline", deadline),
+            );
         }
     }
 }
@@ -734,9 +749,11 @@ fn inspection_topics(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         }
         let zh: Vec<String> = missing.iter().map(|m| format!("“{m}”")).collect();
         let en: Vec<String> = missing.iter().map(|m| format!("“{}”", option_label(ctx, TALKS, "topicsChecklist", m, Locale::En))).collect();
-        out.push(finding(TanhuaCode::InspectionTopicsMissing, Severity::Error, talk_path(t, "topicsChecklist"), "B-R14")
-            .param("missing", zh.join("、"))
-            .param("missing_en", en.join(" and ")));
+        out.push(
+            finding(TanhuaCode::InspectionTopicsMissing, Severity::Error, talk_path(t, "topicsChecklist"), "B-R14")
+                .param("missing", zh.join("、"))
+                .param("missing_en", en.join(" and ")),
+        );
     }
 }
 
@@ -763,11 +780,13 @@ fn pre_meeting_talks(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             to_member || from_member
         });
         if !talked {
-            out.push(finding(TanhuaCode::PreMeetingTalkMissing, Severity::Warning, person_path(member), "B-R15")
-                .param("name", member.name)
-                .param("meeting", meeting)
-                .param("days", days)
-                .param("from", from));
+            out.push(
+                finding(TanhuaCode::PreMeetingTalkMissing, Severity::Warning, person_path(member), "B-R15")
+                    .param("name", member.name)
+                    .param("meeting", meeting)
+                    .param("days", days)
+                    .param("from", from),
+            );
         }
     }
 }

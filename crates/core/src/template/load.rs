@@ -268,7 +268,10 @@ mod tests {
         assert_eq!(e.problems[0].0, "/sections/0/fields/0/type");
         let e = load("{").unwrap_err();
         assert!(e.to_string().contains("EOF"), "{e}");
-        let e = load(r#"{"id":"x","version":"1","checklistKind":"shuzhi","regulationVersion":"Y2021","title":{"zh":"t"},"sections":[],"extra":1}"#).unwrap_err();
+        let e = load(
+            r#"{"id":"x","version":"1","checklistKind":"shuzhi","regulationVersion":"Y2021","title":{"zh":"t"},"sections":[],"extra":1}"#,
+        )
+        .unwrap_err();
         assert!(e.problems[0].1.contains("unknown field"), "{e}");
     }
 

@@ -13,9 +13,9 @@
 mod load;
 mod pointer;
 
+pub(crate) use load::escape as escape_token;
 pub use load::{builtin, builtin_json, builtin_names, load, TemplateError};
 pub use pointer::{SetRefusal, Target};
-pub(crate) use load::escape as escape_token;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -365,13 +365,15 @@ impl<'de> Deserialize<'de> for Requirement {
             Bool(bool),
             Level(Severity),
         }
-        Ok(match Raw::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("`required` must be true, false, \"error\", \"warning\" or \"info\"")
-        })? {
-            Raw::Bool(false) => Requirement::Optional,
-            Raw::Bool(true) => Requirement::Required(Severity::Error),
-            Raw::Level(sev) => Requirement::Required(sev),
-        })
+        Ok(
+            match Raw::deserialize(d)
+                .map_err(|_| serde::de::Error::custom("`required` must be true, false, \"error\", \"warning\" or \"info\""))?
+            {
+                Raw::Bool(false) => Requirement::Optional,
+                Raw::Bool(true) => Requirement::Required(Severity::Error),
+                Raw::Level(sev) => Requirement::Required(sev),
+            },
+        )
     }
 }
 

@@ -64,7 +64,8 @@ impl Template {
         let table = || section.table(&tokens[1]);
         match tokens.len() {
             2 => {
-                let answer = section.presence.as_ref().is_some_and(|p| tokens[1] == PRESENCE_KEY || (p.track_change && tokens[1] == CHANGED_KEY));
+                let answer =
+                    section.presence.as_ref().is_some_and(|p| tokens[1] == PRESENCE_KEY || (p.track_change && tokens[1] == CHANGED_KEY));
                 if answer {
                     Some(Target::Answer)
                 } else if let Some(f) = section.field(&tokens[1]) {
@@ -92,7 +93,9 @@ impl Template {
         };
         match target {
             Target::Row(t, i) | Target::Cell(t, i, _) if i >= rows(t) => Err(SetRefusal::NoSuchRow),
-            Target::Table(_) if !(value.is_null() || value.as_array().is_some_and(|a| a.iter().all(Value::is_object))) => Err(SetRefusal::WrongShape),
+            Target::Table(_) if !(value.is_null() || value.as_array().is_some_and(|a| a.iter().all(Value::is_object))) => {
+                Err(SetRefusal::WrongShape)
+            }
             Target::Row(..) if !value.is_object() => Err(SetRefusal::WrongShape),
             _ => Ok(()),
         }
@@ -122,8 +125,21 @@ mod tests {
     #[test]
     fn pointers_the_template_does_not_define_are_not() {
         let t = geren();
-        for p in ["", "/", "header/name", "/header/nmae", "/nope/name", "/header/name/x", "/C11/rows/01/areaM2", "/C11/rows/+1/areaM2",
-            "/C11/rows/-1", "/C11/rows/0/nope", "/C11/rows/0/areaM2/x", "/header/presence", "/C11/rows/99999999999999999999999"] {
+        for p in [
+            "",
+            "/",
+            "header/name",
+            "/header/nmae",
+            "/nope/name",
+            "/header/name/x",
+            "/C11/rows/01/areaM2",
+            "/C11/rows/+1/areaM2",
+            "/C11/rows/-1",
+            "/C11/rows/0/nope",
+            "/C11/rows/0/areaM2/x",
+            "/header/presence",
+            "/C11/rows/99999999999999999999999",
+        ] {
             assert_eq!(t.target(p), None, "{p}");
         }
     }

@@ -67,7 +67,16 @@ fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(St
     for ch in &d.changed {
         if let Some(r) = cur_rows.get(ch.current) {
             let cols: Vec<&str> = ch.keys.iter().filter_map(|k| tb.column(k)).map(|c| c.label.get(l)).collect();
-            out.push(("changed".into(), format!("{title}{}{}{}{}", t(l, "：变更 ", ": changed "), row_label(s, tb, r), t(l, "（", " ("), cols.join(t(l, "、", ", ")) + t(l, "）", ")"))));
+            out.push((
+                "changed".into(),
+                format!(
+                    "{title}{}{}{}{}",
+                    t(l, "：变更 ", ": changed "),
+                    row_label(s, tb, r),
+                    t(l, "（", " ("),
+                    cols.join(t(l, "、", ", ")) + t(l, "）", ")")
+                ),
+            ));
         }
     }
     out
@@ -80,7 +89,9 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
         .iter()
         .map(|f| {
             let (label, before, after) = match sec.field(&f.key) {
-                Some(field) => (field.label.get(l).to_owned(), answer_text(s, field, f.before.as_ref()), answer_text(s, field, f.after.as_ref())),
+                Some(field) => {
+                    (field.label.get(l).to_owned(), answer_text(s, field, f.before.as_ref()), answer_text(s, field, f.after.as_ref()))
+                }
                 None if f.key == checklist_core::template::PRESENCE_KEY => {
                     let none = t(l, "未填写", "Not filled").to_owned();
                     let or_none = |v: Option<&Value>| if v.is_some() { display(v) } else { none.clone() };

@@ -247,7 +247,10 @@ impl Store {
             }
             ClerkMsg::ClearBase => {
                 if self.clerk.base.take().is_some() {
-                    self.notice = Some(Notice { kind: "info", text: self.tr("已移除上年数据，不再与上年比较。", "Last year's data removed; no comparison any more.").into() });
+                    self.notice = Some(Notice {
+                        kind: "info",
+                        text: self.tr("已移除上年数据，不再与上年比较。", "Last year's data removed; no comparison any more.").into(),
+                    });
                     fx.push(Effect::SaveDraft);
                 }
             }
@@ -294,7 +297,8 @@ impl Store {
                 self.clerk.last_problem = Some(path.clone());
                 self.show_all = true;
                 fx.extend(self.update(Msg::Focus(path.clone())));
-                let message = self.findings_at(&path).find(|f| f.severity != Severity::Info).map(|f| f.message(self.locale)).unwrap_or_default();
+                let message =
+                    self.findings_at(&path).find(|f| f.severity != Severity::Info).map(|f| f.message(self.locale)).unwrap_or_default();
                 let text = match self.locale {
                     Locale::En => format!("Problem {} of {}: {message}", next + 1, paths.len()),
                     Locale::ZhCn => format!("第{}个问题（共{}个）：{message}", next + 1, paths.len()),
@@ -309,7 +313,10 @@ impl Store {
                 Some((table, None)) if !self.last_row_has_content(&table) => {
                     // An empty row gets no empty sibling (whose messages would name no row):
                     // Enter moves on to the table's 添加一行.
-                    self.notice = Some(Notice { kind: "info", text: self.tr("本行尚未填写，未添加新行。", "This row is empty; no row added.").into() });
+                    self.notice = Some(Notice {
+                        kind: "info",
+                        text: self.tr("本行尚未填写，未添加新行。", "This row is empty; no row added.").into(),
+                    });
                     fx.push(Effect::Focus(format!("{table}/{}", super::store::ADD_ROW)));
                 }
                 Some((table, None)) => {
@@ -332,7 +339,11 @@ impl Store {
 
     fn import_failed(&mut self, findings: &[Finding], fx: &mut Vec<Effect>) {
         let messages: Vec<String> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
-        let text = format!("{}{}", self.tr("文件无法使用，当前数据未改动：", "The file cannot be used; your data is unchanged: "), messages.join(self.tr("；", "; ")));
+        let text = format!(
+            "{}{}",
+            self.tr("文件无法使用，当前数据未改动：", "The file cannot be used; your data is unchanged: "),
+            messages.join(self.tr("；", "; "))
+        );
         self.notice = Some(Notice { kind: "error", text });
         fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "import", "findings": findings }) });
     }
@@ -354,7 +365,14 @@ impl Store {
         if started {
             self.notice = Some(Notice {
                 kind: "info",
-                text: format!("{}{year}{}", self.tr("已载入上年（", "Loaded last year's record ("), self.tr("年度）数据作为比较基准；当前已填写的内容保留未改动。", "): it is the base of the comparison; what you have entered is kept as it is.")),
+                text: format!(
+                    "{}{year}{}",
+                    self.tr("已载入上年（", "Loaded last year's record ("),
+                    self.tr(
+                        "年度）数据作为比较基准；当前已填写的内容保留未改动。",
+                        "): it is the base of the comparison; what you have entered is kept as it is."
+                    )
+                ),
             });
             fx.push(Effect::SaveDraft);
         } else {
@@ -380,7 +398,15 @@ impl Store {
         match imported.envelope {
             Some(env) if usable && env.checklist_kind == ChecklistKind::Tanhua => {
                 self.clerk.talks = Some(Rc::new(env.data));
-                self.notice = Some(Notice { kind: "ok", text: self.tr("已载入谈话记录，填报的谈话次数已与谈话记录核对。", "Loaded the talk record; the talk counts are checked against it.").into() });
+                self.notice = Some(Notice {
+                    kind: "ok",
+                    text: self
+                        .tr(
+                            "已载入谈话记录，填报的谈话次数已与谈话记录核对。",
+                            "Loaded the talk record; the talk counts are checked against it.",
+                        )
+                        .into(),
+                });
                 fx.push(Effect::SaveDraft);
             }
             Some(env) if usable => {
@@ -403,7 +429,8 @@ impl Store {
         }
         // A record of another checklist switches the template (built-in ones only).
         if env.checklist_kind != self.validator.template().checklist_kind || env.template.id != self.validator.template().id {
-            let builtin = checklist_core::template::builtin(&env.template.id).or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()));
+            let builtin = checklist_core::template::builtin(&env.template.id)
+                .or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()));
             match builtin.and_then(Result::ok).and_then(|t| Validator::new(t, self.validator.config().clone()).ok()) {
                 Some(v) => self.validator = Rc::new(v),
                 None => {
@@ -451,10 +478,21 @@ impl Store {
         self.notice = Some(Notice {
             kind: if integrity == Integrity::Intact { "ok" } else { "error" },
             text: match integrity {
-                Integrity::Intact => self.tr("已打开记录：导出后未被修改（数字摘要一致）。", "Record opened: unchanged since export (digest matches)."),
-                Integrity::Changed => self.tr("已打开记录：警告，该记录在导出后被修改过（数字摘要不一致）。", "Record opened: WARNING, it was changed after export (digest mismatch)."),
-                Integrity::NoDigest => self.tr("已打开记录：文件没有数字摘要，无法确认导出后未被修改。", "Record opened: the file has no digest, so changes after export cannot be ruled out."),
-                Integrity::Unknown => self.tr("已打开记录：摘要算法无法识别，无法确认导出后未被修改。", "Record opened: unknown digest algorithm, so changes after export cannot be ruled out."),
+                Integrity::Intact => {
+                    self.tr("已打开记录：导出后未被修改（数字摘要一致）。", "Record opened: unchanged since export (digest matches).")
+                }
+                Integrity::Changed => self.tr(
+                    "已打开记录：警告，该记录在导出后被修改过（数字摘要不一致）。",
+                    "Record opened: WARNING, it was changed after export (digest mismatch).",
+                ),
+                Integrity::NoDigest => self.tr(
+                    "已打开记录：文件没有数字摘要，无法确认导出后未被修改。",
+                    "Record opened: the file has no digest, so changes after export cannot be ruled out.",
+                ),
+                Integrity::Unknown => self.tr(
+                    "已打开记录：摘要算法无法识别，无法确认导出后未被修改。",
+                    "Record opened: unknown digest algorithm, so changes after export cannot be ruled out.",
+                ),
             }
             .into(),
         });
@@ -488,13 +526,17 @@ mod tests {
     }
 
     fn fixture(kind: &str) -> Value {
-        let text = std::fs::read_to_string(format!("{}/../../tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
+        let text =
+            std::fs::read_to_string(format!("{}/../../tests/fixtures/{kind}_valid.json", env!("CARGO_MANIFEST_DIR"))).expect("fixture");
         serde_json::from_str(&text).expect("json")
     }
 
     fn export(kind: &str, data: Value) -> String {
         let t = builtin(kind).unwrap().unwrap();
-        envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2025-01-20T10:00:00+08:00".into(), envelope::Status::Draft).submitted("2025-01-20T10:00:00+08:00".into()))
+        envelope::to_json(
+            &envelope::export(&t, data, vec![], vec![], "2025-01-20T10:00:00+08:00".into(), envelope::Status::Draft)
+                .submitted("2025-01-20T10:00:00+08:00".into()),
+        )
     }
 
     #[test]

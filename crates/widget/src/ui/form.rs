@@ -215,8 +215,15 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
             }
         }
         FieldType::MultiEnum | FieldType::Refs => {
-            let opts: Vec<(String, String)> = if f.kind == FieldType::Refs { ref_options(s, f) } else { f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect() };
-            let chosen: Vec<String> = value.and_then(Value::as_array).map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+            let opts: Vec<(String, String)> = if f.kind == FieldType::Refs {
+                ref_options(s, f)
+            } else {
+                f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect()
+            };
+            let chosen: Vec<String> = value
+                .and_then(Value::as_array)
+                .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+                .unwrap_or_default();
             return html! {
                 <fieldset class="ac-field ac-checks" id={id.clone()} aria-describedby={described.clone()}>
                     <legend>{ f.label.get(l) }{ label.clone().map(|x| format!(" {x}")).unwrap_or_default() }{ required_mark(l, must) }</legend>
@@ -244,7 +251,9 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
             let (mode, placeholder) = match kind {
                 FieldType::Date => (Some("numeric"), Some(t(l, "年-月-日，如 2018-07-02", "e.g. 2018-07-02"))),
                 FieldType::Year | FieldType::Integer => (Some("numeric"), None),
-                FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent | FieldType::FundShares => (Some("decimal"), None),
+                FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent | FieldType::FundShares => {
+                    (Some("decimal"), None)
+                }
                 FieldType::Mobile => (Some("tel"), None),
                 _ => (None, None),
             };
@@ -298,7 +307,8 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
         Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
     let tp = tpath.clone();
-    let rows: Vec<(usize, Value)> = all.map(|a| range.clone().filter_map(|i| a.get(i).map(|r| (i, r.clone()))).collect()).unwrap_or_default();
+    let rows: Vec<(usize, Value)> =
+        all.map(|a| range.clone().filter_map(|i| a.get(i).map(|r| (i, r.clone()))).collect()).unwrap_or_default();
     html! {
         <div class="ac-table-block" data-table={tpath.clone()}>
             <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }

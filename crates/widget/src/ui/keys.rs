@@ -18,11 +18,11 @@ pub(super) fn on_keydown(sh: &Shared) -> Callback<KeyboardEvent> {
             return;
         }
         let target_path = e.target_dyn_into::<web_sys::Element>().and_then(|el| {
-                let tag = el.tag_name().to_ascii_uppercase();
-                let typ = el.get_attribute("type").unwrap_or_default();
-                let field = tag == "SELECT" || (tag == "INPUT" && !matches!(typ.as_str(), "file" | "button" | "submit"));
-                el.get_attribute("data-path").map(|p| (p, field))
-            });
+            let tag = el.tag_name().to_ascii_uppercase();
+            let typ = el.get_attribute("type").unwrap_or_default();
+            let field = tag == "SELECT" || (tag == "INPUT" && !matches!(typ.as_str(), "file" | "button" | "submit"));
+            el.get_attribute("data-path").map(|p| (p, field))
+        });
         if let Some(which) = shortcut(&e.code(), e.alt_key(), e.shift_key(), e.ctrl_key(), e.meta_key(), false) {
             e.prevent_default();
             let msg = match which {

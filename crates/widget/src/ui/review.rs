@@ -18,10 +18,15 @@ pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
         (_, None) => t(l, "未填写", "Not filled").to_owned(),
         (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),
         (FieldType::Country, Some(Value::String(x))) => checklist_core::ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
-        (FieldType::Countries, Some(Value::Array(a))) => {
-            a.iter().filter_map(Value::as_str).map(|x| checklist_core::ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(t(l, "、", ", "))
+        (FieldType::Countries, Some(Value::Array(a))) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|x| checklist_core::ident::country_name(x, l).unwrap_or(x))
+            .collect::<Vec<_>>()
+            .join(t(l, "、", ", ")),
+        (FieldType::Enum, Some(Value::String(x))) => {
+            f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone())
         }
-        (FieldType::Enum, Some(Value::String(x))) => f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone()),
         (FieldType::Ref | FieldType::Refs, Some(v)) => {
             let opts = ref_options(s, f);
             let name = |id: &str| opts.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_owned());
@@ -45,7 +50,8 @@ pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
 pub(super) fn review(s: &Store, sh: &Shared) -> Html {
     let l = s.locale;
     let tpl = s.validator.template();
-    let warnings: Vec<_> = s.findings.iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
+    let warnings: Vec<_> =
+        s.findings.iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
     let (e, _) = s.counts();
     html! {
         <div class="ac-review" data-review="">

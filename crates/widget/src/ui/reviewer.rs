@@ -26,10 +26,34 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
         };
     };
     let (class, headline, detail) = match r.integrity {
-        Integrity::Intact => ("ac-verdict-ok", t(l, "未被修改：该记录导出后未被修改。", "Unchanged: this record was not changed after export."), t(l, "数字摘要（SHA-256）与记录内容一致。", "The digest (SHA-256) matches the content.")),
-        Integrity::Changed => ("ac-verdict-bad", t(l, "已被修改：该记录在导出后被修改过！", "Changed: this record was modified after export!"), t(l, "数字摘要与记录内容不一致：填报内容或提示确认在导出后被改动，请勿直接采信，应向填报人核实。", "The digest does not match: answers or confirmations were changed after export. Do not rely on it; check with the filer.")),
-        Integrity::NoDigest => ("ac-verdict-warn", t(l, "无法确认：文件没有数字摘要。", "Cannot tell: the file has no digest."), t(l, "旧版文件不含数字摘要，无法确认导出后是否被修改。", "Old-format files carry no digest, so changes after export cannot be ruled out.")),
-        Integrity::Unknown => ("ac-verdict-warn", t(l, "无法确认：摘要算法无法识别。", "Cannot tell: unknown digest algorithm."), t(l, "无法校验该文件的数字摘要。", "The file's digest cannot be checked.")),
+        Integrity::Intact => (
+            "ac-verdict-ok",
+            t(l, "未被修改：该记录导出后未被修改。", "Unchanged: this record was not changed after export."),
+            t(l, "数字摘要（SHA-256）与记录内容一致。", "The digest (SHA-256) matches the content."),
+        ),
+        Integrity::Changed => (
+            "ac-verdict-bad",
+            t(l, "已被修改：该记录在导出后被修改过！", "Changed: this record was modified after export!"),
+            t(
+                l,
+                "数字摘要与记录内容不一致：填报内容或提示确认在导出后被改动，请勿直接采信，应向填报人核实。",
+                "The digest does not match: answers or confirmations were changed after export. Do not rely on it; check with the filer.",
+            ),
+        ),
+        Integrity::NoDigest => (
+            "ac-verdict-warn",
+            t(l, "无法确认：文件没有数字摘要。", "Cannot tell: the file has no digest."),
+            t(
+                l,
+                "旧版文件不含数字摘要，无法确认导出后是否被修改。",
+                "Old-format files carry no digest, so changes after export cannot be ruled out.",
+            ),
+        ),
+        Integrity::Unknown => (
+            "ac-verdict-warn",
+            t(l, "无法确认：摘要算法无法识别。", "Cannot tell: unknown digest algorithm."),
+            t(l, "无法校验该文件的数字摘要。", "The file's digest cannot be checked."),
+        ),
     };
     let verdict = match r.integrity {
         Integrity::Intact => "intact",
@@ -38,8 +62,17 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
         Integrity::Unknown => "unknown",
     };
     let current: Vec<_> = s.findings.iter().filter(|f| f.severity != Severity::Info || f.rule.is_some()).collect();
-    let (e, w) = (current.iter().filter(|f| f.severity == Severity::Error).count(), current.iter().filter(|f| f.severity == Severity::Warning).count());
-    let section_of = |path: &str| super::store::split_pointer(path).first().and_then(|id| s.validator.template().section(id)).map(|sec| sec.title.get(l).to_owned()).unwrap_or_default();
+    let (e, w) = (
+        current.iter().filter(|f| f.severity == Severity::Error).count(),
+        current.iter().filter(|f| f.severity == Severity::Warning).count(),
+    );
+    let section_of = |path: &str| {
+        super::store::split_pointer(path)
+            .first()
+            .and_then(|id| s.validator.template().section(id))
+            .map(|sec| sec.title.get(l).to_owned())
+            .unwrap_or_default()
+    };
     let message_of = |code: &str, path: &str| s.findings.iter().find(|f| f.code.as_str() == code && f.path == path).map(|f| f.message(l));
     html! {
         <section class="ac-reviewer" aria-labelledby="ac-reviewer-title" data-reviewer="">

@@ -561,14 +561,25 @@ impl Store {
         self.quiet = false;
         let editing = matches!(
             msg,
-            Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. } | Msg::AddRow(_) | Msg::AskRemove(_) | Msg::ConfirmRemove | Msg::Import(_) | Msg::Submit | Msg::Confirm { .. } | Msg::DiscardDraft
+            Msg::Set { .. }
+                | Msg::Input { .. }
+                | Msg::Toggle { .. }
+                | Msg::AddRow(_)
+                | Msg::AskRemove(_)
+                | Msg::ConfirmRemove
+                | Msg::Import(_)
+                | Msg::Submit
+                | Msg::Confirm { .. }
+                | Msg::DiscardDraft
         );
         if self.read_only && editing {
             return fx;
         }
         // A passing notice (已添加第 1 行, 导出成功) does not outlive the next edit; errors and
         // questions that wait for a choice stay.
-        if matches!(msg, Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. }) && self.notice.as_ref().is_some_and(|n| matches!(n.kind, "info" | "ok")) {
+        if matches!(msg, Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. })
+            && self.notice.as_ref().is_some_and(|n| matches!(n.kind, "info" | "ok"))
+        {
             self.notice = None;
         }
         match msg {
@@ -583,8 +594,17 @@ impl Store {
                 }
             }
             Msg::ImportTooLarge(size) => {
-                let f = Finding::new(envelope::ImportCode::TooLarge, Severity::Error, "").param("size", size).param("max", self.validator.config().import_max_bytes);
-                self.notice = Some(Notice { kind: "error", text: format!("{}{}", self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "), f.message(self.locale)) });
+                let f = Finding::new(envelope::ImportCode::TooLarge, Severity::Error, "")
+                    .param("size", size)
+                    .param("max", self.validator.config().import_max_bytes);
+                self.notice = Some(Notice {
+                    kind: "error",
+                    text: format!(
+                        "{}{}",
+                        self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "),
+                        f.message(self.locale)
+                    ),
+                });
                 fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "import", "findings": [f] }) });
             }
             Msg::Set { path, value } => self.set(&path, value, &mut fx),
@@ -607,7 +627,10 @@ impl Store {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
                     self.set(&path, Some(v), &mut fx);
-                    self.notice = Some(Notice { kind: "info", text: format!("{}“{from}”{}“{to}”", self.t("已将", "Changed "), self.t("规范为", " to ")) });
+                    self.notice = Some(Notice {
+                        kind: "info",
+                        text: format!("{}“{from}”{}“{to}”", self.t("已将", "Changed "), self.t("规范为", " to ")),
+                    });
                 }
                 self.touched.insert(path);
             }
@@ -660,9 +683,15 @@ impl Store {
                     self.notice = Some(Notice {
                         kind: "info",
                         text: if on {
-                            self.t("草稿将保存在这台电脑上，提交成功后自动清除。", "The draft is kept on this computer until it is submitted.")
+                            self.t(
+                                "草稿将保存在这台电脑上，提交成功后自动清除。",
+                                "The draft is kept on this computer until it is submitted.",
+                            )
                         } else {
-                            self.t("已从这台电脑上清除草稿；草稿只保留到关闭本页为止。", "The draft is removed from this computer; it lasts until this page is closed.")
+                            self.t(
+                                "已从这台电脑上清除草稿；草稿只保留到关闭本页为止。",
+                                "The draft is removed from this computer; it lasts until this page is closed.",
+                            )
                         }
                         .into(),
                     });
@@ -714,8 +743,13 @@ impl Store {
                         fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "import" }) });
                     }
                 } else {
-                    let messages: Vec<String> = imported.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
-                    let text = format!("{}{}", self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "), messages.join(self.t("；", "; ")));
+                    let messages: Vec<String> =
+                        imported.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
+                    let text = format!(
+                        "{}{}",
+                        self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "),
+                        messages.join(self.t("；", "; "))
+                    );
                     self.notice = Some(Notice { kind: "error", text });
                     fx.push(Effect::Emit {
                         name: "checklist-error",
@@ -755,10 +789,17 @@ impl Store {
                 self.summary = true;
                 self.view = View::Form;
                 self.submit = SubmitState::Failed { reason: FailReason::Rejected };
-                self.notice = Some(Notice { kind: "error", text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into() });
-                self.outcome = Some(self.blocked_outcome(self.t("未能提交：服务器校验未通过。", "Not submitted: the server found problems.")));
+                self.notice = Some(Notice {
+                    kind: "error",
+                    text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into(),
+                });
+                self.outcome =
+                    Some(self.blocked_outcome(self.t("未能提交：服务器校验未通过。", "Not submitted: the server found problems.")));
                 fx.push(Effect::FocusOutcome);
-                fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "server", "findings": self.findings }) });
+                fx.push(Effect::Emit {
+                    name: "checklist-invalid",
+                    detail: serde_json::json!({ "source": "server", "findings": self.findings }),
+                });
             }
             Msg::Failed(reason) => {
                 let text = match &reason {
@@ -797,12 +838,20 @@ impl Store {
                 self.notice = Some(Notice { kind: "error", text: text.clone() });
                 self.outcome = Some(Notice { kind: "error", text: text.clone() });
                 fx.push(Effect::FocusOutcome);
-                fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }) });
+                fx.push(Effect::Emit {
+                    name: "checklist-error",
+                    detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }),
+                });
             }
             Msg::DraftRestored(stamp) => {
                 self.notice = Some(Notice {
                     kind: NOTICE_RESTORED,
-                    text: format!("{}{}{}", self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "), checklist_core::locale::stamp(self.locale, &stamp), self.t("）。", ")."))
+                    text: format!(
+                        "{}{}{}",
+                        self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "),
+                        checklist_core::locale::stamp(self.locale, &stamp),
+                        self.t("）。", ").")
+                    ),
                 });
             }
             Msg::DiscardDraft => {
@@ -816,7 +865,11 @@ impl Store {
                 if self.submit == SubmitState::Sending {
                     self.notice = Some(Notice {
                         kind: "info",
-                        text: format!("{}{secs}{}", self.t("正在提交……已等待 ", "Submitting… waiting for the server for "), self.t(" 秒，请勿关闭页面。", " s; please keep this page open.")),
+                        text: format!(
+                            "{}{secs}{}",
+                            self.t("正在提交……已等待 ", "Submitting… waiting for the server for "),
+                            self.t(" 秒，请勿关闭页面。", " s; please keep this page open.")
+                        ),
                     });
                 }
             }
@@ -825,7 +878,16 @@ impl Store {
                 if info.tab == self.draft_tab || info.revision <= self.draft_rev {
                     return fx; // our own write, or one we have already seen
                 }
-                let when = if info.saved_at.is_empty() { String::new() } else { format!("{}{}{}", self.t("（保存于 ", " (saved "), checklist_core::locale::stamp(self.locale, &info.saved_at), self.t("）", ")")) };
+                let when = if info.saved_at.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "{}{}{}",
+                        self.t("（保存于 ", " (saved "),
+                        checklist_core::locale::stamp(self.locale, &info.saved_at),
+                        self.t("）", ")")
+                    )
+                };
                 self.notice = Some(Notice {
                     kind: "error",
                     text: format!(
@@ -842,7 +904,10 @@ impl Store {
             Msg::DraftUseOther => {
                 if let Some(text) = self.draft_conflict.take() {
                     if self.restore_draft(&text).is_some() {
-                        self.notice = Some(Notice { kind: "ok", text: self.t("已载入另一标签页保存的草稿。", "Loaded the draft saved by the other tab.").into() });
+                        self.notice = Some(Notice {
+                            kind: "ok",
+                            text: self.t("已载入另一标签页保存的草稿。", "Loaded the draft saved by the other tab.").into(),
+                        });
                         fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "draft" }) });
                     }
                 }
@@ -853,7 +918,10 @@ impl Store {
                     if let Some(info) = DraftInfo::parse(&text) {
                         self.draft_rev = self.draft_rev.max(info.revision);
                     }
-                    self.notice = Some(Notice { kind: "ok", text: self.t("已保留本页内容，并保存为草稿。", "Kept this page's version and saved it as the draft.").into() });
+                    self.notice = Some(Notice {
+                        kind: "ok",
+                        text: self.t("已保留本页内容，并保存为草稿。", "Kept this page's version and saved it as the draft.").into(),
+                    });
                     fx.push(Effect::SaveDraft);
                 }
             }
@@ -893,7 +961,8 @@ impl Store {
         if let Some(max) = table.max_rows {
             let len = self.record.pointer(table_ptr).and_then(Value::as_array).map_or(0, Vec::len);
             if len >= max as usize {
-                self.notice = Some(Notice { kind: "error", text: format!("{}{max}", self.t("最多可填写行数：", "Most rows allowed: ")) });
+                self.notice =
+                    Some(Notice { kind: "error", text: format!("{}{max}", self.t("最多可填写行数：", "Most rows allowed: ")) });
                 return None;
             }
         }
@@ -911,7 +980,10 @@ impl Store {
         if let Some(page) = index.checked_div(self.page_size) {
             self.pages.insert(table_ptr.to_owned(), page);
         }
-        self.notice = Some(Notice { kind: "info", text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")) });
+        self.notice = Some(Notice {
+            kind: "info",
+            text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")),
+        });
         Some(format!("{table_ptr}/{index}"))
     }
 
@@ -955,7 +1027,10 @@ impl Store {
         }
         if matches!(self.submit, SubmitState::Done { .. }) {
             // Nothing changed since the server stored it: say so instead of posting again.
-            self.notice = Some(Notice { kind: "ok", text: self.t("该记录已提交，内容未改动，无需再次提交。", "Already submitted; nothing has changed since.").into() });
+            self.notice = Some(Notice {
+                kind: "ok",
+                text: self.t("该记录已提交，内容未改动，无需再次提交。", "Already submitted; nothing has changed since.").into(),
+            });
             self.outcome = self.notice.clone();
             fx.push(Effect::FocusOutcome);
             return;
@@ -968,7 +1043,10 @@ impl Store {
             self.view = View::Form;
             self.outcome = Some(self.blocked_outcome(self.t("未能提交。", "Not submitted.")));
             fx.push(Effect::FocusOutcome);
-            fx.push(Effect::Emit { name: "checklist-invalid", detail: serde_json::json!({ "source": "browser", "findings": self.findings }) });
+            fx.push(Effect::Emit {
+                name: "checklist-invalid",
+                detail: serde_json::json!({ "source": "browser", "findings": self.findings }),
+            });
             return;
         }
         self.summary = false;
@@ -1011,9 +1089,16 @@ impl Store {
     /// today's), and whether the server has it.
     pub fn export_file_name(&self) -> String {
         let tpl = self.validator.template();
-        let year = tpl.sections.first().and_then(|sec| sec.fields.iter().find(|f| f.kind == FieldType::Year).map(|f| format!("/{}/{}", sec.id, f.key)));
-        let year = year.and_then(|p| self.value_at(&p)).map(|v| display(Some(v))).filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
-        let status = if matches!(self.submit, SubmitState::Done { .. }) { self.t("已提交", "submitted") } else { self.t("草稿", "draft") };
+        let year = tpl
+            .sections
+            .first()
+            .and_then(|sec| sec.fields.iter().find(|f| f.kind == FieldType::Year).map(|f| format!("/{}/{}", sec.id, f.key)));
+        let year = year
+            .and_then(|p| self.value_at(&p))
+            .map(|v| display(Some(v)))
+            .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
+        let status =
+            if matches!(self.submit, SubmitState::Done { .. }) { self.t("已提交", "submitted") } else { self.t("草稿", "draft") };
         format!("{}-{}-{status}.json", tpl.checklist_kind.name(self.locale), year.unwrap_or_else(|| self.today.year().to_string()))
     }
 
@@ -1119,7 +1204,15 @@ impl Store {
     fn envelope(&self, now: String) -> envelope::Envelope {
         let mut data = self.record.clone();
         checklist_core::normalize::record(self.validator.template(), &mut data);
-        let env = envelope::export_with(self.validator.config().digest_algorithm, self.validator.template(), data, self.findings.clone(), self.confirmations.clone(), now, envelope::Status::Draft);
+        let env = envelope::export_with(
+            self.validator.config().digest_algorithm,
+            self.validator.template(),
+            data,
+            self.findings.clone(),
+            self.confirmations.clone(),
+            now,
+            envelope::Status::Draft,
+        );
         match (&self.submit, &self.submitted_at) {
             (SubmitState::Done { .. }, Some(at)) => env.submitted(at.clone()),
             _ => env,
@@ -1146,7 +1239,10 @@ impl Store {
         self.revalidate();
         fx.push(Effect::SaveDraft);
         for c in changes {
-            fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": c.path, "value": c.to, "source": "normalize" }) });
+            fx.push(Effect::Emit {
+                name: "checklist-change",
+                detail: serde_json::json!({ "path": c.path, "value": c.to, "source": "normalize" }),
+            });
         }
     }
 
@@ -1171,14 +1267,17 @@ impl Store {
     /// changes nothing) when the text is not a draft of this template.
     pub fn restore_draft(&mut self, text: &str) -> Option<String> {
         let v: Value = serde_json::from_str(text).ok()?;
-        if v.get("format")?.as_str()? != "accountability-checklist/draft" || v.pointer("/template/id")?.as_str()? != self.validator.template().id {
+        if v.get("format")?.as_str()? != "accountability-checklist/draft"
+            || v.pointer("/template/id")?.as_str()? != self.validator.template().id
+        {
             return None;
         }
         let data = v.get("data")?.clone();
         if !data.is_object() {
             return None;
         }
-        let confirmations: Vec<Confirmation> = serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
+        let confirmations: Vec<Confirmation> =
+            serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
         let before = std::mem::take(&mut self.record);
         self.replace_data(data, confirmations);
@@ -1286,14 +1385,19 @@ pub fn convert(kind: FieldType, raw: &str) -> Option<Value> {
         return None;
     }
     match kind {
-        FieldType::Year | FieldType::Integer if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) => t.parse::<u64>().ok().map(Value::from).or_else(|| text_value(raw)),
+        FieldType::Year | FieldType::Integer if t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) => {
+            t.parse::<u64>().ok().map(Value::from).or_else(|| text_value(raw))
+        }
         FieldType::Boolean => match t {
             "true" => Some(Value::Bool(true)),
             "false" => Some(Value::Bool(false)),
             _ => text_value(raw),
         },
         FieldType::Countries => Some(Value::Array(
-            t.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace()).filter(|s| !s.is_empty()).map(|s| Value::String(s.to_owned())).collect(),
+            t.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace())
+                .filter(|s| !s.is_empty())
+                .map(|s| Value::String(s.to_owned()))
+                .collect(),
         )),
         _ => text_value(raw),
     }
@@ -1564,7 +1668,10 @@ mod tests {
         let notice = s.notice.clone().expect("notice").text;
         assert!(!notice.contains("R-1"), "the notice's receipt line names the number; its text does not repeat it: {notice}");
         let fx = s.update(Msg::Submit);
-        assert!(fx.contains(&Effect::FocusOutcome) && !fx.iter().any(|e| matches!(e, Effect::Post { .. })), "already submitted: said, not sent");
+        assert!(
+            fx.contains(&Effect::FocusOutcome) && !fx.iter().any(|e| matches!(e, Effect::Post { .. })),
+            "already submitted: said, not sent"
+        );
         s.update(Msg::Set { path: "/header/position".into(), value: Some(Value::from("处长")) });
         assert!(s.outcome.is_none(), "a change of data clears the outcome");
     }
@@ -1618,11 +1725,16 @@ mod tests {
         let mut s = store("geren");
         s.update(Msg::AddRow("/family/members".into()));
         s.update(Msg::AddRow("/family/members".into()));
-        let ids: Vec<&str> = s.record.pointer("/family/members").and_then(Value::as_array).expect("rows").iter().filter_map(|r| r["id"].as_str()).collect();
+        let ids: Vec<&str> =
+            s.record.pointer("/family/members").and_then(Value::as_array).expect("rows").iter().filter_map(|r| r["id"].as_str()).collect();
         assert_eq!(ids.len(), 2);
         assert_ne!(ids[0], ids[1]);
         s.update(Msg::AskRemove("/family/members/0".into()));
-        assert_eq!(s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len), Some(2), "nothing removed before confirming");
+        assert_eq!(
+            s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len),
+            Some(2),
+            "nothing removed before confirming"
+        );
         s.update(Msg::ConfirmRemove);
         assert_eq!(s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len), Some(1));
     }

@@ -19,14 +19,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::ui::store::{DraftKeep, Effect, FailReason, Msg, Store};
+use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
 use checklist_core::config::Config;
 use checklist_core::date::{shanghai_date_from_unix_ms, Date};
 use checklist_core::engine::Validator;
 use checklist_core::finding::Finding;
 use checklist_core::locale::Locale;
 use checklist_core::template;
-use crate::ui::store::{DraftKeep, Effect, FailReason, Msg, Store};
-use crate::ui::{dom_id, now_stamp, App, AppProps, Shared};
 
 /// How long a POST may take before the widget gives up waiting (the `timeoutMs` option).
 const POST_TIMEOUT_MS: u32 = 30_000;
@@ -93,9 +93,12 @@ struct Env {
     revalidate_timer: RefCell<Option<gloo_timers::callback::Timeout>>,
     timeout_ms: u32,
     /// Window and document listeners (pagehide, visibilitychange, storage), removed on destroy.
-    listeners: RefCell<Vec<(web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>)>>,
+    listeners: RefCell<Vec<Listener>>,
     alive: RefCell<bool>,
 }
+
+/// A window or document listener: its target, the event name and the closure, kept to remove it.
+type Listener = (web_sys::EventTarget, &'static str, Closure<dyn FnMut(web_sys::Event)>);
 
 fn err(msg: impl Into<String>) -> JsValue {
     js_sys::Error::new(&msg.into()).into()
@@ -127,7 +130,9 @@ fn refused(reason: &str, message: String) -> JsValue {
 /// with a TypeError): serde_json bounds nesting at 128 levels, where walking a deep object with
 /// serde-wasm-bindgen would overrun the WebAssembly stack.
 fn parse_host_json(method: &str, text: &str) -> Result<Value, JsValue> {
-    serde_json::from_str(text).map_err(|e| js_sys::TypeError::new(&format!("accountability-checklist: {method} expected JSON data at most 128 levels deep ({e})")).into())
+    serde_json::from_str(text).map_err(|e| {
+        js_sys::TypeError::new(&format!("accountability-checklist: {method} expected JSON data at most 128 levels deep ({e})")).into()
+    })
 }
 
 #[wasm_bindgen]
@@ -159,7 +164,10 @@ impl Handle {
     #[wasm_bindgen(js_name = setValue)]
     pub fn set_value(&self, path: String, json: String) -> Result<JsValue, JsValue> {
         if !path.starts_with('/') {
-            return Err(js_sys::TypeError::new("accountability-checklist: setValue(path, value) expected a JSON pointer such as /header/name as path").into());
+            return Err(js_sys::TypeError::new(
+                "accountability-checklist: setValue(path, value) expected a JSON pointer such as /header/name as path",
+            )
+            .into());
         }
         let v = parse_host_json("setValue(path, value)", &json)?;
         let checked = {
@@ -277,13 +285,17 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         // Reviewers change nothing; the template may come from the record itself.
         opts.read_only = true;
         if opts.template.is_none() {
-            opts.template = Some(Value::String(opts.envelope.as_deref().and_then(crate::ui::clerk::template_of_envelope).unwrap_or_else(|| "geren".into())));
+            opts.template = Some(Value::String(
+                opts.envelope.as_deref().and_then(crate::ui::clerk::template_of_envelope).unwrap_or_else(|| "geren".into()),
+            ));
         }
     }
     let tpl = match &opts.template {
         None => return Err(err("accountability-checklist: option `template` is required (geren, shuzhi, tanhua, or a template object)")),
         Some(Value::String(name)) => template::builtin(name)
-            .ok_or_else(|| err(format!("accountability-checklist: unknown template `{name}`; built-in: {}", template::builtin_names().join(", "))))?
+            .ok_or_else(|| {
+                err(format!("accountability-checklist: unknown template `{name}`; built-in: {}", template::builtin_names().join(", ")))
+            })?
             .map_err(|e| err(format!("accountability-checklist: built-in template `{name}`: {e}")))?,
         Some(v) => template::load(&v.to_string()).map_err(|e| err(format!("accountability-checklist: the template is not valid: {e}")))?,
     };
@@ -296,14 +308,19 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         Some(t) => Locale::parse(t).ok_or_else(|| err(format!("accountability-checklist: unknown locale `{t}` (zh-CN or en)")))?,
     };
     let today = match &opts.today {
-        Some(t) if !t.is_empty() => Date::parse(t).map_err(|_| err(format!("accountability-checklist: `today` must be YYYY-MM-DD, got `{t}`")))?,
-        _ => shanghai_date_from_unix_ms(js_sys::Date::now() as i64).ok_or_else(|| err("accountability-checklist: the clock is out of range"))?,
+        Some(t) if !t.is_empty() => {
+            Date::parse(t).map_err(|_| err(format!("accountability-checklist: `today` must be YYYY-MM-DD, got `{t}`")))?
+        }
+        _ => shanghai_date_from_unix_ms(js_sys::Date::now() as i64)
+            .ok_or_else(|| err("accountability-checklist: the clock is out of range"))?,
     };
     let credentials = match opts.credentials.as_deref() {
         None | Some("same-origin") => web_sys::RequestCredentials::SameOrigin,
         Some("include") => web_sys::RequestCredentials::Include,
         Some("omit") => web_sys::RequestCredentials::Omit,
-        Some(other) => return Err(err(format!("accountability-checklist: `credentials` must be same-origin, include or omit, got `{other}`"))),
+        Some(other) => {
+            return Err(err(format!("accountability-checklist: `credentials` must be same-origin, include or omit, got `{other}`")))
+        }
     };
     // 个人有关事项 drafts default to the session: closing the browser forgets them.
     let default_draft = if tpl.checklist_kind == template::ChecklistKind::Geren { DraftStore::Session } else { DraftStore::Local };
@@ -313,7 +330,9 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         Some("session") => DraftStore::Session,
         Some("host") => DraftStore::Host,
         Some("none") => DraftStore::None,
-        Some(other) => return Err(err(format!("accountability-checklist: `draftStorage` must be local, session, host or none, got `{other}`"))),
+        Some(other) => {
+            return Err(err(format!("accountability-checklist: `draftStorage` must be local, session, host or none, got `{other}`")))
+        }
     };
     if let Some(d) = &opts.data {
         if !d.is_object() {
@@ -323,7 +342,9 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     let timeout_ms = match opts.timeout_ms {
         None => POST_TIMEOUT_MS,
         Some(ms) if (1..=POST_TIMEOUT_MAX_MS).contains(&ms) => ms,
-        Some(ms) => return Err(err(format!("accountability-checklist: `timeoutMs` must be 1 to {POST_TIMEOUT_MAX_MS} milliseconds, got {ms}"))),
+        Some(ms) => {
+            return Err(err(format!("accountability-checklist: `timeoutMs` must be 1 to {POST_TIMEOUT_MAX_MS} milliseconds, got {ms}")))
+        }
     };
     let draft_key = opts.draft_key.clone().unwrap_or_else(|| format!("accountability-checklist:{}", tpl.id));
     let validator = Validator::new(tpl, config).map_err(|e| err(format!("accountability-checklist: {e}")))?;
@@ -401,34 +422,50 @@ fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
     };
     // Unsent changes that live only in this tab: the browser asks before the page goes.
     let sh2 = sh.clone();
-    add(window.clone().into(), "beforeunload", Box::new(move |e: web_sys::Event| {
-        if sh2.store.try_borrow().is_ok_and(|s| s.warn_on_leave()) {
-            e.prevent_default();
-            let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"unsent".into()); // kernels before 119 need it
-        }
-    }));
+    add(
+        window.clone().into(),
+        "beforeunload",
+        Box::new(move |e: web_sys::Event| {
+            if sh2.store.try_borrow().is_ok_and(|s| s.warn_on_leave()) {
+                e.prevent_default();
+                let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &"unsent".into());
+                // kernels before 119 need it
+            }
+        }),
+    );
     if env.draft.get() == DraftStore::None && !sh.store.borrow().draft_choice {
         return;
     }
-    for (target, name) in [(window.clone().into(), "pagehide"), (window.document().map(Into::into).unwrap_or_else(|| window.clone().into()), "visibilitychange")] {
+    for (target, name) in [
+        (window.clone().into(), "pagehide"),
+        (window.document().map(Into::into).unwrap_or_else(|| window.clone().into()), "visibilitychange"),
+    ] {
         let (env2, sh2) = (Rc::downgrade(env), sh.clone());
-        add(target, name, Box::new(move |_| {
-            if let Some(env) = env2.upgrade() {
-                flush_draft(&env, &sh2);
-            }
-        }));
+        add(
+            target,
+            name,
+            Box::new(move |_| {
+                if let Some(env) = env2.upgrade() {
+                    flush_draft(&env, &sh2);
+                }
+            }),
+        );
     }
     let (env2, sh2) = (Rc::downgrade(env), sh.clone());
-    add(window.into(), "storage", Box::new(move |e: web_sys::Event| {
-        let Some(env) = env2.upgrade() else { return };
-        let key = js_sys::Reflect::get(&e, &"key".into()).ok().and_then(|k| k.as_string());
-        if key.as_deref() != Some(env.draft_key.as_str()) || !*env.alive.borrow() {
-            return;
-        }
-        if let Some(text) = js_sys::Reflect::get(&e, &"newValue".into()).ok().and_then(|v| v.as_string()) {
-            sh2.dispatch(Msg::DraftConflict(text));
-        }
-    }));
+    add(
+        window.into(),
+        "storage",
+        Box::new(move |e: web_sys::Event| {
+            let Some(env) = env2.upgrade() else { return };
+            let key = js_sys::Reflect::get(&e, &"key".into()).ok().and_then(|k| k.as_string());
+            if key.as_deref() != Some(env.draft_key.as_str()) || !*env.alive.borrow() {
+                return;
+            }
+            if let Some(text) = js_sys::Reflect::get(&e, &"newValue".into()).ok().and_then(|v| v.as_string()) {
+                sh2.dispatch(Msg::DraftConflict(text));
+            }
+        }),
+    );
 }
 
 /// A random UUID (version 4) for idempotency keys. `crypto.getRandomValues`, not `crypto.randomUUID`:
@@ -436,9 +473,7 @@ fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
 /// portals are plain-HTTP intranet hosts on older kernels (README, Supported browsers).
 fn random_key() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let filled = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
         return format!("k{}-{}", js_sys::Date::now(), js_sys::Math::random());
     }
@@ -564,7 +599,9 @@ fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::FocusOutcome => focus_later(env.root.clone(), Err("[data-outcome]")),
             Effect::SaveDraft => {
                 // Host drafts are always debounced: each one may be a request to the portal's server.
-                if !matches!(env.draft.get(), DraftStore::None | DraftStore::Host) && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS {
+                if !matches!(env.draft.get(), DraftStore::None | DraftStore::Host)
+                    && env.draft_cost_ms.get().iter().copied().fold(f64::INFINITY, f64::min) <= DRAFT_SYNC_BUDGET_MS
+                {
                     // Cheap enough to write at every change: nothing typed waits in memory.
                     env.draft_timer.borrow_mut().take();
                     write_draft(env, sh);

@@ -24,7 +24,15 @@ fn main() -> std::io::Result<()> {
     fs::write(fuzz.join("corpus/template/config.json"), r#"{"dueSoonDays": 14, "importMaxBytes": 100}"#)?;
     // Pattern, NUL, text.
     let d = checklist_core::Config::default().documents;
-    let all = [d.passport, d.official_passport, d.sar_passport, d.hk_macau_permit, d.taiwan_permit, d.hk_macau_resident_permit, d.taiwan_resident_permit];
+    let all = [
+        d.passport,
+        d.official_passport,
+        d.sar_passport,
+        d.hk_macau_permit,
+        d.taiwan_permit,
+        d.hk_macau_resident_permit,
+        d.taiwan_resident_permit,
+    ];
     for (i, p) in all.iter().flatten().enumerate() {
         fs::write(fuzz.join("corpus/pattern").join(format!("doc{i}")), format!("{p}\0E12345678"))?;
     }
