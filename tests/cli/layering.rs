@@ -120,3 +120,231 @@ fn the_lock_graph_is_read_correctly() {
     let widget = manifest_deps("crates/widget");
     assert!(widget.contains("yew") && widget.contains("wasm-bindgen") && !widget.contains("wasm-bindgen-test"), "{widget:?}");
 }
+
+// ---- no import circles between files -------------------------------------------------------------
+
+/// A crate's source files as modules: module path (`rules::geren`, `` for the crate root) → file.
+fn modules(src: &std::path::Path) -> BTreeMap<String, std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, prefix: &[String], out: &mut BTreeMap<String, std::path::PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).expect("src dir").filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            let name = p.file_stem().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+            if p.is_dir() {
+                let mut inner = prefix.to_vec();
+                inner.push(name);
+                walk(&p, &inner, out);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                let mut path = prefix.to_vec();
+                if !matches!(name.as_str(), "mod" | "lib" | "main") {
+                    path.push(name);
+                }
+                out.insert(path.join("::"), p);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(src, &[], &mut out);
+    out
+}
+
+/// Source text without comments, string and char literals (which may hold `crate::`-like text).
+fn code_only(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i..].starts_with(b"//") {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if b[i..].starts_with(b"/*") {
+            i += 2;
+            while i < b.len() && !b[i..].starts_with(b"*/") {
+                i += 1;
+            }
+            i += 2;
+        } else if b[i] == b'"' {
+            // A raw string r"…" / r#"…"# is skipped by its closing quote and hashes.
+            let hashes = text[..i].chars().rev().take_while(|&c| c == '#').count();
+            let raw = i > hashes && b[i - hashes - 1] == b'r';
+            i += 1;
+            while i < b.len() {
+                if !raw && b[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if b[i] == b'"' && b[i + 1..].iter().take(hashes).all(|&c| c == b'#') && (raw || hashes == 0) {
+                    i += 1 + if raw { hashes } else { 0 };
+                    break;
+                }
+                i += 1;
+            }
+            out.push_str("\"\"");
+        } else if b[i] == b'\'' && i + 2 < b.len() && (b[i + 2] == b'\'' || b[i + 1] == b'\\') {
+            // A char literal ('x', '\n', '\u{..}'); a lifetime ('a) has no closing quote nearby.
+            i += 1;
+            while i < b.len() && b[i] != b'\'' {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// The modules a file refers to: `crate::a::b…`, `super::…`, `self::…` and paths that start with the
+/// name of one of its child modules, each resolved to the longest module prefix that is a file.
+/// `mod x;` declarations are structure, not references, and are not counted; nor is a library's root.
+fn references(module: &str, text: &str, all: &BTreeMap<String, std::path::PathBuf>) -> BTreeSet<String> {
+    let code = code_only(text);
+    let here: Vec<&str> = if module.is_empty() { vec![] } else { module.split("::").collect() };
+    let children: BTreeSet<&str> = all
+        .keys()
+        .filter_map(|m| m.strip_prefix(module).map(|r| r.trim_start_matches("::")).filter(|r| !r.is_empty() && !r.contains("::")))
+        .collect();
+    let mut refs = BTreeSet::new();
+    let tokens: Vec<&str> = code.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == ':' || c == '{' || c == ',')).collect();
+    for tok in tokens {
+        // `use a::{b, c::d}` arrives as one token `a::{b,c::d}`: the part before `{` is enough for the
+        // module prefix, and the names inside are tried one by one.
+        let (head, inner) = match tok.split_once('{') {
+            Some((h, rest)) => (h.trim_end_matches("::"), rest.split(',').map(|s| s.trim_matches(|c| c == '{' || c == '}')).collect()),
+            None => (tok.trim_end_matches(','), Vec::new()),
+        };
+        let mut candidates = vec![head.to_owned()];
+        candidates.extend(inner.iter().filter(|s| !s.is_empty()).map(|s| format!("{head}::{s}")));
+        for path in candidates {
+            let mut parts: Vec<&str> = path.split("::").filter(|p| !p.is_empty()).collect();
+            let Some(first) = parts.first().copied() else { continue };
+            let mut base: Vec<&str> = match first {
+                "crate" => {
+                    parts.remove(0);
+                    vec![]
+                }
+                "self" => {
+                    parts.remove(0);
+                    here.clone()
+                }
+                "super" => {
+                    let mut b = here.clone();
+                    while parts.first() == Some(&"super") {
+                        parts.remove(0);
+                        b.pop();
+                    }
+                    b
+                }
+                name if children.contains(name) && parts.len() > 1 => here.clone(),
+                _ => continue,
+            };
+            let mut best = base.join("::");
+            for p in parts {
+                base.push(p);
+                let m = base.join("::");
+                if all.contains_key(&m) {
+                    best = m;
+                } else {
+                    break;
+                }
+            }
+            // A library's root (lib.rs) only declares modules and re-exports their items; a name taken
+            // from it (`crate::Config`) is the defining module's, not a reference to lib.rs.
+            let facade = best.is_empty() && all.get("").is_some_and(|p| p.ends_with("lib.rs"));
+            if best != module && all.contains_key(&best) && !facade {
+                refs.insert(best);
+            }
+        }
+    }
+    refs
+}
+
+/// The import circles among a crate's files: every strongly connected component of more than one file,
+/// as its files' references to each other (`a -> b`).
+fn circles(src: &str) -> Vec<Vec<String>> {
+    let all = modules(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(src));
+    assert!(all.len() >= 2, "{src}: no modules found");
+    let graph: BTreeMap<String, BTreeSet<String>> =
+        all.iter().map(|(m, p)| (m.clone(), references(m, &std::fs::read_to_string(p).expect("source"), &all))).collect();
+    // Tarjan's algorithm, iteratively small enough to write recursively here (a few dozen files).
+    struct T<'a> {
+        g: &'a BTreeMap<String, BTreeSet<String>>,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        on: BTreeSet<&'a str>,
+        out: Vec<Vec<String>>,
+    }
+    fn visit<'a>(t: &mut T<'a>, v: &'a str) {
+        let n = t.index.len();
+        t.index.insert(v, n);
+        t.low.insert(v, n);
+        t.stack.push(v);
+        t.on.insert(v);
+        for w in t.g.get(v).into_iter().flatten() {
+            let w = w.as_str();
+            if !t.index.contains_key(w) {
+                visit(t, w);
+                let lw = t.low[w];
+                let lv = t.low.get_mut(v).expect("visited");
+                *lv = (*lv).min(lw);
+            } else if t.on.contains(w) {
+                let iw = t.index[w];
+                let lv = t.low.get_mut(v).expect("visited");
+                *lv = (*lv).min(iw);
+            }
+        }
+        if t.low[v] == t.index[v] {
+            let mut scc = Vec::new();
+            while let Some(w) = t.stack.pop() {
+                t.on.remove(w);
+                scc.push(if w.is_empty() { "(crate root)".to_owned() } else { w.to_owned() });
+                if w == v {
+                    break;
+                }
+            }
+            if scc.len() > 1 {
+                scc.sort();
+                t.out.push(scc);
+            }
+        }
+    }
+    let mut t = T { g: &graph, index: BTreeMap::new(), low: BTreeMap::new(), stack: Vec::new(), on: BTreeSet::new(), out: Vec::new() };
+    for v in graph.keys() {
+        if !t.index.contains_key(v.as_str()) {
+            visit(&mut t, v);
+        }
+    }
+    t.out
+        .into_iter()
+        .map(|scc| {
+            let inside = |m: &String| scc.iter().any(|s| s == m || (m.is_empty() && s == "(crate root)"));
+            graph
+                .iter()
+                .filter(|(m, _)| inside(m))
+                .flat_map(|(m, refs)| refs.iter().filter(|r| inside(r)).map(move |r| format!("{m} -> {r}")))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_circle_finder_finds_a_circle_and_resolves_paths() {
+    // Two modules naming each other are one circle; a comment or a string naming a module is not a reference.
+    let all: BTreeMap<String, std::path::PathBuf> =
+        ["", "a", "b", "b::c"].iter().map(|m| (m.to_string(), std::path::PathBuf::new())).collect();
+    assert_eq!(references("a", "use crate::b::c::X; // crate::a\nlet s = \"crate::b\";", &all), BTreeSet::from(["b::c".to_owned()]));
+    assert_eq!(references("b", "use super::a::{Y, Z};\nc::f();", &all), BTreeSet::from(["a".to_owned(), "b::c".to_owned()]));
+    assert_eq!(references("b::c", "use super::super::a; let x = 'a'; fn f<'b>() {}", &all), BTreeSet::from(["a".to_owned()]));
+}
+
+#[test]
+fn no_import_circles_between_the_files_of_a_crate() {
+    let found: Vec<(&str, Vec<Vec<String>>)> =
+        ["crates/core/src", "crates/widget/src", "crates/server/src", "src"].into_iter().map(|src| (src, circles(src))).collect();
+    let found: Vec<_> = found.into_iter().filter(|(_, c)| !c.is_empty()).collect();
+    assert!(found.is_empty(), "files that import each other, directly or through others: {found:?}");
+}
