@@ -1,16 +1,16 @@
 //! The reference endpoint's tests, one binary (`cargo test -p checklist-server --test server`): the
-//! HTTP suite (suite.rs) compiled twice, once per storage engine. In `sqlite` every server gets a
+//! HTTP suite (suite/) compiled twice, once per storage engine. In `sqlite` every server gets a
 //! fresh SQLite file; in `postgres` a fresh database on a throw-away PostgreSQL cluster (pg.rs).
 //! The suite tells the two apart by its module path ([`sqlite`] / [`postgres`]).
-// Loading suite.rs twice is the point: one copy per storage engine, in one binary.
+// Loading suite/ twice is the point: one copy per storage engine, in one binary.
 #![allow(clippy::duplicate_mod)]
 
 mod pg;
 
-#[path = "suite.rs"]
+#[path = "suite/mod.rs"]
 mod sqlite;
 
-#[path = "suite.rs"]
+#[path = "suite/mod.rs"]
 mod postgres;
 
 use serde_json::Value;
@@ -22,7 +22,7 @@ fn fixture(kind: &str) -> Value {
 }
 
 /// PostgreSQL only: the database stops in the middle of a load and starts again (the body is in
-/// suite.rs, next to the helpers it uses).
+/// suite/outage.rs, next to the helpers it uses).
 #[test]
 fn postgres_outage_mid_load_loses_and_doubles_nothing() {
     postgres::postgres_outage_mid_load_loses_and_doubles_nothing();
