@@ -133,16 +133,27 @@ const PREFIXES: [&str; 6] = ["crates/", "src/", "tests/", "www/", "docs/", ".ci/
 fn code_paths(text: &str) -> Vec<String> {
     let mut code = Vec::new();
     let mut in_fence = false;
+    // A code span may run over a line break, never over a paragraph: spans are found per paragraph.
+    let mut paragraph = String::new();
+    let spans = |paragraph: &mut String, code: &mut Vec<String>| {
+        // The odd parts between backticks (a double-backtick span splits the same way).
+        code.extend(paragraph.split('`').skip(1).step_by(2).map(str::to_owned));
+        paragraph.clear();
+    };
     for line in text.lines() {
         if line.trim_start().starts_with("```") {
             in_fence = !in_fence;
+            spans(&mut paragraph, &mut code);
         } else if in_fence {
             code.push(line.to_owned());
+        } else if line.trim().is_empty() {
+            spans(&mut paragraph, &mut code);
         } else {
-            // `` `a` `` spans: the odd parts between backticks (a double-backtick span splits the same way).
-            code.extend(line.split('`').skip(1).step_by(2).map(str::to_owned));
+            paragraph.push_str(line);
+            paragraph.push('\n');
         }
     }
+    spans(&mut paragraph, &mut code);
     let mut out = Vec::new();
     for chunk in &code {
         for word in chunk.split(|c: char| c.is_whitespace() || "=()\"',;|[]".contains(c)) {
@@ -196,11 +207,21 @@ fn every_repository_path_written_in_the_docs_exists() {
 #[test]
 fn the_path_scanner_finds_paths_in_code_and_skips_placeholders() {
     let text = "Code in `crates/core/src/rules/` and `node tests/e2e/bench.mjs 1000`, not in tests/prose.rs.\n\
-                `tests/<crate>/main.rs`, `docs/*.md`, `src/…`, `tests/{a,b}.rs`, `www/pkg/x.js:12`, `src/cli.rs::run`.\n\
-                ```\nmount(el, {template}); // crates/core/src/schemas/template.schema.json\n```";
+                `tests/<crate>/main.rs`, `docs/*.md`, `src/…`, `tests/{a,b}.rs`, `www/pkg/x.js:12`, `src/cli.rs::run`, `a\n\
+                span over a line break: src/main.rs`.\n\n\
+                ```\nmount(el, {template}); // crates/core/src/schemas/template.schema.json\n```\n\
+                A stray ` stays in its paragraph.\n\nsrc/not-code.rs and `docs/`.";
     assert_eq!(
         code_paths(text),
-        ["crates/core/src/rules/", "tests/e2e/bench.mjs", "www/pkg/x.js", "src/cli.rs", "crates/core/src/schemas/template.schema.json"]
+        [
+            "crates/core/src/rules/",
+            "tests/e2e/bench.mjs",
+            "www/pkg/x.js",
+            "src/cli.rs",
+            "src/main.rs",
+            "crates/core/src/schemas/template.schema.json",
+            "docs/"
+        ]
     );
     assert!(ignored().iter().any(|i| i == "www/pkg/"), "{:?}", ignored());
 }
