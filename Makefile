@@ -31,7 +31,7 @@ JS_TARGET := chrome78
 WASM_LOWER_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals
 WASM_LOWERING := --llvm-memory-copy-fill-lowering --llvm-nontrapping-fptoint-lowering --signext-lowering --strip-target-features
 # poppler-utils: pdftotext / pdftoppm read the printed PDF in tests/e2e/print.test.mjs.
-# postgresql: the server tests and `make load` run against a throw-away PostgreSQL too (tests/common/pg.rs
+# postgresql: the server tests and `make load` run against a throw-away PostgreSQL too (tests/server/pg.rs
 # starts its own cluster in a temporary directory; the package's system service is not used).
 APT_PACKAGES := chromium chromium-driver fonts-wqy-zenhei brotli poppler-utils postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -148,7 +148,8 @@ integrity:
 ## The release archive, dist/accountability-checklist-<version>.tar.gz (version from Cargo.toml, semver; CHANGELOG.md):
 ## the loader, CSS, pkg/, integrity.json, the built-in templates, the JSON Schemas, the OpenAPI document, a minimal
 ## embedding example, package.json (so that `npm install ./accountability-checklist-<version>.tar.gz` works), the
-## README, CHANGELOG.md, and a CycloneDX SBOM + third-party licence texts of the crates compiled into the module
+## README with ARCHITECTURE.md and docs/ (the pages and pictures it links to, so that its links work in the archive),
+## CHANGELOG.md, and a CycloneDX SBOM + third-party licence texts of the crates compiled into the module
 ## (tests/e2e/sbom.mjs). tests/e2e/dist.test.mjs unpacks it into an empty directory, serves it and mounts the widget.
 VERSION = $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 DIST_NAME := accountability-checklist-$(VERSION)
@@ -163,7 +164,10 @@ dist: pkg
 	cp crates/server/src/openapi.json www/dist/example/index.html www/dist/example/example.js $(DIST_DIR)/
 	mv $(DIST_DIR)/index.html $(DIST_DIR)/example.js $(DIST_DIR)/example/
 	sed 's/@VERSION@/$(VERSION)/' www/dist/package.json.in > $(DIST_DIR)/package.json
-	cp README.md docs/CHANGELOG.md $(DIST_DIR)/
+	cp README.md ARCHITECTURE.md docs/CHANGELOG.md $(DIST_DIR)/
+	mkdir -p $(DIST_DIR)/docs/screenshots
+	cp docs/*.md $(DIST_DIR)/docs/
+	cp docs/screenshots/*.png $(DIST_DIR)/docs/screenshots/
 	node tests/e2e/sbom.mjs $(DIST_DIR)
 	tar -C $(dir $(DIST_DIR)) --owner=0 --group=0 --numeric-owner --sort=name -czf dist/$(DIST_NAME).tar.gz package
 	@echo "wrote dist/$(DIST_NAME).tar.gz"

@@ -1,5 +1,5 @@
 //! Every rule of SPEC's tables is implemented, either declaratively (a template check tagged with
-//! the rule id) or as a named Rust rule, and the README's rules table lists each one.
+//! the rule id) or as a named Rust rule, and the rules table of docs/rules.md lists each one.
 
 use checklist_core::{rules, template};
 
@@ -44,9 +44,9 @@ fn every_spec_rule_is_implemented() {
 }
 
 #[test]
-fn the_readme_lists_every_rule() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
+fn the_rules_page_lists_every_rule() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules.md")).unwrap();
     for id in SPEC_RULES {
-        assert!(readme.contains(&format!("| {id} |")), "README rules table lacks {id}");
+        assert!(page.contains(&format!("| {id} |")), "the rules table of docs/rules.md lacks {id}");
     }
 }

@@ -1,8 +1,8 @@
 // The release archive (issue #15 point 6): `make dist` writes dist/accountability-checklist-<version>.tar.gz. This
 // test unpacks it into an empty directory, checks what it must carry (loader, CSS, pkg/, integrity.json, templates,
-// JSON Schemas, OpenAPI, example, package.json, CHANGELOG, SBOM, licences) and that the integrity hashes match the
-// files, then serves that directory alone with the reference server and mounts the widget from its example page,
-// under the server's strict CSP.
+// JSON Schemas, OpenAPI, example, package.json, CHANGELOG, SBOM, licences, the README and the docs it links to, so
+// that its links work in the archive) and that the integrity hashes match the files, then serves that directory
+// alone with the reference server and mounts the widget from its example page, under the server's strict CSP.
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { assertNoProblems, axeCheck, launchBrowser, newContext, openPage, ROOT, startServer, waitForWidget } from './lib.mjs';
 
 const version = /^version = "(.*)"/m.exec(await readFile(join(ROOT, 'Cargo.toml'), 'utf8'))[1];
@@ -28,7 +28,8 @@ describe('the release archive', () => {
     for (const f of ['checklist.js', 'checklist.css', 'checklist-print.css', 'pkg/accountability_checklist.js', 'pkg/accountability_checklist_bg.wasm',
       'pkg/integrity.js', 'integrity.json', 'templates/geren.json', 'templates/shuzhi.json', 'templates/tanhua.json',
       'schemas/envelope.schema.json', 'schemas/template.schema.json', 'schemas/config.schema.json', 'openapi.json', 'example/index.html',
-      'example/example.js', 'package.json', 'CHANGELOG.md', 'README.md', 'sbom.cdx.json', 'THIRD-PARTY-LICENSES.txt']) {
+      'example/example.js', 'package.json', 'CHANGELOG.md', 'README.md', 'ARCHITECTURE.md', 'docs/embedding.md', 'docs/api.md',
+      'docs/screenshots/geren-errors.png', 'sbom.cdx.json', 'THIRD-PARTY-LICENSES.txt']) {
       assert.ok(existsSync(join(pkg, f)), `${f} in the archive`);
     }
     const manifest = JSON.parse(await readFile(join(pkg, 'package.json'), 'utf8'));
@@ -37,6 +38,21 @@ describe('the release archive', () => {
     assert.equal(manifest.main, './checklist.js');
     assert.match(await readFile(join(pkg, 'CHANGELOG.md'), 'utf8'), new RegExp(`## ${version.replace(/\./g, '\\.')}`));
     assert.equal(JSON.parse(await readFile(join(pkg, 'openapi.json'), 'utf8')).info.version, version);
+    // The shipped README's links and pictures work in the archive: every relative `[text](path)` and
+    // `<img src>` of its Markdown files (outside code) names a file it carries. (`../shared/` is the workplace's
+    // folder beside the repository, never shipped.)
+    const markdown = ['README.md', 'ARCHITECTURE.md', ...(await readdir(join(pkg, 'docs'))).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    const broken = [];
+    for (const doc of markdown) {
+      const prose = (await readFile(join(pkg, doc), 'utf8')).split(/^```.*$/m).filter((_, i) => i % 2 === 0).join('\n').replace(/`[^`\n]*`/g, '');
+      for (const [, target] of [...prose.matchAll(/\]\(([^)\s]+)\)/g), ...prose.matchAll(/src="([^"]+)"/g)]) {
+        const path = target.split('#')[0];
+        if (!path || /^[a-z]+:/.test(path) || path.includes('../shared/')) continue;
+        if (!existsSync(join(pkg, dirname(doc), path))) broken.push(`${doc}: ${target}`);
+      }
+    }
+    assert.ok(markdown.length > 5, 'the docs are in the archive');
+    assert.deepEqual(broken, [], 'links in the archive\'s Markdown that name a file it does not carry');
     // Integrity: every hash in integrity.json is the file's sha384.
     const integrity = JSON.parse(await readFile(join(pkg, 'integrity.json'), 'utf8'));
     for (const [file, sri] of Object.entries(integrity)) {

@@ -15,6 +15,8 @@ import { chromium } from 'playwright-core';
 export const E2E_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(E2E_DIR, '..', '..');
 export const ARTIFACTS = resolve(E2E_DIR, 'artifacts');
+// The pictures of the README and docs/, kept current by the suite (keepScreenshot).
+export const SCREENSHOTS = resolve(ROOT, 'docs', 'screenshots');
 export const FIXTURES = resolve(ROOT, 'tests', 'fixtures');
 
 /** "Today" of each valid fixture: the widget's `today` attribute and the server's --today must agree. */

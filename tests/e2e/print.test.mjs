@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import {
-  assertNoProblems, E2E_DIR, fixture, handle, keepScreenshot, KINDS, openPage, press, TODAY, until, useServerAndBrowser,
+  assertNoProblems, fixture, handle, keepScreenshot, KINDS, openPage, press, SCREENSHOTS, TODAY, until, useServerAndBrowser,
   waitForWidget,
 } from './lib.mjs';
 
@@ -90,7 +90,7 @@ for (const kind of KINDS) {
         // The first printed page, for the README.
         const base = join(dir, 'geren-page');
         await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, base]);
-        await keepScreenshot(await readFile(`${base}.png`), resolve(E2E_DIR, 'screenshots', 'print-geren.png'));
+        await keepScreenshot(await readFile(`${base}.png`), resolve(SCREENSHOTS, 'print-geren.png'));
       }
       for (const chrome of ['一键校验', '导出文件', '已提交记录', '选择清单', '打印预览']) {
         assert.ok(!all.includes(chrome), `no chrome "${chrome}" in the PDF`);

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  assertNoProblems, axeCheck, E2E_DIR, fixture, handle, keepScreenshot, openPage, press, TODAY, until, useServerAndBrowser,
+  assertNoProblems, axeCheck, fixture, handle, keepScreenshot, openPage, press, SCREENSHOTS, TODAY, until, useServerAndBrowser,
   waitForWidget,
 } from './lib.mjs';
 
@@ -80,7 +80,7 @@ describe('review mode', () => {
     await until(() => page.locator('[data-verdict="changed"]').count(), 'the changed verdict');
     assert.match(await page.locator('[data-verdict]').textContent(), /已被修改/);
     assert.equal(await page.locator('[data-verdict]').getAttribute('role'), 'alert');
-    await keepScreenshot(await page.locator('[data-reviewer]').screenshot(), resolve(E2E_DIR, 'screenshots', 'review-changed.png'));
+    await keepScreenshot(await page.locator('[data-reviewer]').screenshot(), resolve(SCREENSHOTS, 'review-changed.png'));
     await axeCheck(page, 'review mode (changed)');
     assertNoProblems(page, 'review mode');
   });

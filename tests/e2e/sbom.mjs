@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `make dist`: the CycloneDX 1.5 SBOM and the third-party licence file of the crates compiled into the
-// WebAssembly module, from `cargo metadata --filter-platform wasm32-unknown-unknown`: the root's normal
+// WebAssembly module, from `cargo metadata --filter-platform wasm32-unknown-unknown`: the widget crate's normal
 // dependencies, transitively, for that platform (native-only crates such as axum and rusqlite are not in the
 // module, nor are dev- and build-dependencies, nor proc-macro crates, which run in the compiler and ship nothing).
 // Generated from cargo metadata rather than with cargo-cyclonedx so that the graph is exactly the wasm32 one by
@@ -19,7 +19,9 @@ if (!out) {
 const meta = JSON.parse(execFileSync('cargo', ['metadata', '--format-version', '1', '--locked', '--filter-platform', 'wasm32-unknown-unknown'], { maxBuffer: 64 << 20 }).toString());
 const byId = new Map(meta.packages.map((p) => [p.id, p]));
 const nodes = new Map(meta.resolve.nodes.map((n) => [n.id, n]));
-const root = meta.resolve.root;
+// The module is the widget crate's cdylib; the workspace's root package is the command-line tool (and reaches
+// the server's native crates), so the graph starts at checklist-widget.
+const root = meta.packages.find((p) => p.name === 'checklist-widget' && meta.workspace_members.includes(p.id)).id;
 const isProcMacro = (p) => p.targets.some((t) => t.kind.includes('proc-macro'));
 
 // Normal (not dev, not build) edges only; --filter-platform already dropped other targets' dependencies.

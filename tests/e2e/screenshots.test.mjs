@@ -1,15 +1,15 @@
-// The README's pictures, taken by the suite's browser so that they stay current: each checklist filled in
-// (tests/e2e/screenshots/<kind>.png), the error summary (geren-errors.png) and the talk overview
+// The pictures of the README and docs/, taken by the suite's browser so that they stay current: each checklist filled in
+// (docs/screenshots/<kind>.png), the error summary (geren-errors.png) and the talk overview
 // (tanhua-overview.png). The printed page (print-geren.png) comes from print.test.mjs, the review banner
 // (review-changed.png) from review.test.mjs.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import {
-  E2E_DIR, fixture, handle, keepScreenshot, KINDS, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget,
+  fixture, handle, keepScreenshot, KINDS, openPage, press, SCREENSHOTS, TODAY, until, useServerAndBrowser, waitForWidget,
 } from './lib.mjs';
 
-const shot = (name) => resolve(E2E_DIR, 'screenshots', name);
+const shot = (name) => resolve(SCREENSHOTS, name);
 
 const harness = useServerAndBrowser();
 
