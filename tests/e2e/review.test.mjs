@@ -41,6 +41,10 @@ describe('review mode', () => {
   let context, page, env, intactFile, changedFile;
   before(async () => {
     context = await harness.context();
+    // The record's export time and the reviewer's "today" come from the clock: a fixed one keeps
+    // review-changed.png the same from run to run, so that keepScreenshot rewrites it only when the
+    // screen really changes (timers still run).
+    await context.clock.setFixedTime(new Date('2026-01-20T10:00:00+08:00'));
     const filler = await openPage(context, `/index.html?template=geren&today=${TODAY.geren}&draft=none`);
     await waitForWidget(filler);
     await handle(filler, 'setData', await fixture('geren'));
