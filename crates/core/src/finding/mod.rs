@@ -1,171 +1,20 @@
-//! Findings: what validation reports. Owns the `Finding` type, severities, the stable machine
-//! codes and their messages in every locale. Validation never stops at the first problem and never
-//! fails: it returns findings.
-//!
-//! Codes are grouped by the module that raises them; each group is declared with
-//! [`finding_codes!`], which makes a message in every locale part of the declaration itself, so a
-//! code without a message does not compile.
+//! Findings: what validation reports. Owns the `Finding` type, confirmations and reports; the
+//! severities (`severity.rs`) and the stable machine codes with their messages in every locale
+//! (`codes/`, the wire contract) are leaves that this module re-exports. Validation never stops at
+//! the first problem and never fails: it returns findings.
+
+pub mod codes;
+pub mod severity;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
+
+pub use codes::Code;
+pub use severity::Severity;
 
 use crate::locale::Locale;
-
-/// How much a finding matters (SPEC §0.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Blocks submit; a draft can still be saved.
-    Error,
-    /// Submit is allowed once the user confirms it; the confirmation is recorded.
-    Warning,
-    /// A hint only.
-    Info,
-}
-
-impl Severity {
-    /// SPEC's one-letter tag: `E`, `W` or `I`.
-    pub fn letter(self) -> &'static str {
-        match self {
-            Severity::Error => "E",
-            Severity::Warning => "W",
-            Severity::Info => "I",
-        }
-    }
-}
-
-/// Declares a group of finding codes with their messages. Each code is written
-/// `Variant = "machine_code" { zh: "…", en: "…" }`; `{name}` in a message is replaced by the
-/// finding's param `name` (and `{label}` by the field label in the reader's locale).
-#[macro_export]
-macro_rules! finding_codes {
-    (
-        $(#[$meta:meta])*
-        pub enum $name:ident in $prefix:literal {
-            $( $(#[$vmeta:meta])* $variant:ident = $code:literal { zh: $zh:literal, en: $en:literal $(,)? } ),* $(,)?
-        }
-    ) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $( $(#[$vmeta])* $variant ),* }
-
-        impl $name {
-            /// Every code of this group, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-            /// The group prefix of the machine code.
-            pub const PREFIX: &'static str = $prefix;
-
-            /// The stable machine code, e.g. `id_card.check_digit`.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => concat!($prefix, ".", $code)),* }
-            }
-
-            /// The message template in `locale`.
-            pub fn message(self, locale: $crate::locale::Locale) -> &'static str {
-                match locale {
-                    $crate::locale::Locale::ZhCn => match self { $($name::$variant => $zh),* },
-                    $crate::locale::Locale::En => match self { $($name::$variant => $en),* },
-                }
-            }
-
-            /// The code whose machine code is `s`.
-            pub fn parse(s: &str) -> Option<$name> {
-                match s { $(concat!($prefix, ".", $code) => Some($name::$variant),)* _ => None }
-            }
-        }
-    };
-}
-
-/// Declares `Code` over the groups of codes, so that a group is added in one place.
-macro_rules! code_groups {
-    ($( $(#[$doc:meta])* $variant:ident($ty:path) ),* $(,)?) => {
-        /// A stable machine code: serialized as a dotted snake_case string such as
-        /// `geren.self_missing`.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code {
-            $( $(#[$doc])* $variant($ty), )*
-        }
-
-        impl Code {
-            /// The stable machine code.
-            pub fn as_str(self) -> &'static str {
-                match self { $( Code::$variant(c) => c.as_str(), )* }
-            }
-
-            /// The message template in `locale`.
-            pub fn message_template(self, locale: Locale) -> &'static str {
-                match self { $( Code::$variant(c) => c.message(locale), )* }
-            }
-
-            /// Parses a machine code of any group.
-            pub fn parse(s: &str) -> Option<Code> {
-                $( if let Some(c) = <$ty>::parse(s) { return Some(Code::$variant(c)); } )*
-                None
-            }
-
-            /// Every code of every group.
-            pub fn all() -> Vec<Code> {
-                let mut all = Vec::new();
-                $( all.extend(<$ty>::ALL.iter().copied().map(Code::$variant)); )*
-                all
-            }
-        }
-
-        $( impl From<$ty> for Code {
-            fn from(c: $ty) -> Code { Code::$variant(c) }
-        } )*
-    };
-}
-
-code_groups! {
-    /// Generic field checks declared in templates.
-    Field(crate::engine::codes::FieldCode),
-    /// Identifier checks (ID cards, credit codes, passports …).
-    Ident(crate::ident::IdentCode),
-    /// Rules of the 述职 / 述责述廉 checklist.
-    Shuzhi(crate::rules::shuzhi::ShuzhiCode),
-    /// Rules of the 谈话 checklist.
-    Tanhua(crate::rules::tanhua::TanhuaCode),
-    /// Rules of the 个人有关事项 checklist.
-    Geren(crate::rules::geren::GerenCode),
-    /// Cross-checks between checklists.
-    Cross(crate::rules::cross::CrossCode),
-    /// Problems with an imported file.
-    Import(crate::envelope::ImportCode),
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
-        let s = String::deserialize(d)?;
-        Code::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown finding code `{s}`")))
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Code {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "FindingCode".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        let codes: Vec<&str> = Code::all().into_iter().map(Code::as_str).collect();
-        schemars::json_schema!({ "type": "string", "enum": codes })
-    }
-}
 
 /// One problem (or hint) found in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -373,7 +222,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::codes::FieldCode;
+    use crate::finding::codes::field::FieldCode;
 
     #[test]
     fn messages_fill_params_by_locale() {
