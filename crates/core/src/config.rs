@@ -35,7 +35,7 @@ pub struct Config {
     pub import_max_bytes: usize,
     /// The digest the widget writes into exports and posts: `sha256-jcs` (default) or `sm3-jcs`
     /// (SM3, for deployments that must use 商用密码 algorithms). Import verifies either.
-    pub digest_algorithm: crate::envelope::DigestAlgorithm,
+    pub digest_algorithm: crate::envelope::digest::DigestAlgorithm,
 }
 
 impl Default for Config {
@@ -52,7 +52,7 @@ impl Default for Config {
             calendar: WorkingCalendar::default(),
             due_soon_days: 30,
             import_max_bytes: 5 * 1024 * 1024,
-            digest_algorithm: crate::envelope::DigestAlgorithm::Sha256Jcs,
+            digest_algorithm: crate::envelope::digest::DigestAlgorithm::Sha256Jcs,
         }
     }
 }

@@ -11,6 +11,7 @@
 //! database crate, and it never reads a clock ("today" is always a parameter).
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod compare;
 pub mod config;
 pub mod date;

@@ -11,10 +11,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::access;
 use crate::config::Config;
 use crate::date::Date;
 use crate::locale::Locale;
-use crate::rules::access;
 
 /// Section and table of the roster (`/roster/people`).
 pub(crate) const ROSTER: (&str, &str) = ("roster", "people");

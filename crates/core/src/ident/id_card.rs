@@ -6,10 +6,11 @@
 //! read from a number with a wrong check character may itself be the typo, and cross-checking it
 //! against the `birthDate` field would blame the wrong field.
 
-use super::{IdIssue, IdentCode, PersonInfo};
 use crate::config::{IdCardConfig, Legacy15Policy};
 use crate::date::Date;
+use crate::finding::codes::ident::IdentCode;
 use crate::finding::Severity;
+use crate::ident::issue::{IdIssue, PersonInfo};
 
 /// Weights of positions 1–17, 2^(18−i) mod 11 (SPEC §6.1.2).
 const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -204,8 +205,7 @@ fn ascii(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::ident::{check_foreign_permanent_residence, check_id_card, check_residence_permit};
+    use crate::ident::id_card::*;
 
     fn today() -> Date {
         Date::new(2025, 6, 1).unwrap()

@@ -415,7 +415,7 @@ pub(crate) fn country_name(code: &str, locale: Locale) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::ident::iso::*;
 
     #[test]
     fn tables_are_sorted_unique_and_well_formed() {

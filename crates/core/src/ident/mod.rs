@@ -9,47 +9,13 @@
 
 mod id_card;
 mod iso;
+pub(crate) mod issue;
 mod uscc;
 
 use crate::config::{IdCardConfig, UsccConfig};
 use crate::date::Date;
 pub use crate::finding::codes::ident::IdentCode;
-use crate::finding::Severity;
-
-/// One problem with an identifier.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdIssue {
-    /// Machine code.
-    pub code: IdentCode,
-    /// Severity.
-    pub severity: Severity,
-    /// Message params.
-    pub params: Vec<(&'static str, String)>,
-    /// The user may override it after checking (USCC check failure, SPEC §6.3).
-    pub overridable: bool,
-}
-
-impl IdIssue {
-    /// An issue without params, not overridable.
-    pub fn new(code: IdentCode, severity: Severity) -> IdIssue {
-        IdIssue { code, severity, params: Vec::new(), overridable: false }
-    }
-
-    /// Adds a message param.
-    pub fn param(mut self, key: &'static str, value: impl Into<String>) -> IdIssue {
-        self.params.push((key, value.into()));
-        self
-    }
-}
-
-/// What a valid ID number says about its holder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PersonInfo {
-    /// Birth date encoded in the number.
-    pub birth: Date,
-    /// Gender from the sequence code's parity (odd = male), when the number encodes it.
-    pub male: Option<bool>,
-}
+pub use issue::{IdIssue, PersonInfo};
 
 /// 居民身份证号码 (SPEC §6.1): length, shape, province, birth date (real, not after `today`,
 /// age ≤ `cfg.max_age`) and the MOD 11-2 check character; a 15-digit number follows

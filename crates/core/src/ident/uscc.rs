@@ -9,9 +9,10 @@
 //! confirmable. The organisation-code check is a warning: early and 个体工商户 codes are known not
 //! to comply (SPEC §6.3.1).
 
-use super::{IdIssue, IdentCode};
 use crate::config::UsccConfig;
+use crate::finding::codes::ident::IdentCode;
 use crate::finding::Severity;
+use crate::ident::issue::IdIssue;
 
 /// The 31 symbols of GB 32100, in value order (no I, O, S, V, Z).
 const CHARSET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -154,8 +155,7 @@ fn ascii(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::ident::{check_org_code, check_reg_no, check_uscc};
+    use crate::ident::uscc::*;
 
     fn uscc(n: &str) -> Vec<IdIssue> {
         uscc_with(n, &UsccConfig::default())

@@ -59,7 +59,7 @@
 
 use serde_json::Value;
 
-use super::access;
+use crate::access;
 use crate::date::Date;
 use crate::engine::labelled;
 pub use crate::finding::codes::cross::CrossCode;
@@ -317,7 +317,7 @@ pub fn x_r02(shuzhi: &Value, geren: &Value, geren_submitted_on: Option<Date>) ->
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::cross::*;
     use serde_json::json;
 
     #[test]

@@ -11,8 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use super::access::{self, cell_path, field_path};
-use super::{NamedRule, RuleCtx};
+use crate::access::{self, cell_path, field_path};
 use crate::config::Config;
 use crate::date::Date;
 use crate::decimal::Decimal;
@@ -20,6 +19,7 @@ use crate::engine::codes::FieldCode;
 pub use crate::finding::codes::geren::GerenCode;
 use crate::finding::{Code, Finding, Severity};
 use crate::normalize;
+use crate::rules::rule::{NamedRule, RuleCtx};
 use crate::template::ChecklistKind;
 
 /// The rules of this checklist.
@@ -670,7 +670,7 @@ fn consequences(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::geren::*;
     use serde_json::json;
 
     #[test]

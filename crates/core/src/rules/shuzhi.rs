@@ -15,12 +15,13 @@
 
 use serde_json::Value;
 
-use super::{access, NamedRule, RuleCtx};
+use crate::access;
 use crate::date::Date;
 use crate::engine::{codes::FieldCode, labelled};
 pub use crate::finding::codes::shuzhi::ShuzhiCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::Text;
+use crate::rules::rule::{NamedRule, RuleCtx};
 use crate::template::ChecklistKind;
 
 /// The rules of this checklist.
@@ -303,8 +304,8 @@ fn a_r10(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::Config;
+    use crate::rules::shuzhi::*;
     use crate::template::builtin;
     use serde_json::json;
 

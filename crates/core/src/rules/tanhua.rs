@@ -13,12 +13,13 @@
 
 use std::collections::HashMap;
 
-use super::{access, NamedRule, RuleCtx};
+use crate::access;
 use crate::date::Date;
 use crate::engine::codes::FieldCode;
 use crate::engine::labelled;
 use crate::finding::{Finding, Severity};
 use crate::locale::{Locale, Text};
+use crate::rules::rule::{NamedRule, RuleCtx};
 use crate::schedule::{self, Person, Talk, PLANS, ROSTER, TALKS};
 use crate::template::ChecklistKind;
 
@@ -662,7 +663,7 @@ fn level_guidance(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::rules::tanhua::*;
 
     #[test]
     fn word_chars_agree_with_is_alphanumeric_on_what_answers_contain() {

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{Condition, Field, FieldType, Template};
+use crate::template::model::{Condition, Field, FieldType, Template, CHANGED_KEY, PRESENCE_KEY};
 
 /// Largest template accepted, in bytes.
 pub const MAX_TEMPLATE_BYTES: usize = 2 * 1024 * 1024;
@@ -49,11 +49,6 @@ pub fn load(json: &str) -> Result<Template, TemplateError> {
     Ok(template)
 }
 
-/// Escapes one JSON-pointer reference token (RFC 6901).
-pub(crate) fn escape(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
 /// The built-in template names.
 pub fn builtin_names() -> &'static [&'static str] {
     &["shuzhi", "tanhua", "geren"]
@@ -93,7 +88,7 @@ fn check(t: &Template) -> Result<(), TemplateError> {
             p(format!("{sp}/id"), format!("duplicate section id `{}`", s.id));
         }
         let mut keys = HashSet::new();
-        for reserved in [super::PRESENCE_KEY, super::CHANGED_KEY] {
+        for reserved in [PRESENCE_KEY, CHANGED_KEY] {
             keys.insert(reserved);
         }
         for (fi, f) in s.fields.iter().enumerate() {
@@ -151,11 +146,11 @@ fn check(t: &Template) -> Result<(), TemplateError> {
         }
     }
     for (ri, rule) in t.rules.iter().enumerate() {
-        match crate::rules::named(rule) {
+        match crate::rules::ids::kind_of(rule) {
             None => p(format!("/rules/{ri}"), format!("unknown rule `{rule}`")),
-            Some(r) if r.kind != t.checklist_kind => p(
+            Some(kind) if kind != t.checklist_kind => p(
                 format!("/rules/{ri}"),
-                format!("rule `{rule}` belongs to `{}` checklists, not `{}`", r.kind.as_str(), t.checklist_kind.as_str()),
+                format!("rule `{rule}` belongs to `{}` checklists, not `{}`", kind.as_str(), t.checklist_kind.as_str()),
             ),
             Some(_) => {}
         }
@@ -251,7 +246,7 @@ fn check_condition(c: &Condition, cp: &str, p: &mut impl FnMut(String, String)) 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::template::load::*;
 
     #[test]
     fn builtins_load() {

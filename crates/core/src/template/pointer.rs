@@ -7,7 +7,7 @@
 
 use serde_json::Value;
 
-use super::{Field, Table, Template, CHANGED_KEY, PRESENCE_KEY};
+use crate::template::model::{Field, Table, Template, CHANGED_KEY, PRESENCE_KEY};
 
 /// What a pointer names in a record of a template.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -44,6 +44,11 @@ impl SetRefusal {
             SetRefusal::WrongShape => "wrong_shape",
         }
     }
+}
+
+/// Escapes one JSON-pointer reference token (RFC 6901).
+pub(crate) fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
 }
 
 /// An RFC 6901 array index: `0` or digits without a leading zero (no sign, no spaces).
@@ -104,8 +109,8 @@ impl Template {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::template::builtin;
+    use crate::template::load::builtin;
+    use crate::template::pointer::*;
     use serde_json::json;
 
     fn geren() -> Template {

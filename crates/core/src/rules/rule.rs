@@ -1,0 +1,44 @@
+//! What a named rule is and what it sees. A leaf the rule modules share.
+
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::date::Date;
+use crate::finding::{Finding, Severity};
+use crate::template::{ChecklistKind, Template};
+
+/// A rule implemented in Rust.
+pub struct NamedRule {
+    /// SPEC id, e.g. `C-R04`.
+    pub id: &'static str,
+    /// The checklist it belongs to.
+    pub kind: ChecklistKind,
+    /// SPEC's severity for the rule (individual findings may be milder, e.g. E/W rules).
+    pub severity: Severity,
+    /// One line on what it checks (for docs and `--explain`).
+    pub summary: &'static str,
+    /// The check.
+    pub run: fn(&RuleCtx<'_>, &mut Vec<Finding>),
+}
+
+/// What a named rule sees.
+pub struct RuleCtx<'a> {
+    /// The whole record data.
+    pub record: &'a Value,
+    /// The template it follows.
+    pub template: &'a Template,
+    /// Configuration.
+    pub config: &'a Config,
+    /// Today in Asia/Shanghai.
+    pub today: Date,
+    /// The Asia/Shanghai date the record was submitted (提交), when it has been: deadlines are
+    /// measured by it, and by `today` only for drafts.
+    pub submitted_on: Option<Date>,
+}
+
+impl RuleCtx<'_> {
+    /// The day a filing is judged on: its submission date, or today for a draft.
+    pub fn filed_on(&self) -> Date {
+        self.submitted_on.unwrap_or(self.today)
+    }
+}
