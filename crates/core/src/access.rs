@@ -3,7 +3,7 @@
 //! empty slice) for a missing, empty or mistyped value, so that no caller panics on odd input.
 //! Declarative field checks already report the malformed value itself.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::date::Date;
 use crate::decimal::Decimal;
@@ -94,4 +94,30 @@ pub fn row_path(section: &str, table: &str, index: usize) -> String {
 /// The report year at `/header/year`.
 pub fn report_year(record: &Value) -> Option<i32> {
     int(section(record, "header"), "year").and_then(|y| i32::try_from(y).ok()).filter(|y| (1900..=9999).contains(y))
+}
+
+/// Whether a value counts as not filled: missing, null, blank text, or an empty list.
+pub fn is_empty(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => normalize::trim(s).is_empty(),
+        Some(Value::Array(a)) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// The filled value at `key`: a sibling key of `obj` (the row or section object), or a JSON
+/// pointer from the record root when it starts with `/`. `None` when it is not filled.
+pub fn filled<'a>(key: &str, obj: &'a Map<String, Value>, record: &'a Value) -> Option<&'a Value> {
+    let v = if key.starts_with('/') { record.pointer(key) } else { obj.get(key) };
+    v.filter(|v| !is_empty(Some(v)))
+}
+
+/// The 有/无 answer of a section object: `Some(true)` for 有, `Some(false)` for 无.
+pub fn presence_of(sobj: &Map<String, Value>) -> Option<bool> {
+    match sobj.get(PRESENCE_KEY).and_then(Value::as_str).map(normalize::trim) {
+        Some(PRESENCE_HAS) => Some(true),
+        Some(PRESENCE_NONE) => Some(false),
+        _ => None,
+    }
 }

@@ -12,10 +12,13 @@
 
 pub mod codes;
 
+pub use crate::access::is_empty;
+
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::access;
 use crate::config::Config;
 use crate::date::{Date, DateError};
 use crate::decimal::{Decimal, DecimalError};
@@ -23,10 +26,9 @@ use crate::finding::{Finding, Report, Severity};
 use crate::ident::{self, IdIssue, IdentCode, PersonInfo};
 use crate::normalize;
 use crate::pattern::Pattern as Regex;
-use crate::rules::{self, access, RuleCtx};
+use crate::rules::{self, RuleCtx};
 use crate::template::{
-    escape_token, CompareOp, Condition, Field, FieldType, Requirement, Section, Table, Template, TemplateError, YearBound, PRESENCE_HAS,
-    PRESENCE_KEY, PRESENCE_NONE,
+    escape_token, CompareOp, Condition, Field, FieldType, Requirement, Section, Table, Template, TemplateError, YearBound, PRESENCE_KEY,
 };
 use codes::FieldCode;
 
@@ -323,7 +325,7 @@ impl Validator {
         };
         let cx = self.cx(record, today);
         let sobj = record.get(&section.id).and_then(Value::as_object).unwrap_or(empty_map());
-        if !self.section_applies(&cx, section, sobj) || presence_of(sobj) == Some(false) {
+        if !self.section_applies(&cx, section, sobj) || access::presence_of(sobj) == Some(false) {
             return out;
         }
         let base = format!("/{}/{}", escape_token(&section.id), escape_token(&table.id));
@@ -388,7 +390,7 @@ impl Validator {
     }
 
     fn section_applies(&self, cx: &Cx<'_>, section: &Section, sobj: &Map<String, Value>) -> bool {
-        section.when.as_ref().is_none_or(|c| eval(c, sobj, cx.record))
+        section.when.as_ref().is_none_or(|c| c.eval(sobj, cx.record))
     }
 
     fn check_section(&self, cx: &Cx<'_>, si: usize, section: &Section, out: &mut Vec<Finding>) {
@@ -415,7 +417,7 @@ impl Validator {
         if let Some(presence) = &section.presence {
             let rule = presence.rule.as_deref().unwrap_or("C-R01");
             let ppath = format!("{base}/{PRESENCE_KEY}");
-            match presence_of(sobj) {
+            match access::presence_of(sobj) {
                 None => {
                     out.push(
                         Finding::new(FieldCode::PresenceUnanswered, Severity::Error, ppath)
@@ -473,12 +475,12 @@ impl Validator {
             };
             if let Some(min) = table.min_rows {
                 if rows.len() < min as usize {
-                    out.push(labelled(FieldCode::RowsTooFew, Severity::Error, tbase.clone(), &table.title).param("min", min));
+                    out.push(Finding::labelled(FieldCode::RowsTooFew, Severity::Error, tbase.clone(), &table.title).param("min", min));
                 }
             }
             if let Some(max) = table.max_rows {
                 if rows.len() > max as usize {
-                    out.push(labelled(FieldCode::RowsTooMany, Severity::Error, tbase.clone(), &table.title).param("max", max));
+                    out.push(Finding::labelled(FieldCode::RowsTooMany, Severity::Error, tbase.clone(), &table.title).param("max", max));
                 }
             }
             for (ri, row) in rows.iter().enumerate() {
@@ -508,7 +510,9 @@ impl Validator {
     #[allow(clippy::too_many_arguments)]
     fn check_row(&self, cx: &Cx<'_>, si: usize, ti: usize, table: &Table, ri: usize, row: &Value, tbase: &str, out: &mut Vec<Finding>) {
         let Some(obj) = row.as_object() else {
-            out.push(labelled(FieldCode::WrongType, Severity::Error, format!("{tbase}/{ri}"), &table.title).param("expected", "object"));
+            out.push(
+                Finding::labelled(FieldCode::WrongType, Severity::Error, format!("{tbase}/{ri}"), &table.title).param("expected", "object"),
+            );
             return;
         };
         let place = Place { section_index: si, table_slot: ti + 1, obj, base: tbase, row: Some(ri) };
@@ -554,7 +558,7 @@ impl Validator {
         // valid, and allocating per cell dominated the full pass.
         let make = |code: FieldCode, sev: Severity| {
             let path = place.path(&field.key);
-            let f = labelled(code, sev, path, &field.label);
+            let f = Finding::labelled(code, sev, path, &field.label);
             match &field.rule {
                 Some(r) => f.rule(r),
                 None => f,
@@ -569,7 +573,7 @@ impl Validator {
                 Requirement::Optional => field
                     .required_if
                     .as_ref()
-                    .filter(|c| eval(c, place.obj, cx.record))
+                    .filter(|c| c.eval(place.obj, cx.record))
                     .map(|_| field.required_if_severity.unwrap_or(Severity::Error)),
             };
             if let Some(sev) = sev {
@@ -1001,13 +1005,13 @@ impl Validator {
         out: &mut Vec<Finding>,
     ) {
         if let Some(c) = &check.when {
-            if !eval(c, place.obj, cx.record) {
+            if !c.eval(place.obj, cx.record) {
                 return;
             }
         }
         let Some(left_field) = lookup(&check.left) else { return };
-        let left = resolve(&check.left, place.obj, cx.record);
-        let right = resolve(&check.right, place.obj, cx.record);
+        let left = access::filled(&check.left, place.obj, cx.record);
+        let right = access::filled(&check.right, place.obj, cx.record);
         let (Some(left), Some(right)) = (left, right) else { return };
         let ord = match left_field.kind {
             FieldType::Date => match (
@@ -1046,7 +1050,7 @@ impl Validator {
             return;
         }
         let path = place.path(&check.left);
-        let mut f = labelled(code, check.severity.unwrap_or(Severity::Error), path, &left_field.label);
+        let mut f = Finding::labelled(code, check.severity.unwrap_or(Severity::Error), path, &left_field.label);
         if let Some(right_field) = lookup(&check.right) {
             f = f.param("other", &right_field.label.zh).param("other_en", right_field.label.get(crate::locale::Locale::En));
         } else {
@@ -1059,19 +1063,6 @@ impl Validator {
     }
 }
 
-fn presence_of(sobj: &Map<String, Value>) -> Option<bool> {
-    match sobj.get(PRESENCE_KEY).and_then(Value::as_str).map(normalize::trim) {
-        Some(PRESENCE_HAS) => Some(true),
-        Some(PRESENCE_NONE) => Some(false),
-        _ => None,
-    }
-}
-
-/// A finding naming a field by its label in both locales.
-pub(crate) fn labelled(code: impl Into<crate::finding::Code>, sev: Severity, path: String, label: &crate::locale::Text) -> Finding {
-    Finding::new(code, sev, path).param("label_zh", &label.zh).param("label_en", label.get(crate::locale::Locale::En))
-}
-
 fn ident_finding(issue: IdIssue, make: &impl Fn(FieldCode, Severity) -> Finding) -> Finding {
     let mut f = make(FieldCode::Required, issue.severity);
     f.code = issue.code.into();
@@ -1080,16 +1071,6 @@ fn ident_finding(issue: IdIssue, make: &impl Fn(FieldCode, Severity) -> Finding)
     }
     f.overridable = issue.overridable;
     f
-}
-
-/// Whether a value counts as not filled: missing, null, blank text, or an empty list.
-pub fn is_empty(v: Option<&Value>) -> bool {
-    match v {
-        None | Some(Value::Null) => true,
-        Some(Value::String(s)) => normalize::trim(s).is_empty(),
-        Some(Value::Array(a)) => a.is_empty(),
-        _ => false,
-    }
 }
 
 fn bound(v: &Option<Value>) -> Option<Decimal> {
@@ -1116,75 +1097,8 @@ fn as_decimal(v: &Value) -> Option<Decimal> {
     }
 }
 
-fn resolve<'a>(key: &str, obj: &'a Map<String, Value>, record: &'a Value) -> Option<&'a Value> {
-    let v = if key.starts_with('/') { record.pointer(key) } else { obj.get(key) };
-    v.filter(|v| !is_empty(Some(v)))
-}
-
-/// Evaluates a template condition against a row or section object and the record.
+/// Evaluates a template condition against a row or section object and the record: see
+/// [`Condition::eval`], where conditions are evaluated (kept here as a path for callers).
 pub fn eval(c: &Condition, obj: &Map<String, Value>, record: &Value) -> bool {
-    if let Some(field) = &c.field {
-        let v = resolve(field, obj, record);
-        let trimmed = |v: &Value| -> Value {
-            match v {
-                Value::String(s) => Value::String(normalize::trim(s).to_owned()),
-                other => other.clone(),
-            }
-        };
-        if let Some(eq) = &c.eq {
-            if v.map(trimmed).as_ref() != Some(eq) {
-                return false;
-            }
-        }
-        if let Some(ne) = &c.ne {
-            if v.map(trimmed).as_ref() == Some(ne) {
-                return false;
-            }
-        }
-        if let Some(list) = &c.one_of {
-            match v {
-                Some(v) if list.contains(&trimmed(v)) => {}
-                _ => return false,
-            }
-        }
-        if let Some(list) = &c.not_in {
-            if let Some(v) = v {
-                if list.contains(&trimmed(v)) {
-                    return false;
-                }
-            }
-        }
-        let items = || v.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some(item) = &c.contains {
-            if !items().contains(item) {
-                return false;
-            }
-        }
-        if let Some(list) = &c.contains_any {
-            if !items().iter().any(|i| list.contains(i)) {
-                return false;
-            }
-        }
-        if let Some(filled) = c.filled {
-            if v.is_some() != filled {
-                return false;
-            }
-        }
-    }
-    if let Some(all) = &c.all_of {
-        if !all.iter().all(|s| eval(s, obj, record)) {
-            return false;
-        }
-    }
-    if let Some(any) = &c.any_of {
-        if !any.iter().any(|s| eval(s, obj, record)) {
-            return false;
-        }
-    }
-    if let Some(not) = &c.not {
-        if eval(not, obj, record) {
-            return false;
-        }
-    }
-    true
+    c.eval(obj, record)
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use codes::Code;
 pub use severity::Severity;
 
-use crate::locale::Locale;
+use crate::locale::{Locale, Text};
 
 /// One problem (or hint) found in a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +63,11 @@ impl Finding {
             confirmed: false,
             from_named_rule: false,
         }
+    }
+
+    /// A finding naming a field by its label in both locales (params `label_zh`, `label_en`).
+    pub fn labelled(code: impl Into<Code>, severity: Severity, path: String, label: &Text) -> Finding {
+        Finding::new(code, severity, path).param("label_zh", &label.zh).param("label_en", label.get(Locale::En))
     }
 
     /// Tags the finding with a SPEC rule id.

@@ -61,7 +61,6 @@ use serde_json::Value;
 
 use crate::access;
 use crate::date::Date;
-use crate::engine::labelled;
 pub use crate::finding::codes::cross::CrossCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::Text;
@@ -283,9 +282,9 @@ pub fn x_r01(shuzhi: &Value, tanhua: &Value) -> Vec<Finding> {
         let label = Text::new(zh, en);
         let finding = match access::int(sobj, key) {
             Some(actual) if actual != expected => {
-                labelled(CrossCode::TalkCountMismatch, Severity::Warning, path, &label).param("actual", actual)
+                Finding::labelled(CrossCode::TalkCountMismatch, Severity::Warning, path, &label).param("actual", actual)
             }
-            None if expected > 0 => labelled(CrossCode::TalkCountMissing, Severity::Warning, path, &label).param("actual", ""),
+            None if expected > 0 => Finding::labelled(CrossCode::TalkCountMissing, Severity::Warning, path, &label).param("actual", ""),
             _ => continue,
         };
         out.push(finding.rule("X-R01").param("field", format!("{section}.{key}")).param("expected", expected));
@@ -309,8 +308,8 @@ pub fn x_r02(shuzhi: &Value, geren: &Value, geren_submitted_on: Option<Date>) ->
     let a10 = access::section(shuzhi, "A10");
     let finding = match access::date(a10, key) {
         Some(actual) if actual == expected => return Vec::new(),
-        Some(actual) => labelled(CrossCode::SubmittedOnMismatch, Severity::Warning, path, &label).param("actual", actual),
-        None => labelled(CrossCode::SubmittedOnMissing, Severity::Warning, path, &label).param("actual", ""),
+        Some(actual) => Finding::labelled(CrossCode::SubmittedOnMismatch, Severity::Warning, path, &label).param("actual", actual),
+        None => Finding::labelled(CrossCode::SubmittedOnMissing, Severity::Warning, path, &label).param("actual", ""),
     };
     vec![finding.rule("X-R02").param("field", format!("A10.{key}")).param("expected", expected)]
 }

@@ -15,7 +15,7 @@ use crate::access::{self, cell_path, field_path};
 use crate::config::Config;
 use crate::date::Date;
 use crate::decimal::Decimal;
-use crate::engine::codes::FieldCode;
+use crate::finding::codes::field::FieldCode;
 pub use crate::finding::codes::geren::GerenCode;
 use crate::finding::{Code, Finding, Severity};
 use crate::normalize;
@@ -91,7 +91,7 @@ fn applies(ctx: &RuleCtx<'_>, id: &str) -> bool {
     let Some(cond) = &section.when else { return true };
     let empty = Map::new();
     let obj = ctx.record.get(id).and_then(Value::as_object).unwrap_or(&empty);
-    crate::engine::eval(cond, obj, ctx.record)
+    cond.eval(obj, ctx.record)
 }
 
 /// The section applies and is answered 有.
@@ -122,7 +122,7 @@ fn at(
         None => s.field(key),
     });
     let f = match field {
-        Some(field) => crate::engine::labelled(code, sev, path, &field.label),
+        Some(field) => Finding::labelled(code, sev, path, &field.label),
         None => Finding::new(code, sev, path),
     };
     f.rule(rule)
@@ -488,7 +488,7 @@ fn income(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let c10 = access::section(ctx.record, "C10");
         let any = C10_PARTS.iter().any(|k| access::decimal(c10, k).is_some_and(|d| !d.is_zero()));
         // Malformed amounts have their own findings; only a section with nothing typed is empty.
-        let typed = C10_PARTS.iter().any(|k| !crate::engine::is_empty(c10.get(*k)) && access::decimal(c10, k).is_none());
+        let typed = C10_PARTS.iter().any(|k| !access::is_empty(c10.get(*k)) && access::decimal(c10, k).is_none());
         if !any && !typed {
             out.push(
                 Finding::new(GerenCode::LabourIncomeMissing, Severity::Error, field_path("C10", crate::template::PRESENCE_KEY))

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use crate::access;
 use crate::date::Date;
-use crate::engine::{codes::FieldCode, labelled};
+use crate::finding::codes::field::FieldCode;
 pub use crate::finding::codes::shuzhi::ShuzhiCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::Text;
@@ -113,7 +113,7 @@ fn column_label(ctx: &RuleCtx<'_>, section: &str, table: &str, key: &str) -> Tex
 }
 
 fn at(ctx: &RuleCtx<'_>, code: impl Into<crate::finding::Code>, sev: Severity, section: &str, key: &str, rule: &str) -> Finding {
-    labelled(code, sev, access::field_path(section, key), &label(ctx, section, key)).rule(rule)
+    Finding::labelled(code, sev, access::field_path(section, key), &label(ctx, section, key)).rule(rule)
 }
 
 fn a_r01(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
@@ -154,15 +154,20 @@ fn a_r03(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let sobj = ctx.record.get(&section.id).and_then(Value::as_object).unwrap_or(&empty);
-        if section.when.as_ref().is_some_and(|c| !crate::engine::eval(c, sobj, ctx.record)) {
+        if section.when.as_ref().is_some_and(|c| !c.eval(sobj, ctx.record)) {
             continue;
         }
         let Some(narrative) = access::text(access::section(ctx.record, &section.id), "narrative") else { continue };
         if says_only_none(narrative) {
             out.push(
-                labelled(ShuzhiCode::CoreSectionNone, Severity::Error, access::field_path(&section.id, "narrative"), &section.title)
-                    .rule("A-R03")
-                    .param("value", narrative),
+                Finding::labelled(
+                    ShuzhiCode::CoreSectionNone,
+                    Severity::Error,
+                    access::field_path(&section.id, "narrative"),
+                    &section.title,
+                )
+                .rule("A-R03")
+                .param("value", narrative),
             );
         }
     }
@@ -259,7 +264,7 @@ fn a_r08(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         if state == DONE {
             if let Some(done) = access::date(row, "completedOn").filter(|d| *d > ctx.today) {
                 out.push(
-                    labelled(
+                    Finding::labelled(
                         ShuzhiCode::CompletedInFuture,
                         Severity::Warning,
                         access::cell_path("A14", "rectifications", i, "completedOn"),
@@ -271,7 +276,7 @@ fn a_r08(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             }
         } else if let Some(deadline) = access::date(row, "deadline").filter(|d| *d < ctx.today) {
             out.push(
-                labelled(
+                Finding::labelled(
                     ShuzhiCode::RectificationOverdue,
                     Severity::Warning,
                     access::cell_path("A14", "rectifications", i, "deadline"),

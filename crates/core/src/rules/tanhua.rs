@@ -15,8 +15,7 @@ use std::collections::HashMap;
 
 use crate::access;
 use crate::date::Date;
-use crate::engine::codes::FieldCode;
-use crate::engine::labelled;
+use crate::finding::codes::field::FieldCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::{Locale, Text};
 use crate::rules::rule::{NamedRule, RuleCtx};
@@ -538,7 +537,7 @@ fn record_integrity(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
             let min = ctx.config.talk.min_topic_chars;
             if (count as u64) < u64::from(min) {
                 out.push(
-                    labelled(FieldCode::TooShort, Severity::Error, talk_path(t, "topics"), &column_label(ctx, "topics"))
+                    Finding::labelled(FieldCode::TooShort, Severity::Error, talk_path(t, "topics"), &column_label(ctx, "topics"))
                         .rule("B-R11")
                         .param("min", min)
                         .param("count", count),
@@ -549,7 +548,8 @@ fn record_integrity(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let must = matches!(t.kind, Some("B06" | "B10")) || access::contains(t.row, "outcomes", "诫勉");
         if !must && text(t, "recorder").is_none() {
             out.push(
-                labelled(FieldCode::Required, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder")).rule("B-R11"),
+                Finding::labelled(FieldCode::Required, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder"))
+                    .rule("B-R11"),
             );
         }
     }
