@@ -4,9 +4,10 @@
 //!
 //! Every function takes an already normalised identifier (see `normalize::identifier`), pushes
 //! what is wrong into `issues`, and never panics. Nothing here knows about templates or records.
-//! Passport and permit numbers have no check digit: the engine matches them against the
-//! patterns in `config::DocumentPatterns`.
+//! Passport and permit numbers have no check digit: `document` matches them against the
+//! patterns in `config::DocumentPatterns`, and says which validator applies to which document kind.
 
+pub mod document;
 mod id_card;
 mod iso;
 pub(crate) mod issue;
@@ -41,6 +42,16 @@ pub fn check_foreign_permanent_residence(n: &str, today: Date, issues: &mut Vec<
 /// inner organisation code is checked as a warning.
 pub fn check_uscc(n: &str, cfg: &UsccConfig, issues: &mut Vec<IdIssue>) {
     uscc::check_uscc(n, cfg, issues)
+}
+
+/// A 统一社会信用代码, or for entities closed before the USCC era a 15-digit 注册号 (told apart by
+/// their shape: 15 digits are a registration number).
+pub fn check_uscc_or_reg_no(n: &str, cfg: &UsccConfig, issues: &mut Vec<IdIssue>) {
+    if n.len() == 15 && n.bytes().all(|b| b.is_ascii_digit()) {
+        uscc::check_reg_no(n, issues);
+    } else {
+        uscc::check_uscc(n, cfg, issues);
+    }
 }
 
 /// 组织机构代码 (SPEC §6.3.1): a wrong shape is an error, a failed check character a warning.
