@@ -3,10 +3,12 @@
 //! rule coverage. Fixtures are in tests/fixtures/.
 
 mod engine;
+mod geren_cases;
 mod geren_rules;
 mod messages;
 mod pattern;
 mod robustness;
 mod rule_coverage;
 mod shuzhi_rules;
+mod tanhua_quiet;
 mod tanhua_rules;
