@@ -8,10 +8,11 @@ use checklist_server::clock::{now_in_shanghai, today_in_shanghai};
 use serde_json::Value;
 
 use checklist_core::config::Config;
-use checklist_core::date::{self, Date};
+use checklist_core::date::Date;
 use checklist_core::engine::Validator;
 use checklist_core::envelope;
 use checklist_core::finding::{Finding, Severity};
+use checklist_core::intake::{self, Outcome, Policy};
 use checklist_core::locale::Locale;
 use checklist_core::template::{self, ChecklistKind, Template};
 
@@ -506,9 +507,17 @@ fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: 
     let text = std::fs::read(&path).map_err(|e| file_error(format!("{}: {e}", path.display())))?;
     let text = String::from_utf8_lossy(&text);
     let mut checked = Checked { path, kind: None, data: None, submitted_on: None, findings: Vec::new() };
-    let (template, data, confirmations) = match forced {
+    let validator = |t: Template| Validator::new(t, config.clone()).map_err(|e| file_error(e.to_string()));
+    let intake = match forced {
         Some(t) if !looks_like_envelope(&text) => match serde_json::from_str::<Value>(&text) {
-            Ok(v) => (t.clone(), v, Vec::new()),
+            Ok(data) => {
+                let validator = validator(t.clone())?;
+                let report = intake::validate(&validator, &data, &[], today, None);
+                checked.kind = Some(validator.template().checklist_kind);
+                checked.findings = report.findings;
+                checked.data = Some(data);
+                return Ok(checked);
+            }
             Err(e) => {
                 checked.findings.push(
                     Finding::new(envelope::ImportCode::NotJson, Severity::Error, "").param("line", e.line()).param("column", e.column()),
@@ -516,39 +525,33 @@ fn check_file(path: PathBuf, forced: Option<&Template>, config: &Config, today: 
                 return Ok(checked);
             }
         },
-        _ => {
-            let imported = envelope::import(&text, forced, config);
-            let usable = imported.is_usable();
-            checked.findings.extend(imported.findings);
-            let Some(env) = imported.envelope.filter(|_| usable) else { return Ok(checked) };
-            let t = match forced {
-                Some(t) => t.clone(),
-                None => match template::builtin(&env.template.id) {
-                    Some(Ok(t)) => t,
-                    _ => {
-                        return Err(file_error(format!(
-                            "{}: template `{}` is not built in; pass it with --template FILE",
-                            checked.path.display(),
-                            env.template.id
-                        )))
-                    }
-                },
-            };
-            // What the widget posts says when it was submitted; a version-1 file marked
-            // submitted has only its export stamp.
-            checked.submitted_on = env.submitted_on().or_else(|| match env.status {
-                envelope::Status::Submitted | envelope::Status::Approved => date::date_of_stamp(&env.exported_at),
-                _ => None,
+        Some(t) => intake::check_against(&text, validator(t.clone())?, config, today, Policy::FILE),
+        None => {
+            // The file names its template; only built-in ones are known here.
+            let mut unknown = None;
+            let intake = intake::check(&text, config, today, Policy::FILE, |env| match template::builtin(&env.template.id) {
+                Some(Ok(t)) => validator(t).map_err(|e| unknown = Some(e)).ok(),
+                _ => {
+                    unknown = Some(file_error(format!(
+                        "{}: template `{}` is not built in; pass it with --template FILE",
+                        checked.path.display(),
+                        env.template.id
+                    )));
+                    None
+                }
             });
-            (t, env.data, env.validation.confirmations)
+            if let Some(e) = unknown {
+                return Err(e);
+            }
+            intake
         }
     };
-    let validator = Validator::new(template, config.clone()).map_err(|e| file_error(e.to_string()))?;
-    let mut report = validator.validate_submitted(&data, today, checked.submitted_on);
-    report.apply_confirmations(&confirmations);
-    checked.kind = Some(validator.template().checklist_kind);
-    checked.findings.extend(report.findings);
-    checked.data = Some(data);
+    checked.findings = intake.findings;
+    if let (Outcome::Checked, Some(env), Some(validator)) = (intake.outcome, intake.envelope, intake.validator) {
+        checked.kind = Some(validator.template().checklist_kind);
+        checked.submitted_on = intake.submitted_on;
+        checked.data = Some(env.data);
+    }
     Ok(checked)
 }
 

@@ -22,6 +22,7 @@ pub mod envelope;
 pub mod finding;
 pub mod holidays;
 pub mod ident;
+pub mod intake;
 pub mod locale;
 pub mod normalize;
 pub mod pattern;

@@ -19,6 +19,7 @@ use super::store::{AuditEntry, Body as StoredAs, Inserted, Keyed, NewRecord, Rec
 use super::App;
 use checklist_core::envelope::{self, ImportCode};
 use checklist_core::finding::{Finding, Severity};
+use checklist_core::intake::{self, Outcome, Policy};
 
 /// A JSON error body `{"error", "message", "findings"?}`.
 pub(crate) fn error(status: StatusCode, code: &str, message: &str, findings: Option<&[Finding]>) -> Response {
@@ -215,45 +216,37 @@ fn check(app: &App, body: &[u8]) -> Result<Accepted, Box<Response>> {
     })
 }
 
-/// Everything a post is checked for except whether its findings block it: UTF-8, JSON, envelope import,
-/// template, `submittedAt`, then the validation. `Err` is the error response a post would get.
+/// Everything a post is checked for except whether its findings block it: UTF-8, then the core's intake
+/// (JSON, envelope import, template, the import again against it, validation), then `submittedAt`. `Err` is
+/// the error response a post would get.
 pub(crate) fn assess<'a>(app: &'a App, body: &[u8]) -> Result<Assessed<'a>, Box<Response>> {
     let Ok(text) = std::str::from_utf8(body) else {
         return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_utf8", "请求内容不是有效的UTF-8文本", None)));
     };
-    let config = &app.config;
-    let imported = envelope::import(text, None, config);
-    let not_json = ImportCode::NotJson.as_str();
-    if imported.findings.iter().any(|f| f.code.as_str() == not_json) {
-        return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_json", "请求内容不是有效的JSON", Some(&imported.findings))));
-    }
-    let usable = imported.is_usable();
-    let Some(env) = imported.envelope.filter(|_| usable) else {
-        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&imported.findings))));
-    };
-    let Some(validator) = app.validators.iter().find(|v| v.template().id == env.template.id) else {
-        let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id").param("at", "template.id").param(
-            "detail",
-            format!("unknown template `{}` (built in: {})", env.template.id, checklist_core::template::builtin_names().join(", ")),
-        );
-        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[finding]))));
-    };
-    // Again with the template: checklist kind and template version checks.
-    let imported = envelope::import(text, Some(validator.template()), config);
-    let usable = imported.is_usable();
-    let mut findings = imported.findings;
-    let Some(env) = imported.envelope.filter(|_| usable) else {
-        return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&findings))));
-    };
     let today = today(app)?;
+    let intake =
+        intake::check(text, &app.config, today, Policy::ENDPOINT, |env| app.validators.iter().find(|v| v.template().id == env.template.id));
+    let (env, validator) = match (intake.outcome, intake.envelope, intake.validator) {
+        (Outcome::Checked, Some(env), Some(validator)) => (env, validator),
+        (Outcome::UnknownTemplate, Some(env), _) => {
+            let finding = Finding::new(ImportCode::Malformed, Severity::Error, "/template/id").param("at", "template.id").param(
+                "detail",
+                format!("unknown template `{}` (built in: {})", env.template.id, checklist_core::template::builtin_names().join(", ")),
+            );
+            return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "unknown_template", "未知的清单模板", Some(&[finding]))));
+        }
+        _ => {
+            let not_json = ImportCode::NotJson.into();
+            if intake.findings.iter().any(|f| f.code == not_json) {
+                return Err(Box::new(error(StatusCode::BAD_REQUEST, "invalid_json", "请求内容不是有效的JSON", Some(&intake.findings))));
+            }
+            return Err(Box::new(error(StatusCode::UNPROCESSABLE_ENTITY, "import_failed", "导出文件无法导入", Some(&intake.findings))));
+        }
+    };
     if let Some(res) = submitted_in_future(&env, app.today) {
         return Err(Box::new(res));
     }
-    let mut report = validator.validate_submitted(&env.data, today, env.submitted_on());
-    report.apply_confirmations(&env.validation.confirmations);
-    let blocks_submit = report.blocks_submit();
-    findings.extend(report.findings);
-    Ok(Assessed { env, validator, findings, blocks_submit })
+    Ok(Assessed { env, validator, findings: intake.findings, blocks_submit: intake.blocks })
 }
 
 /// Who is calling, once [`authorize`] let the request through.

@@ -17,7 +17,8 @@ use super::api::{self, error};
 use super::auth::Role;
 use super::App;
 use checklist_core::envelope::ImportCode;
-use checklist_core::finding::{with_messages, Confirmation, Finding, Report, Severity};
+use checklist_core::finding::{with_messages, Confirmation, Finding, Severity};
+use checklist_core::intake;
 use checklist_core::locale::Locale;
 
 /// `POST /api/validate`.
@@ -104,7 +105,7 @@ fn answer_record(app: &App, mut record: serde_json::Map<String, Value>) -> Respo
         Ok(d) => d,
         Err(res) => return *res,
     };
-    let mut report: Report = validator.validate(&data, today);
-    report.apply_confirmations(&confirmations);
+    // A draft's data: judged as of today, confirmations applied (the tail of every intake).
+    let report = intake::validate(validator, &data, &confirmations, today, None);
     ok(&id, report.blocks_submit(), &report.findings)
 }

@@ -109,7 +109,8 @@ impl Finding {
 
     /// The finding as it leaves the crate (widget events and `validate()`, the endpoint's bodies, the CLI's
     /// `--json`): its wire fields plus `message` in `locale` and `messages` in every locale (`zh-CN`, `en`).
-    pub fn to_json_with_messages(&self, locale: Locale) -> serde_json::Value {
+    /// The one place that JSON is built.
+    pub fn to_json(&self, locale: Locale) -> serde_json::Value {
         let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(m) = &mut v {
             m.insert("message".into(), self.message(locale).into());
@@ -118,11 +119,17 @@ impl Finding {
         }
         v
     }
+
+    /// [`Finding::to_json`], by its former name.
+    #[inline]
+    pub fn to_json_with_messages(&self, locale: Locale) -> serde_json::Value {
+        self.to_json(locale)
+    }
 }
 
-/// [`Finding::to_json_with_messages`] for a list.
+/// [`Finding::to_json`] for a list: a JSON array.
 pub fn with_messages(findings: &[Finding], locale: Locale) -> serde_json::Value {
-    serde_json::Value::Array(findings.iter().map(|f| f.to_json_with_messages(locale)).collect())
+    serde_json::Value::Array(findings.iter().map(|f| f.to_json(locale)).collect())
 }
 
 /// Fills `{name}` placeholders (see below for locale-specific params); unknown
