@@ -6,13 +6,13 @@
 //! Record data mirrors the template: `record[section.id][field.key]` is a field's value and
 //! `record[section.id][table.id]` is an array of row objects keyed by column.
 //!
-//! This module owns the format (`model`), parsing and checking templates (`load`),, the pointers a
-//! template defines (`pointer`) and the evaluation of its conditions on a record (`condition`).
-//! The submodules import each other's items by their own paths, never through this file, which
-//! only declares and re-exports them.
+//! This module owns the format (`model`), parsing and checking templates (`load`), the pointers a
+//! template defines (`pointer`) and the evaluation of its conditions on a record (`condition`). The
+//! submodules import each other's items by their own paths, never through this file, which only
+//! declares and re-exports them.
 //!
-//! It must not validate records (that is `engine`) and never panics on bad input: a malformed template is a [`TemplateError`] that names
-//! the place in the JSON.
+//! It must not validate records (that is `engine`) and never panics on bad input: a malformed
+//! template is a [`TemplateError`] that names the place in the JSON.
 
 mod condition;
 mod load;
