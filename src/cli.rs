@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use checklist_server::clock::{now_in_shanghai, today_in_shanghai};
+use checklist_server::clock::{now_in_shanghai, now_utc, today_in_shanghai};
 use serde_json::Value;
 
 use checklist_core::config::Config;
@@ -252,19 +252,6 @@ fn serve(mut parser: lexopt::Parser, out: &mut dyn Write) -> Result<i32, CliErro
     }
     checklist_server::serve_blocking(opts, out).map_err(|e| file_error(e.to_string()))?;
     Ok(0)
-}
-
-/// `YYYY-MM-DDTHH:MM:SSZ` now, for the `created` stamps of tokens and keys.
-fn now_utc() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-    let secs = i64::try_from(secs).unwrap_or(0);
-    match Date::from_days(secs.div_euclid(86_400)) {
-        Some(date) => {
-            let s = secs.rem_euclid(86_400);
-            format!("{date}T{:02}:{:02}:{:02}Z", s / 3600, s % 3600 / 60, s % 60)
-        }
-        None => String::new(),
-    }
 }
 
 /// Options `--NAME VALUE` of a subcommand, by name; anything else is a usage error.

@@ -348,3 +348,28 @@ fn no_import_circles_between_the_files_of_a_crate() {
     let found: Vec<_> = found.into_iter().filter(|(_, c)| !c.is_empty()).collect();
     assert!(found.is_empty(), "files that import each other, directly or through others: {found:?}");
 }
+
+// ---- the clock is read at the edges only ------------------------------------------------------
+
+/// Every `.rs` file under `dir` with the code (comments and literals stripped) that names one of `needles`.
+fn files_naming(dir: &str, needles: &[&str]) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let mut found = Vec::new();
+    for path in modules(&root).into_values() {
+        let code = code_only(&std::fs::read_to_string(&path).expect("source"));
+        for n in needles.iter().filter(|n| code.contains(**n)) {
+            found.push(format!("{}: {n}", path.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(&path).display()));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_core_never_reads_the_clock_and_the_server_reads_it_in_one_place() {
+    // "Today" is a parameter of every rule in the core; the widget's web layer, the server and the CLI
+    // supply it. In the server and the CLI the date comes from crates/server/src/clock.rs alone.
+    assert_eq!(files_naming("crates/core/src", &["SystemTime", "Instant::now", "Date::now", "js_sys"]), Vec::<String>::new());
+    let server: Vec<String> =
+        files_naming("crates/server/src", &["SystemTime"]).into_iter().chain(files_naming("src", &["SystemTime"])).collect();
+    assert_eq!(server, vec!["crates/server/src/clock.rs: SystemTime".to_owned()]);
+}

@@ -122,9 +122,7 @@ fn is_receipt_id(s: &str) -> bool {
     s.len() == 32 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 
-fn now_unix_ms() -> Option<i64> {
-    i64::try_from(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok()?.as_millis()).ok()
-}
+use crate::clock::unix_ms as now_unix_ms;
 
 /// `YYYY-MM-DDTHH:MM:SS+08:00` for now: every stamp the product writes is Beijing time.
 fn now_stamp_shanghai() -> Option<String> {

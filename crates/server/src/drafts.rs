@@ -104,9 +104,7 @@ fn aad(hash: &str) -> String {
     format!("draft:{hash}")
 }
 
-fn now_ms() -> Option<i64> {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().and_then(|d| i64::try_from(d.as_millis()).ok())
-}
+use crate::clock::unix_ms as now_ms;
 
 /// Auth, key shape and the failure limit, shared by the three routes; `Ok` is the caller and the key's hash.
 async fn admit(
