@@ -15,6 +15,8 @@
 //! Native only: not compiled for WebAssembly. Like the CLI, it reads the system clock (for
 //! "today" unless [`Options::today`] fixes it, and for `receivedAt`).
 
+#![deny(missing_docs)]
+
 mod api;
 pub mod auth;
 pub mod clock;
