@@ -7,8 +7,7 @@ use crate::common::{fixture, render, today};
 use checklist_core::envelope;
 use checklist_core::template::builtin;
 use checklist_core::{Confirmation, Locale};
-use checklist_widget::ui::clerk::{ClerkMsg, FilePurpose};
-use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::store::msg::{FilePurpose, Msg};
 use checklist_widget::ui::Shared;
 use serde_json::{json, Value};
 
@@ -24,8 +23,8 @@ fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {
     )
 }
 
-fn send(sh: &Shared, m: ClerkMsg) {
-    sh.store.borrow_mut().update(Msg::Clerk(m));
+fn send(sh: &Shared, m: Msg) {
+    sh.store.borrow_mut().update(m);
 }
 
 #[tokio::test]
@@ -49,7 +48,7 @@ async fn every_view_has_the_new_actions_and_unique_ids() {
 async fn last_years_record_shows_changes_per_section_and_in_review() {
     let last = fixture("geren");
     let sh = shared("geren", None, false);
-    send(&sh, ClerkMsg::File(FilePurpose::Base, export("geren", last.clone(), vec![])));
+    send(&sh, Msg::FileRead(FilePurpose::Base, export("geren", last.clone(), vec![])));
     {
         let mut s = sh.store.borrow_mut();
         // A new passport this year.
@@ -71,7 +70,7 @@ async fn the_print_view_holds_every_section_row_and_the_signature_lines() {
     for kind in ["geren", "shuzhi", "tanhua"] {
         let data = fixture(kind);
         let sh = shared(kind, Some(data.clone()), false);
-        send(&sh, ClerkMsg::Print);
+        send(&sh, Msg::Print);
         let html = render(&sh).await;
         assert!(html.contains("data-view=\"print\""), "{kind}");
         assert!(!html.contains("data-action=\"submit\""), "{kind}: no widget chrome");
@@ -109,10 +108,10 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     }];
     let text = export("geren", data, conf);
     let sh = shared("shuzhi", None, true);
-    sh.store.borrow_mut().clerk.review_mode = true;
+    sh.store.borrow_mut().review.mode = true;
     let html = render(&sh).await;
     assert!(html.contains("data-action=\"open-record\""), "a way to open a record");
-    send(&sh, ClerkMsg::File(FilePurpose::Review, text.clone()));
+    send(&sh, Msg::FileRead(FilePurpose::Review, text.clone()));
     let html = render(&sh).await;
     assert!(html.contains("data-template=\"geren\""), "the template follows the record");
     assert!(html.contains("data-verdict=\"intact\""));
@@ -122,7 +121,7 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     assert!(!html.contains("data-confirm="), "a reviewer confirms nothing");
     let mut v: Value = serde_json::from_str(&text).unwrap();
     v["data"]["header"]["position"] = json!("改动后的职务");
-    send(&sh, ClerkMsg::File(FilePurpose::Review, v.to_string()));
+    send(&sh, Msg::FileRead(FilePurpose::Review, v.to_string()));
     let html = render(&sh).await;
     assert!(html.contains("data-verdict=\"changed\""));
     assert!(html.contains("已被修改"));
@@ -137,7 +136,7 @@ async fn a_loaded_talk_record_shows_the_x_r01_counts_side_by_side() {
     let year = shuzhi.pointer("/header/year").cloned().unwrap();
     let mut tanhua2 = tanhua.clone();
     tanhua2["header"]["year"] = year;
-    send(&sh, ClerkMsg::File(FilePurpose::Talks, export("tanhua", tanhua2.clone(), vec![])));
+    send(&sh, Msg::FileRead(FilePurpose::Talks, export("tanhua", tanhua2.clone(), vec![])));
     let html = render(&sh).await;
     assert!(html.contains("data-xr01-table"), "the counts side by side");
     // Make A5 disagree.

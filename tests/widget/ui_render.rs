@@ -5,7 +5,7 @@
 use crate::common::{fixture, render, today};
 use checklist_core::template::{builtin_names, FieldType};
 use checklist_core::{Date, Locale};
-use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::store::msg::Msg;
 use checklist_widget::ui::{dom_id, Shared};
 use serde_json::Value;
 

@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use checklist_core::{envelope, template, Config, Date, Locale, Validator};
-use checklist_widget::ui::store::{Msg, Store};
+use checklist_widget::ui::store::msg::Msg;
+use checklist_widget::ui::store::state::Store;
 
 /// Import of an arbitrary file through the widget's store: a refused file leaves the data alone.
 pub fn import_into_store(data: &[u8]) {

@@ -4,15 +4,18 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::review::answer_text;
-use super::store::{display, Store};
-use super::{t, Shared};
+use super::answer::answer_text;
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::t;
 use checklist_core::compare::{SectionDiff, TableDiff};
 use checklist_core::locale::Locale;
 use checklist_core::template::{Section, Table};
 
 /// The badge “与上年相比：有变化 / 无变化” of a section, when a base is loaded.
-pub(super) fn section_badge(s: &Store, sec: &Section) -> Html {
+pub(crate) fn section_badge(s: &Store, sec: &Section) -> Html {
     let Some(c) = s.comparison() else { return html! {} };
     let Some(d) = c.section(&sec.id) else { return html! {} };
     let l = s.locale;
@@ -25,7 +28,7 @@ pub(super) fn section_badge(s: &Store, sec: &Section) -> Html {
 }
 
 /// A short description of a row: its first filled-in cells (names for references).
-pub(super) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
+pub(crate) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
     let parts: Vec<String> = tb
         .columns
         .iter()
@@ -109,8 +112,8 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
 }
 
 /// 与上年相比的变化: every changed section with its changed items and rows. Empty without a base.
-pub(super) fn changes_list(s: &Store) -> Html {
-    let (Some(c), Some(base)) = (s.comparison(), s.clerk.base.clone()) else { return html! {} };
+pub(crate) fn changes_list(s: &Store) -> Html {
+    let (Some(c), Some(base)) = (s.comparison(), s.last_year.base.clone()) else { return html! {} };
     let l = s.locale;
     let tpl = s.validator.template();
     let changed: Vec<(&Section, &SectionDiff)> = c.changed().filter_map(|d| Some((tpl.section(&d.section)?, d))).collect();
@@ -136,8 +139,8 @@ pub(super) fn changes_list(s: &Store) -> Html {
 }
 
 /// The note under the title while a base is loaded: which year, and a way to remove it.
-pub(super) fn base_note(s: &Store, sh: &Shared) -> Html {
-    let Some(base) = &s.clerk.base else { return html! {} };
+pub(crate) fn base_note(s: &Store, sh: &Shared) -> Html {
+    let Some(base) = &s.last_year.base else { return html! {} };
     let l = s.locale;
     let year = display(base.pointer("/header/year"));
     let n = s.comparison().map_or(0, |c| c.changed().count());
@@ -148,7 +151,7 @@ pub(super) fn base_note(s: &Store, sh: &Shared) -> Html {
                 _ => format!("正在与上年（{year}年度）数据比较：{n}项有变化。"),
             } }
             if !s.read_only {
-                <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(super::store::Msg::Clerk(super::clerk::ClerkMsg::ClearBase)))}>
+                <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(Msg::ClearBase))}>
                     { t(l, "不再与上年比较", "Stop comparing") }
                 </button>
             }

@@ -3,26 +3,28 @@
 
 use yew::prelude::*;
 
-use super::clerk::{ClerkMsg, FilePurpose};
-use super::store::{display, Msg, Store};
-use super::{t, Shared};
+use super::shared::Shared;
+use super::store::msg::{FilePurpose, Msg};
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::t;
 use checklist_core::locale::Locale;
 use checklist_core::rules::access;
 use checklist_core::rules::cross;
 use checklist_core::template::ChecklistKind;
 
 /// The X-R01 panel of a 述职 report (nothing for other checklists).
-pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
-    if s.validator.template().checklist_kind != ChecklistKind::Shuzhi || s.clerk.printing {
+pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
+    if s.validator.template().checklist_kind != ChecklistKind::Shuzhi || s.printing {
         return html! {};
     }
     let l = s.locale;
     let button = html! {
-        <button type="button" class="ac-btn" data-action="load-talks" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Pick(FilePurpose::Talks))))}>
-            { if s.clerk.talks.is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对谈话次数）", "Load the talk record (check the talk counts)") } }
+        <button type="button" class="ac-btn" data-action="load-talks" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Talks)))}>
+            { if s.last_year.talks.is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对谈话次数）", "Load the talk record (check the talk counts)") } }
         </button>
     };
-    let Some(talks) = &s.clerk.talks else {
+    let Some(talks) = &s.last_year.talks else {
         return html! {
             <section class="ac-cross" aria-labelledby="ac-cross-title" data-crosscheck="">
                 <h2 id="ac-cross-title">{ t(l, "与谈话记录核对", "Check against the talk record") }</h2>

@@ -7,8 +7,14 @@ use std::rc::Rc;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::store::{display, Msg, Store};
-use super::{dom_id, esc, t, Shared};
+use super::answer::ref_options;
+use super::changes;
+use super::dom::{dom_id, esc, ADD_ROW, REMOVE_ASK, REMOVE_CONFIRM};
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::t;
 use checklist_core::finding::Severity;
 use checklist_core::locale::Locale;
 use checklist_core::template::{Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
@@ -34,7 +40,7 @@ fn required_star(must: bool) -> Html {
     }
 }
 
-pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
+pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
     let l = s.locale;
     if !s.section_applies(sec) {
         return html! {};
@@ -51,7 +57,7 @@ pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
                 { sec.title.get(l) }
                 if sec.key_item { <span class="ac-key">{ t(l, "重点", "Key item") }</span> }
                 <span class={classes!("ac-status", format!("ac-status-{key}"))}>{ status }</span>
-                { super::changes::section_badge(s, sec) }
+                { changes::section_badge(s, sec) }
             </h2>
             if let Some(h) = &sec.hint { <p class="ac-hint">{ h.get(l) }</p> }
             if let Some(p) = &sec.presence {
@@ -141,25 +147,6 @@ struct FieldCx<'a> {
     value: Option<&'a Value>,
     /// Accessible-name suffix for table cells (`第 3 行`).
     label: Option<String>,
-}
-
-/// Options of a `ref` / `refs` field: (row id, label).
-pub(super) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
-    let Some(r) = &f.reference else { return Vec::new() };
-    s.record
-        .pointer(&r.table)
-        .and_then(Value::as_array)
-        .map(|rows| {
-            rows.iter()
-                .filter_map(|row| {
-                    let id = row.get("id")?.as_str()?.to_owned();
-                    let name = display(row.get(&r.label));
-                    let rel = row.get("relation").and_then(Value::as_str).map(|x| format!("（{x}）")).unwrap_or_default();
-                    Some((id.clone(), if name.is_empty() { id } else { format!("{name}{rel}") }))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
@@ -325,7 +312,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
                 }) }
             </ol>
             if !s.read_only {
-                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", super::store::ADD_ROW))}
+                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", ADD_ROW))}
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::AddRow(tp.clone())))}>
                     { t(l, "添加一行", "Add row") }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
                 </button>
@@ -432,11 +419,11 @@ fn RowView(p: &RowProps) -> Html {
                         <div class="ac-dialog" role="alertdialog" aria-labelledby={format!("{rid}.q")}
                             onkeydown={sh.cb(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelRemove))}>
                             <p id={format!("{rid}.q")}>{ match l { Locale::En => format!("Delete {row_label}?"), _ => format!("确定删除{row_label}吗？") } }</p>
-                            <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_CONFIRM))} data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
+                            <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("{rpath}/{}", REMOVE_CONFIRM))} data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
                             <button type="button" class="ac-btn" data-action="cancel-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelRemove))}>{ t(l, "取消", "Cancel") }</button>
                         </div>
                     } else {
-                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()} id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_ASK))}
+                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()} id={dom_id(&format!("{rpath}/{}", REMOVE_ASK))}
                             onclick={sh.cb(move |_: MouseEvent| Some(Msg::AskRemove(rp.clone())))}>
                             { t(l, "删除", "Delete") }<span class="ac-sr">{ format!(" {row_label}") }</span>
                         </button>

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use std::collections::BTreeMap;
 
-use super::store::Store;
-use super::t;
+use super::store::state::Store;
+use super::text::t;
 use checklist_core::locale::Locale;
 use checklist_core::schedule;
 
@@ -16,7 +16,7 @@ fn talk_type_name(s: &Store, code: &str) -> String {
     column.and_then(|c| c.options.iter().find(|o| o.value() == code)).map_or_else(|| code.to_owned(), |o| o.label(s.locale).to_owned())
 }
 
-pub(super) fn talk_overview(s: &Store) -> Html {
+pub(crate) fn talk_overview(s: &Store) -> Html {
     let l = s.locale;
     let sched = schedule::compute(&s.record, s.validator.config(), s.today);
     let kind_label = |k: &schedule::EntryKind| match k {

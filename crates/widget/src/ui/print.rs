@@ -7,10 +7,14 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::clerk::ClerkMsg;
-use super::review::answer_text;
-use super::store::{display, Msg, Store};
-use super::{t, Shared};
+use super::answer::answer_text;
+use super::changes;
+use super::dom::{dom_id, END_PRINT};
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::t;
 use checklist_core::locale::Locale;
 use checklist_core::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
@@ -158,7 +162,7 @@ fn section(s: &Store, sec: &Section) -> Html {
 }
 
 /// The printable document of the record.
-pub(super) fn document(s: &Store) -> Html {
+pub(crate) fn document(s: &Store) -> Html {
     let l = s.locale;
     let tpl = s.validator.template();
     let unit = header_text(s, &["unitName"]);
@@ -184,20 +188,20 @@ pub(super) fn document(s: &Store) -> Html {
                 </table>
             </header>
             { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| section(s, sec)) }
-            if s.clerk.base.is_some() { { super::changes::changes_list(s) } }
+            if s.last_year.base.is_some() { { changes::changes_list(s) } }
         </article>
     }
 }
 
 /// The print mode: a screen-only bar (print again, back) and the document.
-pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
+pub(crate) fn print_mode(s: &Store, sh: &Shared) -> Html {
     let l = s.locale;
     html! {
         <>
             <div class="ac-print-bar" role="group" aria-label={t(l, "打印预览", "Print preview")}>
                 <p>{ t(l, "打印预览：以下为A4公文样式的打印内容。", "Print preview: this is what prints, on A4.") }</p>
-                <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
-                <button type="button" class="ac-btn" data-action="end-print" id={super::dom_id(&format!("/{}", super::clerk::END_PRINT))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::EndPrint)))}>{ t(l, "返回", "Back") }</button>
+                <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Print))}>{ t(l, "打印", "Print") }</button>
+                <button type="button" class="ac-btn" data-action="end-print" id={dom_id(&format!("/{END_PRINT}"))} onclick={sh.cb(|_: MouseEvent| Some(Msg::EndPrint))}>{ t(l, "返回", "Back") }</button>
             </div>
             { document(s) }
         </>
@@ -206,7 +210,7 @@ pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::ui::print::*;
 
     #[test]
     fn dates_print_in_official_style() {

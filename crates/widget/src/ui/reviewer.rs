@@ -4,19 +4,21 @@
 
 use yew::prelude::*;
 
-use super::clerk::{ClerkMsg, FilePurpose, Integrity};
-use super::store::{Msg, Store};
-use super::{t, Shared};
+use super::shared::Shared;
+use super::store::msg::{FilePurpose, Msg};
+use super::store::pointer::split_pointer;
+use super::store::state::{Integrity, Store};
+use super::text::t;
 use checklist_core::finding::Severity;
 use checklist_core::locale::Locale;
 
 /// The review-mode panel (nothing outside review mode).
-pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
-    if !s.clerk.review_mode {
+pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
+    if !s.review.mode {
         return html! {};
     }
     let l = s.locale;
-    let Some(r) = &s.clerk.review else {
+    let Some(r) = &s.review.info else {
         return html! {
             <section class="ac-reviewer" aria-labelledby="ac-reviewer-title" data-reviewer="">
                 <h2 id="ac-reviewer-title">{ t(l, "审核模式", "Review mode") }</h2>
@@ -67,7 +69,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
         current.iter().filter(|f| f.severity == Severity::Warning).count(),
     );
     let section_of = |path: &str| {
-        super::store::split_pointer(path)
+        split_pointer(path)
             .first()
             .and_then(|id| s.validator.template().section(id))
             .map(|sec| sec.title.get(l).to_owned())
@@ -139,7 +141,7 @@ pub(super) fn panel(s: &Store, sh: &Shared) -> Html {
 
 fn open_button(sh: &Shared, l: Locale) -> Html {
     html! {
-        <button type="button" class="ac-btn" data-action="open-record" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Pick(FilePurpose::Review))))}>
+        <button type="button" class="ac-btn" data-action="open-record" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Review)))}>
             { t(l, "打开记录文件", "Open a record file") }
         </button>
     }
