@@ -8,6 +8,7 @@ use checklist_core::envelope;
 use checklist_core::template::builtin;
 use checklist_core::{Confirmation, Locale};
 use checklist_widget::ui::store::msg::{FilePurpose, Msg};
+use checklist_widget::ui::store::state::Setup;
 use checklist_widget::ui::Shared;
 use serde_json::{json, Value};
 
@@ -76,7 +77,7 @@ async fn the_print_view_holds_every_section_row_and_the_signature_lines() {
         assert!(!html.contains("data-action=\"submit\""), "{kind}: no widget chrome");
         assert!(!html.contains("ac-tasks"), "{kind}: no task list");
         let s = sh.store.borrow();
-        let tpl = s.validator.template();
+        let tpl = s.validator().template();
         assert!(html.contains(tpl.title.get(Locale::ZhCn)), "{kind}: title");
         for sec in tpl.sections.iter().filter(|sec| s.section_applies(sec)) {
             assert!(html.contains(&format!("data-print-section=\"{}\"", sec.id)), "{kind}: {}", sec.id);
@@ -108,7 +109,7 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     }];
     let text = export("geren", data, conf);
     let sh = shared("shuzhi", None, true);
-    sh.store.borrow_mut().review.mode = true;
+    sh.store.borrow_mut().configure(Setup { review: true, ..Setup::default() });
     let html = render(&sh).await;
     assert!(html.contains("data-action=\"open-record\""), "a way to open a record");
     send(&sh, Msg::FileRead(FilePurpose::Review, text.clone()));
@@ -141,7 +142,7 @@ async fn a_loaded_talk_record_shows_the_x_r01_counts_side_by_side() {
     assert!(html.contains("data-xr01-table"), "the counts side by side");
     // Make A5 disagree.
     shuzhi["A5"]["appointmentTalks"] = json!(99);
-    sh.store.borrow_mut().replace_data(shuzhi, vec![]);
+    send(&sh, Msg::SetData(shuzhi));
     let html = render(&sh).await;
     assert!(html.contains("data-xr01=\"mismatch\""));
     assert!(html.contains("data-xr01-field=\"A5.appointmentTalks\" data-xr01-ok=\"no\""));

@@ -12,7 +12,7 @@ use checklist_core::template::{Field, FieldType};
 /// Options of a `ref` / `refs` field: (row id, label).
 pub(crate) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
     let Some(r) = &f.reference else { return Vec::new() };
-    s.record
+    s.record()
         .pointer(&r.table)
         .and_then(Value::as_array)
         .map(|rows| {
@@ -30,7 +30,7 @@ pub(crate) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
 
 /// The answer of field `f` as text.
 pub(crate) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
-    let l = s.locale;
+    let l = s.locale();
     match (f.kind, v) {
         (_, None) => t(l, "未填写", "Not filled").to_owned(),
         (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),

@@ -40,13 +40,13 @@ pub fn App(props: &AppProps) -> Html {
         return html! {};
     };
     let sh = &props.shared;
-    let l = s.locale;
-    let tpl = s.validator.template();
-    let view = match s.view {
+    let l = s.locale();
+    let tpl = s.validator().template();
+    let view = match s.view() {
         View::Form => "form",
         View::Review => "review",
     };
-    if s.printing {
+    if s.printing() {
         return html! {
             <div class="ac ac-print-mode" lang={l.tag()} data-template={tpl.id.clone()} data-view="print" onkeydown={keys::on_keydown(sh)}>
                 { print::print_mode(&s, sh) }
@@ -61,7 +61,7 @@ pub fn App(props: &AppProps) -> Html {
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::SetLocale(if l == Locale::En { Locale::ZhCn } else { Locale::En })))}>
                     { if l == Locale::En { "中文" } else { "English" } }
                 </button>
-                if s.read_only { <p class="ac-badge">{ t(l, "只读", "Read-only") }</p> }
+                if s.read_only() { <p class="ac-badge">{ t(l, "只读", "Read-only") }</p> }
                 if let Some(d) = &tpl.description { <p class="ac-desc">{ d.get(l) }</p> }
             </header>
             { keep_draft(&s, sh) }
@@ -72,7 +72,7 @@ pub fn App(props: &AppProps) -> Html {
             { task_list(&s, sh) }
             { crosscheck::panel(&s, sh) }
             if tpl.checklist_kind == ChecklistKind::Tanhua { { overview::talk_overview(&s) } }
-            if s.view == View::Review { { review::review(&s, sh) } } else {
+            if s.view() == View::Review { { review::review(&s, sh) } } else {
                 <div class="ac-sections">
                     { for tpl.sections.iter().enumerate().map(|(i, sec)| form::section(&s, sh, i, sec)) }
                 </div>
@@ -84,11 +84,11 @@ pub fn App(props: &AppProps) -> Html {
 
 /// The opt-in to keep the draft on this computer, with what that means on a shared PC.
 fn keep_draft(s: &Store, sh: &Shared) -> Html {
-    if !s.draft_choice || s.read_only {
+    if !s.draft_choice() || s.read_only() {
         return html! {};
     }
-    let l = s.locale;
-    let on = s.draft_keep == DraftKeep::Computer;
+    let l = s.locale();
+    let on = s.draft_keep() == DraftKeep::Computer;
     html! {
         <div class="ac-keep">
             <input type="checkbox" id="ac-keep-draft" data-action="keep-draft" checked={on} aria-describedby="ac-keep-draft-hint"
@@ -102,26 +102,26 @@ fn keep_draft(s: &Store, sh: &Shared) -> Html {
 }
 
 fn notice(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let receipt = match &s.submit {
+    let l = s.locale();
+    let receipt = match s.submit_state() {
         SubmitState::Done { receipt } => Some(receipt.clone()),
         _ => None,
     };
-    let restored = s.notice.as_ref().is_some_and(|n| n.kind == NOTICE_RESTORED);
+    let restored = s.notice().is_some_and(|n| n.kind == NOTICE_RESTORED);
     html! {
-        <div class={classes!("ac-notice", s.notice.as_ref().map(|n| format!("ac-notice-{}", n.kind)))} role="status" aria-live="polite" data-notice="">
-            if let Some(n) = &s.notice {
+        <div class={classes!("ac-notice", s.notice().map(|n| format!("ac-notice-{}", n.kind)))} role="status" aria-live="polite" data-notice="">
+            if let Some(n) = s.notice() {
                 <p>{ &n.text }</p>
             }
             if let Some(r) = receipt {
                 <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-receipt="">{ r }</strong></p>
             }
-            if restored && !s.read_only {
+            if restored && !s.read_only() {
                 <button type="button" class="ac-link" data-action="discard-draft" onclick={sh.cb(|_: MouseEvent| Some(Msg::DiscardDraft))}>
                     { t(l, "放弃草稿，恢复原始数据", "Discard the draft") }
                 </button>
             }
-            if s.draft_conflict.is_some() {
+            if s.draft_conflict() {
                 <button type="button" class="ac-link" data-action="draft-use-other" onclick={sh.cb(|_: MouseEvent| Some(Msg::DraftUseOther))}>
                     { t(l, "载入另一页的版本", "Load the other page's version") }
                 </button>
@@ -134,8 +134,8 @@ fn notice(s: &Store, sh: &Shared) -> Html {
 }
 
 fn task_list(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let tpl = s.validator.template();
+    let l = s.locale();
+    let tpl = s.validator().template();
     html! {
         <nav class="ac-tasks" aria-label={t(l, "填报进度", "Progress")}>
             <ol>
@@ -160,9 +160,9 @@ fn task_list(s: &Store, sh: &Shared) -> Html {
 /// What 提交 came to, where the user pressed it: focus moves here (`Effect::FocusOutcome`), so it
 /// is read out without a second live region repeating the notice at the top.
 fn outcome(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let Some(o) = &s.outcome else { return html! {} };
-    let receipt = match &s.submit {
+    let l = s.locale();
+    let Some(o) = s.outcome() else { return html! {} };
+    let receipt = match s.submit_state() {
         SubmitState::Done { receipt } => Some(receipt.clone()),
         _ => None,
     };
@@ -172,7 +172,7 @@ fn outcome(s: &Store, sh: &Shared) -> Html {
             if let Some(r) = receipt {
                 <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-outcome-receipt="">{ r }</strong>{ t(l, "（请记下或截图保存）", " (keep a note of it)") }</p>
             }
-            if s.summary && s.blocks_submit() && s.view == View::Form {
+            if s.summary_shown() && s.blocks_submit() && s.view() == View::Form {
                 <button type="button" class="ac-link" data-action="to-summary" onclick={sh.cb(|_: MouseEvent| Some(Msg::ShowSummary))}>
                     { t(l, "查看问题清单", "Go to the list of problems") }
                 </button>
@@ -182,16 +182,16 @@ fn outcome(s: &Store, sh: &Shared) -> Html {
 }
 
 fn actions(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let sending = s.submit == SubmitState::Sending;
-    let retry = matches!(s.submit, SubmitState::Failed { .. });
+    let l = s.locale();
+    let sending = *s.submit_state() == SubmitState::Sending;
+    let retry = matches!(s.submit_state(), SubmitState::Failed { .. });
     html! {
         <>
         { outcome(s, sh) }
         <div class="ac-actions" role="group" aria-label={t(l, "操作", "Actions")}>
-            if !s.read_only {
+            if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="validate" onclick={sh.cb(|_: MouseEvent| Some(Msg::Validate))}>{ t(l, "一键校验", "Validate") }</button>
-                if s.view == View::Form {
+                if s.view() == View::Form {
                     <button type="button" class="ac-btn" data-action="review" onclick={sh.cb(|_: MouseEvent| Some(Msg::Review))}>{ t(l, "核对", "Check answers") }</button>
                 } else {
                     <button type="button" class="ac-btn" data-action="back" onclick={sh.cb(|_: MouseEvent| Some(Msg::BackToForm))}>{ t(l, "返回修改", "Back") }</button>
@@ -202,7 +202,7 @@ fn actions(s: &Store, sh: &Shared) -> Html {
                 </button>
             }
             <button type="button" class="ac-btn" data-action="export" onclick={{ let host = sh.clone(); sh.cb(move |_: MouseEvent| Some(Msg::Export { now: host.now() })) }}>{ t(l, "导出文件", "Export JSON") }</button>
-            if !s.read_only {
+            if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="import" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Import)))}>{ t(l, "导入文件", "Import JSON") }</button>
                 { tools::file_input(sh, FilePurpose::Import) }
             }

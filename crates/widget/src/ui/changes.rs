@@ -18,7 +18,7 @@ use checklist_core::template::{Section, Table};
 pub(crate) fn section_badge(s: &Store, sec: &Section) -> Html {
     let Some(c) = s.comparison() else { return html! {} };
     let Some(d) = c.section(&sec.id) else { return html! {} };
-    let l = s.locale;
+    let l = s.locale();
     let changed = d.is_changed();
     html! {
         <span class={classes!("ac-change", changed.then_some("ac-change-yes"))} data-changed={if changed { "yes" } else { "no" }}>
@@ -44,16 +44,16 @@ pub(crate) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
         .take(3)
         .collect();
     if parts.is_empty() {
-        t(s.locale, "（空行）", "(empty row)").to_owned()
+        t(s.locale(), "（空行）", "(empty row)").to_owned()
     } else {
         parts.join(" · ")
     }
 }
 
 fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(String, String)> {
-    let l = s.locale;
+    let l = s.locale();
     let Some(tb) = sec.table(&d.table) else { return Vec::new() };
-    let cur_rows = s.record.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
+    let cur_rows = s.record().get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
     let base_rows = base.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
     let title = tb.title.get(l);
     let mut out = Vec::new();
@@ -86,7 +86,7 @@ fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(St
 }
 
 fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec<(String, String)> {
-    let l = s.locale;
+    let l = s.locale();
     let mut out: Vec<(String, String)> = d
         .fields
         .iter()
@@ -113,9 +113,9 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
 
 /// 与上年相比的变化: every changed section with its changed items and rows. Empty without a base.
 pub(crate) fn changes_list(s: &Store) -> Html {
-    let (Some(c), Some(base)) = (s.comparison(), s.last_year.base.clone()) else { return html! {} };
-    let l = s.locale;
-    let tpl = s.validator.template();
+    let (Some(c), Some(base)) = (s.comparison(), s.base().cloned()) else { return html! {} };
+    let l = s.locale();
+    let tpl = s.validator().template();
     let changed: Vec<(&Section, &SectionDiff)> = c.changed().filter_map(|d| Some((tpl.section(&d.section)?, d))).collect();
     html! {
         <section class="ac-changes" aria-labelledby="ac-changes-title" data-changes="">
@@ -140,8 +140,8 @@ pub(crate) fn changes_list(s: &Store) -> Html {
 
 /// The note under the title while a base is loaded: which year, and a way to remove it.
 pub(crate) fn base_note(s: &Store, sh: &Shared) -> Html {
-    let Some(base) = &s.last_year.base else { return html! {} };
-    let l = s.locale;
+    let Some(base) = s.base() else { return html! {} };
+    let l = s.locale();
     let year = display(base.pointer("/header/year"));
     let n = s.comparison().map_or(0, |c| c.changed().count());
     html! {
@@ -150,7 +150,7 @@ pub(crate) fn base_note(s: &Store, sh: &Shared) -> Html {
                 Locale::En => format!("Compared with last year's record ({year}): {n} items changed. "),
                 _ => format!("正在与上年（{year}年度）数据比较：{n}项有变化。"),
             } }
-            if !s.read_only {
+            if !s.read_only() {
                 <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(Msg::ClearBase))}>
                     { t(l, "不再与上年比较", "Stop comparing") }
                 </button>

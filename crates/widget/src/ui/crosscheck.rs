@@ -15,16 +15,16 @@ use checklist_core::template::ChecklistKind;
 
 /// The X-R01 panel of a 述职 report (nothing for other checklists).
 pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
-    if s.validator.template().checklist_kind != ChecklistKind::Shuzhi || s.printing {
+    if s.validator().template().checklist_kind != ChecklistKind::Shuzhi || s.printing() {
         return html! {};
     }
-    let l = s.locale;
+    let l = s.locale();
     let button = html! {
         <button type="button" class="ac-btn" data-action="load-talks" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Talks)))}>
-            { if s.last_year.talks.is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对谈话次数）", "Load the talk record (check the talk counts)") } }
+            { if s.talks().is_some() { t(l, "重新载入谈话记录", "Load another talk record") } else { t(l, "载入谈话记录（核对谈话次数）", "Load the talk record (check the talk counts)") } }
         </button>
     };
-    let Some(talks) = &s.last_year.talks else {
+    let Some(talks) = s.talks() else {
         return html! {
             <section class="ac-cross" aria-labelledby="ac-cross-title" data-crosscheck="">
                 <h2 id="ac-cross-title">{ t(l, "与谈话记录核对", "Check against the talk record") }</h2>
@@ -33,14 +33,14 @@ pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
             </section>
         };
     };
-    let body = match cross::x_r01_pairing(&s.record, talks) {
+    let body = match cross::x_r01_pairing(s.record(), talks) {
         Ok(y) => {
             let counts = cross::count_talks(talks, y);
             let rows = cross::compared(&counts);
             let mismatches = rows
                 .iter()
                 .filter(|(sec, key, _, _, expected)| {
-                    let actual = s.record.get(*sec).and_then(|o| access::int(o, key));
+                    let actual = s.record().get(*sec).and_then(|o| access::int(o, key));
                     match actual {
                         Some(a) => a != *expected,
                         None => *expected > 0,
@@ -64,8 +64,8 @@ pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
                     </tr></thead>
                     <tbody>
                         { for rows.iter().map(|(sec, key, zh, en, expected)| {
-                            let raw = s.record.get(*sec).and_then(|o| o.get(*key));
-                            let actual = s.record.get(*sec).and_then(|o| access::int(o, key));
+                            let raw = s.record().get(*sec).and_then(|o| o.get(*key));
+                            let actual = s.record().get(*sec).and_then(|o| access::int(o, key));
                             let ok = match actual { Some(a) => a == *expected, None => *expected == 0 };
                             html! {
                                 <tr data-xr01-field={format!("{sec}.{key}")} data-xr01-ok={if ok { "yes" } else { "no" }}>

@@ -41,7 +41,7 @@ fn required_star(must: bool) -> Html {
 }
 
 pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     if !s.section_applies(sec) {
         return html! {};
     }
@@ -50,7 +50,7 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
     let (status, key) = s.section_status(sec).label(l);
     let gated = sec.presence.is_some();
     let open = !gated || s.has_presence(sec);
-    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    let obj = s.record().get(&sec.id).and_then(Value::as_object);
     html! {
         <section class="ac-section" data-section={sec.id.clone()} aria-labelledby={format!("{}.h", dom_id(&base))}>
             <h2 id={format!("{}.h", dom_id(&base))} tabindex="-1">
@@ -82,7 +82,7 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
 }
 
 fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template::PresenceSpec) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let path = format!("/{}/{PRESENCE_KEY}", esc(&sec.id));
     let current = s.value_at(&path).and_then(Value::as_str).map(str::to_owned);
     let (has, none) = match &p.labels {
@@ -99,7 +99,7 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template:
         html! {
             <fieldset class="ac-radios" id={cid.clone()}>
                 <legend>{ t(l, "与上一年度相比", "Compared with last year") }</legend>
-                { for [("有变化", "Changed"), ("无变化", "Unchanged")].into_iter().enumerate().map(|(i, (zh, en))| radio(sh, &cpath, &format!("{cid}.{i}"), zh, if l == Locale::En { en } else { zh }, cur.as_deref() == Some(zh), s.read_only, None)) }
+                { for [("有变化", "Changed"), ("无变化", "Unchanged")].into_iter().enumerate().map(|(i, (zh, en))| radio(sh, &cpath, &format!("{cid}.{i}"), zh, if l == Locale::En { en } else { zh }, cur.as_deref() == Some(zh), s.read_only(), None)) }
             </fieldset>
         }
     } else {
@@ -109,8 +109,8 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template:
         <>
         <fieldset class="ac-radios" id={id.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
             <legend>{ t(l, "本项情况", "This item") }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></legend>
-            { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only, msg.as_ref().map(|_| true)) }
-            { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only, msg.as_ref().map(|_| true)) }
+            { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only(), msg.as_ref().map(|_| true)) }
+            { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only(), msg.as_ref().map(|_| true)) }
             { error_line(&path, &err_id, msg) }
         </fieldset>
         { changed }
@@ -151,7 +151,7 @@ struct FieldCx<'a> {
 
 fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     let FieldCx { s, field: f, path, value, label } = cx;
-    let l = s.locale;
+    let l = s.locale();
     let id = dom_id(path);
     let hint_id = format!("{id}.hint");
     let err_id = format!("{id}.err");
@@ -167,7 +167,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     let invalid = msg.as_ref().filter(|(sev, _)| *sev == Severity::Error).map(|_| "true");
     let must = s.required_now(f, path);
     let required = must.then_some("true");
-    let ro = s.read_only || f.computed;
+    let ro = s.read_only() || f.computed;
     let text = display(value);
     let p = path.to_owned();
     let had_value = value.is_some();
@@ -269,9 +269,9 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
 }
 
 fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let tpath = format!("/{}/{}", esc(&sec.id), esc(&tb.id));
-    let all = s.record.pointer(&tpath).and_then(Value::as_array);
+    let all = s.record().pointer(&tpath).and_then(Value::as_array);
     let len = all.map_or(0, Vec::len);
     let range = s.visible_rows(&tpath);
     let msg = s.visible_message(&tpath);
@@ -307,11 +307,11 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
                 { for rows.into_iter().map(|(i, row)| html! {
                     <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
-                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only}
-                        pending={s.pending_remove.as_deref() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
+                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only()}
+                        pending={s.pending_remove() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
                 }) }
             </ol>
-            if !s.read_only {
+            if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", ADD_ROW))}
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::AddRow(tp.clone())))}>
                     { t(l, "添加一行", "Add row") }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
@@ -327,13 +327,13 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
     if pages <= 1 {
         return html! {};
     }
-    let l = s.locale;
+    let l = s.locale();
     let range = s.visible_rows(tpath);
     let prefix = format!("{tpath}/");
     let mut other: Vec<usize> = s
-        .findings
+        .findings()
         .iter()
-        .filter(|f| f.severity == Severity::Error && (s.show_all || s.touched.contains(&f.path)))
+        .filter(|f| f.severity == Severity::Error && (s.show_all() || s.touched(&f.path)))
         .filter_map(|f| f.path.strip_prefix(&prefix)?.split('/').next()?.parse::<usize>().ok())
         .filter(|i| !range.contains(i))
         .collect();
@@ -389,7 +389,7 @@ pub struct RowProps {
 fn RowView(p: &RowProps) -> Html {
     let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
     let l = p.locale;
-    let Some(tb) = s.validator.template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
+    let Some(tb) = s.validator().template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
     let rpath = format!("/{}/{}/{}", esc(&p.section), esc(&p.table), p.index);
     let n = p.index + 1;
     let row_label = match l {

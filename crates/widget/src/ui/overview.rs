@@ -12,13 +12,13 @@ use checklist_core::schedule;
 
 /// The name of a talk type (`B02` → 监督谈话) as the template's talk records offer it.
 fn talk_type_name(s: &Store, code: &str) -> String {
-    let column = s.validator.template().section("talks").and_then(|sec| sec.table("records")).and_then(|tb| tb.column("type"));
-    column.and_then(|c| c.options.iter().find(|o| o.value() == code)).map_or_else(|| code.to_owned(), |o| o.label(s.locale).to_owned())
+    let column = s.validator().template().section("talks").and_then(|sec| sec.table("records")).and_then(|tb| tb.column("type"));
+    column.and_then(|c| c.options.iter().find(|o| o.value() == code)).map_or_else(|| code.to_owned(), |o| o.label(s.locale()).to_owned())
 }
 
 pub(crate) fn talk_overview(s: &Store) -> Html {
-    let l = s.locale;
-    let sched = schedule::compute(&s.record, s.validator.config(), s.today);
+    let l = s.locale();
+    let sched = schedule::compute(s.record(), s.validator().config(), s.today());
     let kind_label = |k: &schedule::EntryKind| match k {
         schedule::EntryKind::AppointmentTalk => t(l, "任职谈话", "Appointment talk"),
         schedule::EntryKind::SupervisionTalk => t(l, "监督谈话", "Supervision talk"),
@@ -92,7 +92,7 @@ struct PersonYear {
 /// The year overview: one row per subordinate “一把手” (required, held, overdue, due within 30
 /// days), and the counts that feed the 述职 report's A5 / A6 (X-R01).
 fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     // The subordinate “一把手”: everyone with a 任职 / 监督谈话 due or a coverage gap.
     let mut people: BTreeMap<String, PersonYear> = BTreeMap::new();
     for (id, name) in sched
@@ -133,7 +133,7 @@ fn year_overview(s: &Store, sched: &schedule::TalkSchedule) -> Html {
             p.held += g.held;
         }
     }
-    let counts = checklist_core::rules::cross::count_talks(&s.record, sched.year);
+    let counts = checklist_core::rules::cross::count_talks(s.record(), sched.year);
     let feeds = checklist_core::rules::cross::compared(&counts);
     html! {
         <>

@@ -32,7 +32,7 @@ fn blank(n: usize) -> String {
 }
 
 fn header_text(s: &Store, keys: &[&str]) -> String {
-    keys.iter().map(|k| display(s.record.pointer(&format!("/header/{k}")))).find(|v| !v.is_empty()).unwrap_or_default()
+    keys.iter().map(|k| display(s.record().pointer(&format!("/header/{k}")))).find(|v| !v.is_empty()).unwrap_or_default()
 }
 
 fn numbered(sec: &Section, l: Locale) -> String {
@@ -53,7 +53,7 @@ fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<Strin
         <table class="ac-print-fields">
             <tbody>
                 { for fields.iter().map(|f| html! {
-                    <tr><th scope="row">{ f.label.get(s.locale) }</th><td>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</td></tr>
+                    <tr><th scope="row">{ f.label.get(s.locale()) }</th><td>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</td></tr>
                 }) }
             </tbody>
         </table>
@@ -61,7 +61,7 @@ fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<Strin
 }
 
 fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let cols: Vec<&Field> = tb.columns.iter().filter(|c| c.key != "id").collect();
     if rows.is_empty() {
         return html! { <p class="ac-print-none">{ format!("{}{}", tb.title.get(l), t(l, "：无", ": none")) }</p> };
@@ -97,7 +97,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
 }
 
 fn pledge(s: &Store, sec: &Section, obj: Option<&serde_json::Map<String, Value>>) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let given = obj.and_then(|o| o.get("pledge")) == Some(&Value::Bool(true));
     let name = display(obj.and_then(|o| o.get("signedName")));
     let date = display(obj.and_then(|o| o.get("signedDate")));
@@ -121,11 +121,11 @@ fn pledge(s: &Store, sec: &Section, obj: Option<&serde_json::Map<String, Value>>
 }
 
 fn section(s: &Store, sec: &Section) -> Html {
-    let l = s.locale;
-    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    let l = s.locale();
+    let obj = s.record().get(&sec.id).and_then(Value::as_object);
     let presence = obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str);
     let open = sec.presence.is_none() || presence == Some(PRESENCE_HAS);
-    let is_pledge = s.validator.template().checklist_kind == ChecklistKind::Geren && sec.id == "C16";
+    let is_pledge = s.validator().template().checklist_kind == ChecklistKind::Geren && sec.id == "C16";
     let fields: Vec<&Field> = if is_pledge {
         Vec::new()
     } else if open {
@@ -163,8 +163,8 @@ fn section(s: &Store, sec: &Section) -> Html {
 
 /// The printable document of the record.
 pub(crate) fn document(s: &Store) -> Html {
-    let l = s.locale;
-    let tpl = s.validator.template();
+    let l = s.locale();
+    let tpl = s.validator().template();
     let unit = header_text(s, &["unitName"]);
     let reporter = header_text(s, &["name", "reporterName", "ownerName"]);
     let position = header_text(s, &["position", "reporterPosition"]);
@@ -188,14 +188,14 @@ pub(crate) fn document(s: &Store) -> Html {
                 </table>
             </header>
             { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| section(s, sec)) }
-            if s.last_year.base.is_some() { { changes::changes_list(s) } }
+            if s.base().is_some() { { changes::changes_list(s) } }
         </article>
     }
 }
 
 /// The print mode: a screen-only bar (print again, back) and the document.
 pub(crate) fn print_mode(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     html! {
         <>
             <div class="ac-print-bar" role="group" aria-label={t(l, "打印预览", "Print preview")}>

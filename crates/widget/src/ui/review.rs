@@ -16,10 +16,10 @@ use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let tpl = s.validator.template();
+    let l = s.locale();
+    let tpl = s.validator().template();
     let warnings: Vec<_> =
-        s.findings.iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
+        s.findings().iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
     let (e, _) = s.counts();
     html! {
         <div class="ac-review" data-review="">
@@ -28,7 +28,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                 <p class="ac-error">{ match l { Locale::En => format!("{e} errors must be corrected before submitting."), _ => format!("还有{e}项错误，修改后方可提交。") } }</p>
             }
             { changes::changes_list(s) }
-            if !warnings.is_empty() && !s.read_only {
+            if !warnings.is_empty() && !s.read_only() {
                 <section class="ac-warnings" aria-labelledby="ac-warn-title">
                     <h3 id="ac-warn-title">{ t(l, "请确认以下提示", "Please confirm these warnings") }</h3>
                     <ul>
@@ -39,7 +39,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                 </section>
             }
             { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| {
-                let obj = s.record.get(&sec.id).and_then(Value::as_object);
+                let obj = s.record().get(&sec.id).and_then(Value::as_object);
                 let sp = format!("/{}", esc(&sec.id));
                 html! {
                     <section class="ac-review-section" aria-labelledby={format!("{}.rv", dom_id(&sp))}>
@@ -77,7 +77,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                                 _ => html! {},
                             }
                         }) }
-                        if !s.read_only {
+                        if !s.read_only() {
                             { { let sp2 = sp.clone(); html! {
                                 <button type="button" class="ac-link" data-action="edit-section" data-section={sec.id.clone()}
                                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::Focus(sp2.clone())))}>

@@ -14,11 +14,11 @@ use checklist_core::locale::Locale;
 
 /// The review-mode panel (nothing outside review mode).
 pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
-    if !s.review.mode {
+    if !s.review_mode() {
         return html! {};
     }
-    let l = s.locale;
-    let Some(r) = &s.review.info else {
+    let l = s.locale();
+    let Some(r) = s.review_info() else {
         return html! {
             <section class="ac-reviewer" aria-labelledby="ac-reviewer-title" data-reviewer="">
                 <h2 id="ac-reviewer-title">{ t(l, "审核模式", "Review mode") }</h2>
@@ -63,7 +63,7 @@ pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
         Integrity::NoDigest => "no-digest",
         Integrity::Unknown => "unknown",
     };
-    let current: Vec<_> = s.findings.iter().filter(|f| f.severity != Severity::Info || f.rule.is_some()).collect();
+    let current: Vec<_> = s.findings().iter().filter(|f| f.severity != Severity::Info || f.rule.is_some()).collect();
     let (e, w) = (
         current.iter().filter(|f| f.severity == Severity::Error).count(),
         current.iter().filter(|f| f.severity == Severity::Warning).count(),
@@ -71,11 +71,11 @@ pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
     let section_of = |path: &str| {
         split_pointer(path)
             .first()
-            .and_then(|id| s.validator.template().section(id))
+            .and_then(|id| s.validator().template().section(id))
             .map(|sec| sec.title.get(l).to_owned())
             .unwrap_or_default()
     };
-    let message_of = |code: &str, path: &str| s.findings.iter().find(|f| f.code.as_str() == code && f.path == path).map(|f| f.message(l));
+    let message_of = |code: &str, path: &str| s.findings().iter().find(|f| f.code.as_str() == code && f.path == path).map(|f| f.message(l));
     html! {
         <section class="ac-reviewer" aria-labelledby="ac-reviewer-title" data-reviewer="">
             <h2 id="ac-reviewer-title">{ t(l, "审核模式", "Review mode") }</h2>

@@ -49,7 +49,7 @@ impl Shared {
     /// Applies `msg`, performs its effects and re-renders.
     pub fn dispatch(&self, msg: Msg) {
         let (fx, quiet) = match self.store.try_borrow_mut() {
-            Ok(mut s) => (s.update(msg), s.quiet),
+            Ok(mut s) => (s.update(msg), s.quiet()),
             Err(_) => return, // re-entrant call during render: ignored rather than a panic
         };
         (self.runner)(self, fx);

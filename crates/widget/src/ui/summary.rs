@@ -13,10 +13,10 @@ use checklist_core::locale::Locale;
 
 /// The summary (nothing until the user asked for it, or nothing blocks).
 pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
-    if !s.summary {
+    if !s.summary_shown() {
         return html! {};
     }
-    let l = s.locale;
+    let l = s.locale();
     let blocking = s.blocking();
     if blocking.is_empty() {
         return html! {};

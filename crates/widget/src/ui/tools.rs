@@ -30,10 +30,10 @@ pub(crate) fn file_input(sh: &Shared, purpose: FilePurpose) -> Html {
 
 /// Buttons added to the action bar.
 pub(crate) fn actions(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     html! {
         <>
-            if !s.read_only {
+            if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="copy-last-year" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Base)))}>
                     { t(l, "复制上年数据", "Copy last year's data") }
                 </button>

@@ -44,7 +44,7 @@ pub(crate) fn listen_for_drafts(env: &Rc<Env>, sh: &Shared) {
             }
         }),
     );
-    if env.draft.get() == DraftStore::None && !sh.store.borrow().draft_choice {
+    if env.draft.get() == DraftStore::None && !sh.store.borrow().draft_choice() {
         return;
     }
     for (target, name) in [
@@ -101,7 +101,7 @@ pub(crate) fn flush_draft(env: &Env, sh: &Shared) {
 /// `checklist-draft` `{key, draft}`: the host keeps it (`draft` is JSON text; null: delete the kept one).
 pub(crate) fn hand_draft_to_host(env: &Env, sh: &Shared) {
     let Ok(s) = sh.store.try_borrow() else { return };
-    if s.read_only {
+    if s.read_only() {
         return;
     }
     let text = s.draft_json(&now_stamp());
@@ -120,12 +120,12 @@ pub(crate) fn write_draft(env: &Env, sh: &Shared) {
     let started = js_sys::Date::now();
     let stored = st.get_item(&env.draft_key).ok().flatten();
     let Ok(s) = sh.store.try_borrow() else { return };
-    if s.read_only {
+    if s.read_only() {
         return;
     }
     if !s.may_write_draft(stored.as_deref()) {
         // Another tab wrote a newer draft: never overwrite it silently; the user chooses.
-        let report = s.draft_conflict.is_none();
+        let report = !s.draft_conflict();
         drop(s);
         if let (true, Some(text)) = (report, stored) {
             sh.dispatch(Msg::DraftConflict(text));

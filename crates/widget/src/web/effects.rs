@@ -26,7 +26,7 @@ pub(crate) fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::Emit { name, mut detail } => {
                 // checklist-invalid and checklist-error carry findings: each gets its messages, as validate() gives them.
                 if let Some(Value::Array(items)) = detail.get_mut("findings") {
-                    let locale = sh.store.try_borrow().map_or(Locale::ZhCn, |s| s.locale);
+                    let locale = sh.store.try_borrow().map_or(Locale::ZhCn, |s| s.locale());
                     for item in items.iter_mut() {
                         if let Ok(f) = serde_json::from_value::<Finding>(item.clone()) {
                             *item = f.to_json_with_messages(locale);

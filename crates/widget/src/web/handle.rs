@@ -42,7 +42,7 @@ impl Handle {
     /// The record's data.
     #[wasm_bindgen(js_name = getData)]
     pub fn get_data(&self) -> JsValue {
-        self.shared.store.try_borrow().map_or(JsValue::NULL, |s| to_js(&s.record))
+        self.shared.store.try_borrow().map_or(JsValue::NULL, |s| to_js(s.record()))
     }
 
     /// Replaces the record's data, given as JSON text of an object.
@@ -52,10 +52,10 @@ impl Handle {
         if !v.is_object() {
             return Err(js_sys::TypeError::new("accountability-checklist: setData(data) expected the data as an object").into());
         }
-        let Ok(mut s) = self.shared.store.try_borrow_mut() else { return Err(err("setData: called while the widget is busy")) };
-        s.replace_data(v, Vec::new());
-        drop(s);
-        self.shared.rerender();
+        if self.shared.store.try_borrow_mut().is_err() {
+            return Err(err("setData: called while the widget is busy"));
+        }
+        self.shared.dispatch(Msg::SetData(v));
         Ok(())
     }
 
@@ -74,10 +74,10 @@ impl Handle {
         let v = parse_host_json("setValue(path, value)", &json)?;
         let checked = {
             let Ok(s) = self.shared.store.try_borrow() else { return Err(err("setValue: called while the widget is busy")) };
-            if s.read_only {
+            if s.read_only() {
                 return Ok(refused("read_only", "setValue: the widget is read-only".into()));
             }
-            s.validator.template().check_set(&s.record, &path, &v)
+            s.validator().template().check_set(s.record(), &path, &v)
         };
         if let Err(why) = checked {
             let what = match why {
@@ -94,14 +94,12 @@ impl Handle {
 
     /// Validates everything; returns the findings (each with its `message`).
     pub fn validate(&self) -> JsValue {
-        let Ok(mut s) = self.shared.store.try_borrow_mut() else { return JsValue::NULL };
-        let changed = s.revalidate();
-        let out = findings_js(&s.findings, s.locale);
-        drop(s);
-        if changed {
-            self.shared.rerender();
+        if self.shared.store.try_borrow_mut().is_err() {
+            return JsValue::NULL;
         }
-        out
+        // The whole-record pass: the view renders again only when the findings changed.
+        self.shared.dispatch(Msg::Revalidate);
+        self.shared.store.try_borrow().map_or(JsValue::NULL, |s| findings_js(s.findings(), s.locale()))
     }
 
     /// The export envelope as JSON text.
@@ -114,8 +112,8 @@ impl Handle {
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&self, text: String) -> JsValue {
         self.shared.dispatch(Msg::Import(text));
-        let (report, locale) = match self.shared.store.try_borrow_mut() {
-            Ok(mut s) => (s.last_import.take(), s.locale),
+        let (report, locale) = match self.shared.store.try_borrow() {
+            Ok(s) => (s.last_import().cloned(), s.locale()),
             Err(_) => (None, Locale::ZhCn),
         };
         let (ok, findings) = report.map_or((false, Vec::new()), |r| (r.applied, r.findings));

@@ -15,7 +15,7 @@ pub(crate) fn now_stamp() -> String {
 /// Reads `file` (chosen in the picker of `purpose`) and hands its text to the store; a file over the
 /// import limit is not read.
 pub(crate) fn read_file(sh: &Shared, purpose: FilePurpose, file: web_sys::File) {
-    let max = sh.store.try_borrow().map(|s| s.validator.config().import_max_bytes as f64).unwrap_or(0.0);
+    let max = sh.store.try_borrow().map(|s| s.validator().config().import_max_bytes as f64).unwrap_or(0.0);
     if file.size() > max {
         sh.dispatch(Msg::FileTooLarge(purpose, file.size() as u64));
         return;

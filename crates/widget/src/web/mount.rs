@@ -13,9 +13,9 @@ use super::env::{err, DraftStore, Env};
 use super::handle::Handle;
 use super::host::{random_key, HOST};
 use super::options::{Options, POST_TIMEOUT_MAX_MS, POST_TIMEOUT_MS};
-use crate::ui::store::msg::Msg;
+use crate::ui::store::msg::{FilePurpose, Msg};
 use crate::ui::store::review::template_of_envelope;
-use crate::ui::store::state::{DraftKeep, Store};
+use crate::ui::store::state::{DraftKeep, Setup, Store};
 use crate::ui::{App, AppProps, Shared};
 use checklist_core::config::Config;
 use checklist_core::date::{shanghai_date_from_unix_ms, Date};
@@ -123,19 +123,6 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     };
     let draft_key = opts.draft_key.clone().unwrap_or_else(|| format!("accountability-checklist:{}", tpl.id));
     let validator = Validator::new(tpl, config).map_err(|e| err(format!("accountability-checklist: {e}")))?;
-    let mut store = Store::new(Rc::new(validator), locale, today, opts.data.take(), opts.read_only);
-    store.key_source = Rc::new(random_key);
-    store.clock = Rc::new(HOST.now);
-    store.draft_tab = random_key();
-    if let Some(n) = opts.page_size {
-        store.page_size = n;
-    }
-    if review {
-        store.review.mode = true;
-        if let Some(text) = &opts.envelope {
-            store.open_for_review(text, &mut Vec::new());
-        }
-    }
     let env = Rc::new(Env {
         host,
         root: root.clone(),
@@ -153,31 +140,45 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     });
     // Session drafts may be kept on this computer instead, by the user's choice: a draft found there
     // means they chose so earlier.
-    store.draft_choice = draft == DraftStore::Session;
-    if store.draft_choice {
+    let draft_choice = draft == DraftStore::Session;
+    if draft_choice {
         env.draft.set(DraftStore::Local);
         if read_draft(&env).is_none() {
             env.draft.set(DraftStore::Session);
         }
     }
-    store.draft_keep = match env.draft.get() {
+    let draft_keep = match env.draft.get() {
         // The host keeps host drafts (handed over on every change and on pagehide).
         DraftStore::Local | DraftStore::Host => DraftKeep::Computer,
         DraftStore::Session => DraftKeep::Tab,
         DraftStore::None => DraftKeep::Nowhere,
     };
+    let mut store = Store::new(Rc::new(validator), locale, today, opts.data.take(), opts.read_only);
+    store.configure(Setup {
+        clock: HOST.now,
+        key_source: random_key,
+        draft_tab: random_key(),
+        page_size: opts.page_size,
+        review,
+        draft_keep,
+        draft_choice,
+    });
+    // Messages of the mount itself go through `update` before the view exists: their effects (focus,
+    // a draft save) are not performed.
+    if let (true, Some(text)) = (review, opts.envelope.take()) {
+        store.update(Msg::FileRead(FilePurpose::Review, text));
+    }
     let kept = match opts.draft.take() {
         Some(Value::String(text)) => Some(text),
         Some(v) if v.is_object() => Some(v.to_string()),
         _ => None,
     };
     let text = if draft == DraftStore::Host { kept } else { read_draft(&env) };
-    let restored = if opts.read_only { None } else { text.and_then(|text| store.restore_draft(&text)) };
+    if let (false, Some(text)) = (opts.read_only, text) {
+        store.update(Msg::RestoreDraft(text));
+    }
     let env2 = env.clone();
     let shared = Shared::new(store, HOST, move |sh, fx| run(&env2, sh, fx));
-    if let Some(stamp) = restored {
-        shared.store.borrow_mut().update(Msg::DraftRestored(stamp));
-    }
     if !opts.read_only {
         listen_for_drafts(&env, &shared);
     }

@@ -12,8 +12,8 @@ impl Store {
     /// Where the draft is kept, restored or discarded drafts, conflicts between tabs.
     pub(super) fn update_drafts(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         match msg {
-            Msg::KeepOnComputer(on) if self.draft_choice => {
-                self.draft_keep = if on { DraftKeep::Computer } else { DraftKeep::Tab };
+            Msg::KeepOnComputer(on) if self.drafts.choice => {
+                self.drafts.keep = if on { DraftKeep::Computer } else { DraftKeep::Tab };
                 self.notice = Some(Notice {
                     kind: "info",
                     text: if on {
@@ -28,7 +28,8 @@ impl Store {
                 });
                 fx.push(Effect::KeepDraftOnComputer(on));
             }
-            Msg::DraftRestored(stamp) => {
+            Msg::RestoreDraft(text) => {
+                let Some(stamp) = self.restore_draft(&text) else { return };
                 self.notice = Some(Notice {
                     kind: NOTICE_RESTORED,
                     text: format!(
@@ -40,15 +41,15 @@ impl Store {
                 });
             }
             Msg::DiscardDraft => {
-                let initial = self.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
+                let initial = self.drafts.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
                 self.replace_data(initial, Vec::new());
-                self.unsent = false;
+                self.submission.unsent = false;
                 self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
                 fx.push(Effect::ClearDraft);
             }
             Msg::DraftConflict(text) => {
                 let Some(info) = DraftInfo::parse(&text) else { return };
-                if info.tab == self.draft_tab || info.revision <= self.draft_rev {
+                if info.tab == self.drafts.tab || info.revision <= self.drafts.rev {
                     return; // our own write, or one we have already seen
                 }
                 let when = if info.saved_at.is_empty() {
@@ -72,10 +73,10 @@ impl Store {
                         )
                     ),
                 });
-                self.draft_conflict = Some(text);
+                self.drafts.conflict = Some(text);
             }
             Msg::DraftUseOther => {
-                if let Some(text) = self.draft_conflict.take() {
+                if let Some(text) = self.drafts.conflict.take() {
                     if self.restore_draft(&text).is_some() {
                         self.notice = Some(Notice {
                             kind: "ok",
@@ -86,9 +87,9 @@ impl Store {
                 }
             }
             Msg::DraftKeepMine => {
-                if let Some(text) = self.draft_conflict.take() {
+                if let Some(text) = self.drafts.conflict.take() {
                     if let Some(info) = DraftInfo::parse(&text) {
-                        self.draft_rev = self.draft_rev.max(info.revision);
+                        self.drafts.rev = self.drafts.rev.max(info.revision);
                     }
                     self.notice = Some(Notice {
                         kind: "ok",
@@ -110,7 +111,7 @@ impl Store {
     /// Whether leaving the page now would lose changes: they are not sent, and the draft does
     /// not outlive this tab.
     pub fn warn_on_leave(&self) -> bool {
-        self.unsent && !self.read_only && self.draft_keep != DraftKeep::Computer
+        self.submission.unsent && !self.read_only && self.drafts.keep != DraftKeep::Computer
     }
 
     /// A draft: the data, confirmations and when it was saved, with the revision it will have
@@ -121,8 +122,8 @@ impl Store {
             "format": "accountability-checklist/draft",
             "template": { "id": self.validator.template().id, "version": self.validator.template().version },
             "savedAt": saved_at,
-            "revision": self.draft_rev + 1,
-            "tab": self.draft_tab,
+            "revision": self.drafts.rev + 1,
+            "tab": self.drafts.tab,
             "data": self.record,
             "confirmations": self.confirmations,
             "clerk": self.last_year_draft(),
@@ -148,29 +149,29 @@ impl Store {
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
         let before = std::mem::take(&mut self.record);
         self.replace_data(data, confirmations);
-        self.unsent = true;
-        if self.initial.is_none() {
-            self.initial = Some(before);
+        self.submission.unsent = true;
+        if self.drafts.initial.is_none() {
+            self.drafts.initial = Some(before);
         }
         self.restore_last_year_draft(v.get("clerk").unwrap_or(&Value::Null));
-        self.draft_rev = self.draft_rev.max(v.get("revision").and_then(Value::as_u64).unwrap_or(0));
+        self.drafts.rev = self.drafts.rev.max(v.get("revision").and_then(Value::as_u64).unwrap_or(0));
         Some(stamp)
     }
 
     /// The draft this tab wrote with [`Store::draft_json`] is stored.
     pub fn draft_written(&mut self) {
-        self.draft_rev += 1;
+        self.drafts.rev += 1;
     }
 
     /// Whether this tab may write its draft over `stored` (what the storage holds now): not
     /// while a conflict waits for the user, nor over another tab's draft newer than any this
     /// tab has seen. A stored text that is not a draft (or nothing) may be replaced.
     pub fn may_write_draft(&self, stored: Option<&str>) -> bool {
-        if self.draft_conflict.is_some() {
+        if self.drafts.conflict.is_some() {
             return false;
         }
         match stored.and_then(DraftInfo::parse) {
-            Some(info) => info.tab == self.draft_tab || info.revision <= self.draft_rev,
+            Some(info) => info.tab == self.drafts.tab || info.revision <= self.drafts.rev,
             None => true,
         }
     }
@@ -230,8 +231,8 @@ mod tests {
     fn leaving_asks_first_only_while_unsent_changes_live_in_this_tab_alone() {
         let fixture: Value = serde_json::from_str(include_str!("../../../../../tests/fixtures/geren_valid.json")).expect("fixture");
         let mut s = store("geren");
-        s.draft_keep = DraftKeep::Tab;
-        s.draft_choice = true;
+        s.drafts.keep = DraftKeep::Tab;
+        s.drafts.choice = true;
         s.replace_data(fixture, vec![]);
         assert!(!s.warn_on_leave(), "the host's own data is not an unsent change");
         s.update(Msg::Set { path: "/header/position".into(), value: Some(Value::from("处长")) });
@@ -244,16 +245,16 @@ mod tests {
         s.update(Msg::Submit);
         s.update(Msg::Submitted { receipt: "R-2".into() });
         assert!(!s.warn_on_leave(), "sent");
-        s.draft_choice = false;
+        s.drafts.choice = false;
         assert!(s.update(Msg::KeepOnComputer(true)).is_empty(), "no choice when the host decided where drafts live");
     }
 
     #[test]
     fn a_newer_draft_of_another_tab_is_a_conflict_never_overwritten() {
         let mut a = store("tanhua");
-        a.draft_tab = "A".into();
+        a.drafts.tab = "A".into();
         let mut b = store("tanhua");
-        b.draft_tab = "B".into();
+        b.drafts.tab = "B".into();
         a.update(Msg::Input { path: "/header/unitName".into(), raw: "甲".into() });
         let from_a = a.draft_json("t1");
         assert!(b.may_write_draft(None), "nothing stored yet");
@@ -262,7 +263,7 @@ mod tests {
         assert!(!b.may_write_draft(Some(&from_a)), "B has not seen A's revision 1");
         b.update(Msg::Input { path: "/header/unitName".into(), raw: "乙".into() });
         b.update(Msg::DraftConflict(from_a.clone()));
-        assert!(b.draft_conflict.is_some());
+        assert!(b.drafts.conflict.is_some());
         assert!(b.notice.as_ref().is_some_and(|n| n.text.contains("另一个标签页")), "explained: {:?}", b.notice);
         assert_eq!(b.record.pointer("/header/unitName"), Some(&Value::from("乙")), "B's typing is kept");
         assert!(!b.may_write_draft(None), "no draft writes while the user has not chosen");
@@ -277,10 +278,10 @@ mod tests {
         a.update(Msg::DraftConflict(from_b));
         a.update(Msg::DraftUseOther);
         assert_eq!(a.record.pointer("/header/unitName"), Some(&Value::from("乙")));
-        assert!(a.draft_conflict.is_none());
+        assert!(a.drafts.conflict.is_none());
         // An echo of a tab's own or already-seen draft is no conflict.
         let own = a.draft_json("t3");
         a.update(Msg::DraftConflict(own));
-        assert!(a.draft_conflict.is_none());
+        assert!(a.drafts.conflict.is_none());
     }
 }

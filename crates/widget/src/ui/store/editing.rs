@@ -19,14 +19,15 @@ impl Store {
             Msg::Input { path, raw } => {
                 // Errors show while typing once a field has been left, or when it already held
                 // a value; a first entry into an empty field is judged when the user leaves it.
-                let quiet = !self.touched.contains(&path) && checklist_core::engine::is_empty(self.value_at(&path));
+                let quiet = !self.editing.touched.contains(&path) && checklist_core::engine::is_empty(self.value_at(&path));
                 let value = self.field_at(&path).map(|f| convert(f.kind, &raw)).unwrap_or_else(|| text_value(&raw));
                 self.set(&path, value, fx);
                 if quiet {
-                    self.touched.remove(&path);
+                    self.editing.touched.remove(&path);
                 }
             }
             Msg::Set { path, value } => self.set(&path, value, fx),
+            Msg::SetData(data) => self.replace_data(data, Vec::new()),
             Msg::Toggle { path, option, on } => {
                 let mut list: Vec<Value> = self.value_at(&path).and_then(Value::as_array).cloned().unwrap_or_default();
                 list.retain(|v| v.as_str() != Some(option.as_str()));
@@ -51,7 +52,7 @@ impl Store {
                         text: format!("{}“{from}”{}“{to}”", self.t("已将", "Changed "), self.t("规范为", " to ")),
                     });
                 }
-                self.touched.insert(path);
+                self.editing.touched.insert(path);
             }
             Msg::AddRow(table) => {
                 if let Some(row_path) = self.add_row(&table) {
@@ -62,15 +63,15 @@ impl Store {
             Msg::AskRemove(row) => {
                 // The 删除 button gives way to the question: focus goes into it, never to <body>.
                 fx.push(Effect::Focus(format!("{row}/{REMOVE_CONFIRM}")));
-                self.pending_remove = Some(row);
+                self.editing.pending_remove = Some(row);
             }
             Msg::CancelRemove => {
-                if let Some(row) = self.pending_remove.take() {
+                if let Some(row) = self.editing.pending_remove.take() {
                     fx.push(Effect::Focus(format!("{row}/{REMOVE_ASK}")));
                 }
             }
             Msg::ConfirmRemove => {
-                if let Some(row) = self.pending_remove.take() {
+                if let Some(row) = self.editing.pending_remove.take() {
                     if let Some((table, index)) = row.rsplit_once('/') {
                         let table = table.to_owned();
                         if let (Some(Value::Array(rows)), Ok(i)) = (self.record.pointer_mut(&table), index.parse::<usize>()) {
@@ -88,7 +89,8 @@ impl Store {
             Msg::Confirm { code, path, on, at } => {
                 self.confirmations.retain(|c| !(c.code == code && c.path == path));
                 if on {
-                    let rule_id = self.findings.iter().find(|f| f.code.as_str() == code && f.path == path).and_then(|f| f.rule.clone());
+                    let rule_id =
+                        self.validation.findings.iter().find(|f| f.code.as_str() == code && f.path == path).and_then(|f| f.rule.clone());
                     self.confirmations.push(Confirmation { code, path, rule_id, confirmed_at: at });
                 }
                 self.data_changed();
@@ -105,35 +107,35 @@ impl Store {
     pub fn replace_data(&mut self, data: Value, confirmations: Vec<Confirmation>) {
         self.record = if data.is_object() { data } else { Value::Object(Map::new()) };
         self.confirmations = confirmations;
-        self.touched.clear();
-        self.show_all = false;
-        self.summary = false;
-        self.pending_remove = None;
-        let unsent = self.unsent;
+        self.editing.touched.clear();
+        self.validation.show_all = false;
+        self.validation.summary = false;
+        self.editing.pending_remove = None;
+        let unsent = self.submission.unsent;
         self.data_changed();
         // Whose data it is decides: the callers for the user's (import, drafts) say so.
-        self.unsent = unsent;
+        self.submission.unsent = unsent;
         self.revalidate();
     }
 
     pub(super) fn data_changed(&mut self) {
-        self.rev += 1;
-        self.idempotency_key = None;
-        self.submitted_at = None;
-        self.outcome = None;
-        self.unsent = true;
-        if matches!(self.submit, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
-            self.submit = SubmitState::Idle;
+        self.editing.rev += 1;
+        self.submission.idempotency_key = None;
+        self.submission.submitted_at = None;
+        self.submission.outcome = None;
+        self.submission.unsent = true;
+        if matches!(self.submission.state, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
+            self.submission.state = SubmitState::Idle;
         }
     }
 
     pub(super) fn set(&mut self, path: &str, value: Option<Value>, fx: &mut Vec<Effect>) {
         if self.record.pointer(path) == value.as_ref() {
-            self.touched.insert(path.to_owned());
+            self.editing.touched.insert(path.to_owned());
             return;
         }
         set_pointer(&mut self.record, path, value.clone());
-        self.touched.insert(path.to_owned());
+        self.editing.touched.insert(path.to_owned());
         self.after_change(path, fx);
         fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": path, "value": value }) });
     }
@@ -143,10 +145,10 @@ impl Store {
         self.data_changed();
         let (scope, fresh) = self.validator.recheck(&self.record, path, self.today);
         let template = self.validator.template();
-        self.findings.retain(|f| !scope.covers(f, template));
+        self.validation.findings.retain(|f| !scope.covers(f, template));
         let mut report = Report { findings: fresh };
         report.apply_confirmations(&self.confirmations);
-        self.findings.extend(report.findings);
+        self.validation.findings.extend(report.findings);
         self.reindex();
         fx.push(Effect::SaveDraft);
         fx.push(Effect::ScheduleRevalidate);
@@ -175,8 +177,8 @@ impl Store {
         let rows = self.record.pointer_mut(table_ptr)?.as_array_mut()?;
         rows.push(Value::Object(row));
         let index = rows.len() - 1;
-        if let Some(page) = index.checked_div(self.page_size) {
-            self.pages.insert(table_ptr.to_owned(), page);
+        if let Some(page) = index.checked_div(self.nav.page_size) {
+            self.nav.pages.insert(table_ptr.to_owned(), page);
         }
         self.notice = Some(Notice {
             kind: "info",
@@ -193,8 +195,8 @@ impl Store {
             .map(|rows| rows.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_owned)).collect())
             .unwrap_or_default();
         loop {
-            let id = format!("r{}", self.next_row);
-            self.next_row += 1;
+            let id = format!("r{}", self.editing.next_row);
+            self.editing.next_row += 1;
             if !used.contains(&id) {
                 return id;
             }
@@ -204,16 +206,16 @@ impl Store {
     /// After removing row `removed` of `table`, touched paths of later rows move up one.
     pub(super) fn shift_touched(&mut self, table: &str, removed: usize) {
         let prefix = format!("{table}/");
-        let old: Vec<String> = self.touched.iter().filter(|p| p.starts_with(&prefix)).cloned().collect();
+        let old: Vec<String> = self.editing.touched.iter().filter(|p| p.starts_with(&prefix)).cloned().collect();
         for p in old {
-            self.touched.remove(&p);
+            self.editing.touched.remove(&p);
             let rest = &p[prefix.len()..];
             let (idx, tail) = rest.split_once('/').unwrap_or((rest, ""));
             if let Ok(i) = idx.parse::<usize>() {
                 if i > removed {
-                    self.touched.insert(format!("{prefix}{}/{tail}", i - 1));
+                    self.editing.touched.insert(format!("{prefix}{}/{tail}", i - 1));
                 } else if i < removed {
-                    self.touched.insert(p);
+                    self.editing.touched.insert(p);
                 }
             }
         }

@@ -32,12 +32,12 @@ impl Store {
         let base = self.last_year.base.as_ref()?;
         let key = Rc::as_ptr(base) as usize;
         if let Some((rev, k, c)) = self.last_year.cache.borrow().as_ref() {
-            if *rev == self.rev && *k == key {
+            if *rev == self.editing.rev && *k == key {
                 return Some(c.clone());
             }
         }
         let c = Rc::new(compare::compare(self.validator.template(), base, &self.record));
-        *self.last_year.cache.borrow_mut() = Some((self.rev, key, c.clone()));
+        *self.last_year.cache.borrow_mut() = Some((self.editing.rev, key, c.clone()));
         Some(c)
     }
 

@@ -16,6 +16,7 @@ pub mod msg;
 pub mod navigation;
 pub mod pointer;
 pub mod print;
+pub mod read;
 pub mod review;
 pub mod state;
 pub mod submit;

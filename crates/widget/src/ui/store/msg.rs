@@ -149,8 +149,10 @@ pub enum Msg {
     Rejected(Vec<Finding>),
     /// The POST failed without a usable answer.
     Failed(FailReason),
-    /// A draft was restored at start-up (stamp of when it was saved).
-    DraftRestored(String),
+    /// At start-up: restore this draft (its text) when it is one of this template, and say so.
+    RestoreDraft(String),
+    /// The host replaced the whole record (`setData`): touched state resets, nothing is emitted.
+    SetData(Value),
     /// Throw away the restored draft and start from the host's data.
     DiscardDraft,
     /// A POST has been in flight this many seconds (progress for slow answers).

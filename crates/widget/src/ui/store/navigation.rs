@@ -31,23 +31,23 @@ impl Store {
         match msg {
             Msg::Review => {
                 self.revalidate();
-                self.view = View::Review;
+                self.nav.view = View::Review;
                 fx.push(Effect::Focus(String::new()));
             }
             Msg::BackToForm => {
-                self.view = View::Form;
+                self.nav.view = View::Form;
                 fx.push(Effect::Focus(String::new()));
             }
             Msg::SetLocale(l) => self.locale = l,
             Msg::Focus(path) => {
-                self.view = View::Form;
-                self.touched.insert(path.clone());
+                self.nav.view = View::Form;
+                self.editing.touched.insert(path.clone());
                 self.show_row_of(&path);
                 fx.push(Effect::Focus(path));
             }
             Msg::Page { table, page } => {
                 let (_, pages) = self.page_of(&table);
-                self.pages.insert(table.clone(), page.min(pages.saturating_sub(1)));
+                self.nav.pages.insert(table.clone(), page.min(pages.saturating_sub(1)));
                 fx.push(Effect::Focus(table));
             }
             Msg::NextProblem(from) => {
@@ -62,14 +62,14 @@ impl Store {
                     self.notice = Some(Notice { kind: "ok", text: self.t("没有需要处理的问题。", "No problems left.").into() });
                     return;
                 }
-                let from = from.or_else(|| self.last_problem.clone());
+                let from = from.or_else(|| self.nav.last_problem.clone());
                 let next = match from.as_deref().and_then(|p| paths.iter().position(|x| x == p)) {
                     Some(i) => (i + 1) % paths.len(),
                     None => 0,
                 };
                 let path = paths[next].clone();
-                self.last_problem = Some(path.clone());
-                self.show_all = true;
+                self.nav.last_problem = Some(path.clone());
+                self.validation.show_all = true;
                 fx.extend(self.update(Msg::Focus(path.clone())));
                 let message =
                     self.findings_at(&path).find(|f| f.severity != Severity::Info).map(|f| f.message(self.locale)).unwrap_or_default();
@@ -117,28 +117,28 @@ impl Store {
     /// The current page of a table and how many pages it has (at least 1).
     pub fn page_of(&self, table: &str) -> (usize, usize) {
         let len = self.record.pointer(table).and_then(Value::as_array).map_or(0, Vec::len);
-        if self.page_size == 0 {
+        if self.nav.page_size == 0 {
             return (0, 1);
         }
-        let pages = len.div_ceil(self.page_size).max(1);
-        (self.pages.get(table).copied().unwrap_or(0).min(pages - 1), pages)
+        let pages = len.div_ceil(self.nav.page_size).max(1);
+        (self.nav.pages.get(table).copied().unwrap_or(0).min(pages - 1), pages)
     }
 
     /// The row range shown for a table.
     pub fn visible_rows(&self, table: &str) -> std::ops::Range<usize> {
         let len = self.record.pointer(table).and_then(Value::as_array).map_or(0, Vec::len);
-        if self.page_size == 0 {
+        if self.nav.page_size == 0 {
             return 0..len;
         }
         let (page, _) = self.page_of(table);
-        let start = page * self.page_size;
-        start..(start + self.page_size).min(len)
+        let start = page * self.nav.page_size;
+        start..(start + self.nav.page_size).min(len)
     }
 
     /// Turns the page of the table holding `path` (a cell or row pointer) to that row.
     pub(super) fn show_row_of(&mut self, path: &str) {
         let tokens = split_pointer(path);
-        if self.page_size == 0 || tokens.len() < 3 {
+        if self.nav.page_size == 0 || tokens.len() < 3 {
             return;
         }
         let Some(section) = self.validator.template().section(&tokens[0]) else { return };
@@ -147,7 +147,7 @@ impl Store {
         }
         if let Ok(i) = tokens[2].parse::<usize>() {
             let table = path.split('/').take(3).collect::<Vec<_>>().join("/");
-            self.pages.insert(table, i / self.page_size);
+            self.nav.pages.insert(table, i / self.nav.page_size);
         }
     }
 
@@ -205,7 +205,7 @@ mod tests {
     #[test]
     fn long_tables_page_and_every_row_stays_reachable() {
         let mut s = store("geren");
-        s.page_size = 10;
+        s.nav.page_size = 10;
         s.update(Msg::Set { path: "/C11/presence".into(), value: Some("有".into()) });
         for _ in 0..25 {
             s.update(Msg::AddRow("/C11/rows".into()));
@@ -218,7 +218,7 @@ mod tests {
         assert_eq!(s.page_of("/C11/rows").0, 2, "clamped to the last page");
         s.update(Msg::Focus("/C11/rows/13/areaM2".into()));
         assert_eq!(s.visible_rows("/C11/rows"), 10..20, "a summary link turns to its row's page");
-        s.page_size = 0;
+        s.nav.page_size = 0;
         assert_eq!(s.visible_rows("/C11/rows"), 0..25, "no paging shows every row");
     }
 

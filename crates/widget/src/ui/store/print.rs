@@ -11,14 +11,14 @@ impl Store {
         match msg {
             Msg::Print => {
                 self.normalize_record(fx);
-                self.printing = true;
+                self.print.printing = true;
                 self.notice = None;
                 fx.push(Effect::Print);
                 // The 打印 button is gone in the print view: its 返回 takes focus.
                 fx.push(Effect::Focus(format!("/{END_PRINT}")));
             }
-            Msg::EndPrint if self.printing => {
-                self.printing = false;
+            Msg::EndPrint if self.print.printing => {
+                self.print.printing = false;
                 fx.push(Effect::EndPrint);
                 // Back where the user was: the 打印 button.
                 fx.push(Effect::Focus(format!("/{PRINT}")));

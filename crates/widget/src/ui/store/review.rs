@@ -72,11 +72,11 @@ impl Store {
         self.replace_data(env.data, env.validation.confirmations);
         // The reviewer sees lateness as of the submission, not as of the day of review.
         if env.submitted_at.is_some() {
-            self.submitted_at = env.submitted_at;
+            self.submission.submitted_at = env.submitted_at;
             self.revalidate();
         }
-        self.show_all = true;
-        self.view = View::Review;
+        self.validation.show_all = true;
+        self.nav.view = View::Review;
         self.notice = Some(Notice {
             kind: if integrity == Integrity::Intact { "ok" } else { "error" },
             text: match integrity {
@@ -119,7 +119,7 @@ mod tests {
         fx.extend(s.update(Msg::FileRead(FilePurpose::Review, text.clone())));
         assert_eq!(s.validator.template().id, "shuzhi", "the template follows the record");
         assert_eq!(s.review.info.as_ref().map(|r| r.integrity), Some(Integrity::Intact));
-        assert_eq!(s.view, View::Review);
+        assert_eq!(s.nav.view, View::Review);
         let mut v: Value = serde_json::from_str(&text).unwrap();
         v["data"]["header"]["reporterName"] = Value::from("改过的名字");
         fx.extend(s.update(Msg::FileRead(FilePurpose::Review, v.to_string())));

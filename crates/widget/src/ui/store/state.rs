@@ -138,93 +138,147 @@ pub struct Review {
     pub info: Option<ReviewInfo>,
 }
 
-/// The widget's state.
+/// The widget's state. Its fields are private to the store: the view reads it through the
+/// accessors in `read.rs`, and it changes only by [`Store::update`] (or, before the view exists,
+/// [`Store::configure`]).
 pub struct Store {
     /// The template and config, compiled.
-    pub validator: Rc<Validator>,
+    pub(super) validator: Rc<Validator>,
     /// Display language.
-    pub locale: Locale,
+    pub(super) locale: Locale,
     /// The day deadlines and "not in the future" refer to.
-    pub today: Date,
+    pub(super) today: Date,
     /// Read-only: nothing can be typed, added or submitted.
-    pub read_only: bool,
+    pub(super) read_only: bool,
     /// The record's data.
-    pub record: Value,
-    /// Current findings (confirmations applied).
-    pub findings: Vec<Finding>,
+    pub(super) record: Value,
     /// Warnings the user confirmed.
-    pub confirmations: Vec<Confirmation>,
-    /// Fields the user has typed in or left: their errors show inline.
-    pub touched: HashSet<String>,
-    /// After a validate or submit attempt every error shows.
-    pub show_all: bool,
-    /// Whether the error summary is shown.
-    pub summary: bool,
-    /// Current screen.
-    pub view: View,
-    /// A row waiting for delete confirmation.
-    pub pending_remove: Option<String>,
+    pub(super) confirmations: Vec<Confirmation>,
     /// The last status message.
-    pub notice: Option<Notice>,
-    /// What the last 提交 came to (sent, blocked, failed, stored), shown next to the action bar
-    /// where the user pressed it (the top notice says it too). Cleared by a change of data.
-    pub outcome: Option<Notice>,
+    pub(super) notice: Option<Notice>,
+    /// Set by [`Store::update`] when the message changed nothing the view shows (a whole-record
+    /// pass that found what the row checks had already found), so the view need not render.
+    pub(super) quiet: bool,
+    pub(super) editing: Editing,
+    pub(super) validation: Validation,
+    pub(super) submission: Submission,
+    pub(super) drafts: Drafts,
+    pub(super) transfer: Transfer,
+    pub(super) nav: Navigation,
+    pub(super) last_year: LastYear,
+    pub(super) review: Review,
+    pub(super) print: Print,
+}
+
+/// Editing: what the user touched, the row waiting for its delete question, fresh row ids.
+pub struct Editing {
+    /// Fields the user has typed in or left: their errors show inline.
+    pub(super) touched: HashSet<String>,
+    /// A row waiting for delete confirmation.
+    pub(super) pending_remove: Option<String>,
+    pub(super) next_row: u64,
+    /// Changes since the store was made (drives memoisation and draft saves).
+    pub(super) rev: u64,
+}
+
+/// Validation: the findings, indexed by path, and how much of them shows.
+pub struct Validation {
+    /// Current findings (confirmations applied).
+    pub(super) findings: Vec<Finding>,
+    /// Path → indexes into `findings`.
+    pub(super) index: HashMap<String, Vec<usize>>,
+    /// After a validate or submit attempt every error shows.
+    pub(super) show_all: bool,
+    /// Whether the error summary is shown.
+    pub(super) summary: bool,
+}
+
+/// Submit: where the submission stands, its key and time (kept across retries), its outcome.
+pub struct Submission {
     /// Submission state.
-    pub submit: SubmitState,
+    pub(super) state: SubmitState,
     /// Idempotency key of the data as last submitted; a change of data drops it.
-    pub idempotency_key: Option<String>,
+    pub(super) idempotency_key: Option<String>,
     /// When 提交 was pressed for the data as it stands (`YYYY-MM-DDTHH:mm:ss+08:00`): posted as
     /// `submittedAt`, kept across retries with the idempotency key (a retry is the same
     /// submission), exported with 已提交 after success, dropped by a change of data. In review
     /// mode, the opened record's. Deadlines are measured by it.
-    pub submitted_at: Option<String>,
+    pub(super) submitted_at: Option<String>,
+    /// What the last 提交 came to (sent, blocked, failed, stored), shown next to the action bar
+    /// where the user pressed it (the top notice says it too). Cleared by a change of data.
+    pub(super) outcome: Option<Notice>,
     /// The clock for `submittedAt` (the web layer's is the browser's; natively a fixed stamp).
-    pub clock: Rc<dyn Fn() -> String>,
-    /// A source of fresh keys (the web layer sets one based on `crypto.getRandomValues`).
-    pub key_source: Rc<dyn Fn() -> String>,
+    pub(super) clock: fn() -> String,
+    /// A source of fresh keys (the web layer's is based on `crypto.getRandomValues`).
+    pub(super) key_source: fn() -> String,
+    /// The data holds changes the server has not stored (typed, imported, or restored from a
+    /// draft); the host's own data is not such a change.
+    pub(super) unsent: bool,
+}
+
+/// Drafts: this tab's id and the newest revision it has seen, a conflict with another tab, where
+/// the draft is kept.
+pub struct Drafts {
+    /// This tab's id in the drafts it writes (the web layer sets a random one).
+    pub(super) tab: String,
+    /// The revision of the newest draft this tab has written or read: another tab's draft with
+    /// a higher revision is a conflict, never silently overwritten.
+    pub(super) rev: u64,
+    /// Another tab's newer draft (its text) while the user has not chosen what to keep.
+    pub(super) conflict: Option<String>,
+    /// Where the draft is kept (the web layer sets it from `draftStorage`).
+    pub(super) keep: DraftKeep,
+    /// The user may choose to keep the draft on this computer (`Msg::KeepOnComputer`): offered
+    /// when drafts would otherwise last only as long as the tab.
+    pub(super) choice: bool,
     /// What a restored draft replaced (the host's data, when the draft is restored at mount), so
     /// that the draft can be discarded. Kept only then: copying every record at mount cost as
     /// much as parsing it.
-    pub initial: Option<Value>,
+    pub(super) initial: Option<Value>,
+}
+
+/// Transfer: what the last import found (the host's `importJson` returns it).
+#[derive(Default)]
+pub struct Transfer {
+    pub(super) last_import: Option<ImportReport>,
+}
+
+/// Navigation: the screen, the pages of long tables, the problem Alt+Shift+N moved to last.
+pub struct Navigation {
+    /// Current screen.
+    pub(super) view: View,
     /// Rows shown per page of a long table (0: no paging). Paging keeps a keystroke and the
     /// first render cheap at 1,000 rows; every row stays reachable by the pager and the error
     /// summary's links.
-    pub page_size: usize,
+    pub(super) page_size: usize,
     /// Current page of each paged table, by the table's JSON pointer.
-    pub pages: HashMap<String, usize>,
-    /// What the last `Msg::Import` found (the host's `importJson` returns it).
-    pub last_import: Option<ImportReport>,
-    /// Changes since the store was made (drives memoisation and draft saves).
-    pub rev: u64,
-    /// This tab's id in the drafts it writes (the web layer sets a random one).
-    pub draft_tab: String,
-    /// The revision of the newest draft this tab has written or read: another tab's draft with
-    /// a higher revision is a conflict, never silently overwritten.
-    pub draft_rev: u64,
-    /// Another tab's newer draft (its text) while the user has not chosen what to keep.
-    pub draft_conflict: Option<String>,
-    /// Where the draft is kept (the web layer sets it from `draftStorage`).
-    pub draft_keep: DraftKeep,
-    /// The user may choose to keep the draft on this computer ([`Msg::KeepOnComputer`]): offered
-    /// when drafts would otherwise last only as long as the tab.
-    pub draft_choice: bool,
-    /// The data holds changes the server has not stored (typed, imported, or restored from a
-    /// draft); the host's own data is not such a change.
-    pub unsent: bool,
-    /// Last year's base and the loaded talk record.
-    pub last_year: LastYear,
-    /// Review mode and the record under review.
-    pub review: Review,
-    /// The print view is shown.
-    pub printing: bool,
+    pub(super) pages: HashMap<String, usize>,
     /// The problem Alt+Shift+N moved to last (rows and sections have no `data-path`).
-    pub last_problem: Option<String>,
-    /// Path → indexes into `findings`.
-    pub(super) index: HashMap<String, Vec<usize>>,
-    pub(super) next_row: u64,
-    /// Set by [`Store::update`] when the message changed nothing the view shows (a whole-record
-    /// pass that found what the row checks had already found), so the view need not render.
-    pub quiet: bool,
+    pub(super) last_problem: Option<String>,
+}
+
+/// Print: whether the print view is shown.
+#[derive(Default)]
+pub struct Print {
+    pub(super) printing: bool,
+}
+
+/// What the web layer sets up at mount, before the view exists (see [`Store::configure`]).
+pub struct Setup {
+    /// The clock for `submittedAt`.
+    pub clock: fn() -> String,
+    /// A source of fresh idempotency keys.
+    pub key_source: fn() -> String,
+    /// This tab's id in its drafts.
+    pub draft_tab: String,
+    /// Rows per page of long tables, when the host chose.
+    pub page_size: Option<usize>,
+    /// Review mode (`mode: "review"`).
+    pub review: bool,
+    /// Where the draft is kept.
+    pub draft_keep: DraftKeep,
+    /// Whether the user may move the draft to this computer.
+    pub draft_choice: bool,
 }
 
 impl Store {
@@ -239,39 +293,27 @@ impl Store {
             locale,
             today,
             read_only,
-            initial: None,
             record,
-            findings: Vec::new(),
             confirmations: Vec::new(),
-            touched: HashSet::new(),
-            show_all: false,
-            summary: false,
-            view: View::Form,
-            pending_remove: None,
             notice: None,
-            outcome: None,
-            submit: SubmitState::Idle,
-            idempotency_key: None,
-            key_source: Rc::new(counter_keys()),
-            submitted_at: None,
-            clock: Rc::new(fixed_clock),
-            draft_tab: String::from("tab"),
-            draft_rev: 0,
-            draft_conflict: None,
-            draft_keep: DraftKeep::Computer,
-            draft_choice: false,
-            unsent: false,
+            quiet: false,
+            editing: Editing { touched: HashSet::new(), pending_remove: None, next_row: 1, rev: 0 },
+            validation: Validation { findings: Vec::new(), index: HashMap::new(), show_all: false, summary: false },
+            submission: Submission {
+                state: SubmitState::Idle,
+                idempotency_key: None,
+                submitted_at: None,
+                outcome: None,
+                clock: fixed_clock,
+                key_source: counter_key,
+                unsent: false,
+            },
+            drafts: Drafts { tab: String::from("tab"), rev: 0, conflict: None, keep: DraftKeep::Computer, choice: false, initial: None },
+            transfer: Transfer::default(),
+            nav: Navigation { view: View::Form, page_size: DEFAULT_PAGE_SIZE, pages: HashMap::new(), last_problem: None },
             last_year: LastYear::default(),
             review: Review::default(),
-            printing: false,
-            last_problem: None,
-            page_size: DEFAULT_PAGE_SIZE,
-            pages: HashMap::new(),
-            last_import: None,
-            rev: 0,
-            index: HashMap::new(),
-            next_row: 1,
-            quiet: false,
+            print: Print::default(),
         };
         s.revalidate();
         s
@@ -291,10 +333,25 @@ fn fixed_clock() -> String {
     String::from("1970-01-01T08:00:00+08:00")
 }
 
-fn counter_keys() -> impl Fn() -> String {
-    let n = std::cell::Cell::new(0u64);
-    move || {
+/// Keys until the web layer sets its source: a counter (native tests).
+fn counter_key() -> String {
+    thread_local!(static N: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+    N.with(|n| {
         n.set(n.get() + 1);
         format!("key-{}", n.get())
+    })
+}
+
+impl Default for Setup {
+    fn default() -> Setup {
+        Setup {
+            clock: fixed_clock,
+            key_source: counter_key,
+            draft_tab: String::from("tab"),
+            page_size: None,
+            review: false,
+            draft_keep: DraftKeep::Computer,
+            draft_choice: false,
+        }
     }
 }

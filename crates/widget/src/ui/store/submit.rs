@@ -16,11 +16,11 @@ impl Store {
         match msg {
             Msg::Submit => self.submit(fx),
             Msg::Submitted { receipt } => {
-                self.submit = SubmitState::Done { receipt: receipt.clone() };
-                self.unsent = false;
+                self.submission.state = SubmitState::Done { receipt: receipt.clone() };
+                self.submission.unsent = false;
                 // The notice's receipt line names the number: the text says it once, not twice.
                 self.notice = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
-                self.outcome = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
+                self.submission.outcome = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
                 fx.push(Effect::FocusOutcome);
                 fx.push(Effect::ClearDraft);
                 fx.push(Effect::Emit { name: "checklist-submitted", detail: serde_json::json!({ "receiptId": receipt }) });
@@ -28,22 +28,22 @@ impl Store {
             Msg::Rejected(findings) => {
                 let mut report = Report { findings };
                 report.apply_confirmations(&self.confirmations);
-                self.findings = report.findings;
+                self.validation.findings = report.findings;
                 self.reindex();
-                self.show_all = true;
-                self.summary = true;
-                self.view = View::Form;
-                self.submit = SubmitState::Failed { reason: FailReason::Rejected };
+                self.validation.show_all = true;
+                self.validation.summary = true;
+                self.nav.view = View::Form;
+                self.submission.state = SubmitState::Failed { reason: FailReason::Rejected };
                 self.notice = Some(Notice {
                     kind: "error",
                     text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into(),
                 });
-                self.outcome =
+                self.submission.outcome =
                     Some(self.blocked_outcome(self.t("未能提交：服务器校验未通过。", "Not submitted: the server found problems.")));
                 fx.push(Effect::FocusOutcome);
                 fx.push(Effect::Emit {
                     name: "checklist-invalid",
-                    detail: serde_json::json!({ "source": "server", "findings": self.findings }),
+                    detail: serde_json::json!({ "source": "server", "findings": self.validation.findings }),
                 });
             }
             Msg::Failed(reason) => {
@@ -79,16 +79,16 @@ impl Store {
                     FailReason::Status(s) | FailReason::RetryAfter { status: s, .. } => Some(s),
                     _ => None,
                 };
-                self.submit = SubmitState::Failed { reason };
+                self.submission.state = SubmitState::Failed { reason };
                 self.notice = Some(Notice { kind: "error", text: text.clone() });
-                self.outcome = Some(Notice { kind: "error", text: text.clone() });
+                self.submission.outcome = Some(Notice { kind: "error", text: text.clone() });
                 fx.push(Effect::FocusOutcome);
                 fx.push(Effect::Emit {
                     name: "checklist-error",
                     detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }),
                 });
             }
-            Msg::StillSending(secs) if self.submit == SubmitState::Sending => {
+            Msg::StillSending(secs) if self.submission.state == SubmitState::Sending => {
                 self.notice = Some(Notice {
                     kind: "info",
                     text: format!(
@@ -105,48 +105,48 @@ impl Store {
 
 impl Store {
     pub(super) fn submit(&mut self, fx: &mut Vec<Effect>) {
-        if self.submit == SubmitState::Sending {
+        if self.submission.state == SubmitState::Sending {
             return; // a double click sends once
         }
-        if matches!(self.submit, SubmitState::Done { .. }) {
+        if matches!(self.submission.state, SubmitState::Done { .. }) {
             // Nothing changed since the server stored it: say so instead of posting again.
             self.notice = Some(Notice {
                 kind: "ok",
                 text: self.t("该记录已提交，内容未改动，无需再次提交。", "Already submitted; nothing has changed since.").into(),
             });
-            self.outcome = self.notice.clone();
+            self.submission.outcome = self.notice.clone();
             fx.push(Effect::FocusOutcome);
             return;
         }
         self.normalize_record(fx);
         self.revalidate();
-        self.show_all = true;
+        self.validation.show_all = true;
         if self.blocks_submit() {
-            self.summary = true;
-            self.view = View::Form;
-            self.outcome = Some(self.blocked_outcome(self.t("未能提交。", "Not submitted.")));
+            self.validation.summary = true;
+            self.nav.view = View::Form;
+            self.submission.outcome = Some(self.blocked_outcome(self.t("未能提交。", "Not submitted.")));
             fx.push(Effect::FocusOutcome);
             fx.push(Effect::Emit {
                 name: "checklist-invalid",
-                detail: serde_json::json!({ "source": "browser", "findings": self.findings }),
+                detail: serde_json::json!({ "source": "browser", "findings": self.validation.findings }),
             });
             return;
         }
-        self.summary = false;
-        let key = match &self.idempotency_key {
+        self.validation.summary = false;
+        let key = match &self.submission.idempotency_key {
             Some(k) => k.clone(),
             None => {
-                let k = (self.key_source)();
-                self.idempotency_key = Some(k.clone());
+                let k = (self.submission.key_source)();
+                self.submission.idempotency_key = Some(k.clone());
                 k
             }
         };
         // A retry posts the same body: the same submission time, kept with the key.
-        let at = match &self.submitted_at {
+        let at = match &self.submission.submitted_at {
             Some(at) => at.clone(),
             None => {
                 let at = self.submission_stamp();
-                self.submitted_at = Some(at.clone());
+                self.submission.submitted_at = Some(at.clone());
                 at
             }
         };
@@ -154,16 +154,16 @@ impl Store {
             self.validator.config().digest_algorithm,
             self.validator.template(),
             self.record.clone(),
-            self.findings.clone(),
+            self.validation.findings.clone(),
             self.confirmations.clone(),
             String::new(),
             envelope::Status::Draft,
         )
         .submitted(at);
         let body = envelope::to_json(&env);
-        self.submit = SubmitState::Sending;
+        self.submission.state = SubmitState::Sending;
         self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
-        self.outcome = self.notice.clone();
+        self.submission.outcome = self.notice.clone();
         fx.push(Effect::Emit { name: "checklist-submit", detail: serde_json::from_str(&body).unwrap_or(Value::Null) });
         fx.push(Effect::Post { body, key });
     }
@@ -186,7 +186,7 @@ impl Store {
     /// the stamp agrees with the date every rule was checked against (a host that fixes `today`
     /// fixes the submission date with it).
     pub(super) fn submission_stamp(&self) -> String {
-        let clock = (self.clock)();
+        let clock = (self.submission.clock)();
         let time = clock.get(10..).filter(|t| t.len() == 15 && t.starts_with('T') && t.ends_with("+08:00")).unwrap_or("T00:00:00+08:00");
         format!("{}{time}", self.today)
     }
@@ -197,18 +197,17 @@ mod tests {
     use super::*;
     use crate::ui::store::testing::store;
     use checklist_core::locale::Locale;
-    use std::rc::Rc;
 
     #[test]
     fn submit_with_errors_sends_nothing_and_says_so_where_the_user_is() {
         let mut s = store("geren");
         let fx = s.update(Msg::Submit);
         assert!(fx.contains(&Effect::FocusOutcome), "focus moves to the outcome next to 提交");
-        let outcome = s.outcome.clone().expect("an outcome next to the action bar");
+        let outcome = s.submission.outcome.clone().expect("an outcome next to the action bar");
         assert_eq!(outcome.kind, "error");
         assert!(outcome.text.starts_with("未能提交。有") && outcome.text.contains("项需要修改"), "{}", outcome.text);
         assert!(!fx.iter().any(|e| matches!(e, Effect::Post { .. })));
-        assert!(s.summary && s.show_all);
+        assert!(s.validation.summary && s.validation.show_all);
     }
 
     #[test]
@@ -217,14 +216,18 @@ mod tests {
         let mut s = store("geren");
         s.replace_data(fixture, vec![]);
         s.update(Msg::Submit);
-        assert_eq!(s.outcome.as_ref().map(|o| o.kind), Some("info"), "sending");
+        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind), Some("info"), "sending");
         let fx = s.update(Msg::Failed(FailReason::Timeout(30)));
         assert!(fx.contains(&Effect::FocusOutcome));
-        assert!(s.outcome.as_ref().is_some_and(|o| o.kind == "error" && o.text.contains("重新提交")), "{:?}", s.outcome);
+        assert!(
+            s.submission.outcome.as_ref().is_some_and(|o| o.kind == "error" && o.text.contains("重新提交")),
+            "{:?}",
+            s.submission.outcome
+        );
         s.update(Msg::Submit);
         let fx = s.update(Msg::Submitted { receipt: "R-1".into() });
         assert!(fx.contains(&Effect::FocusOutcome));
-        assert_eq!(s.outcome.as_ref().map(|o| o.kind), Some("ok"));
+        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind), Some("ok"));
         let notice = s.notice.clone().expect("notice").text;
         assert!(!notice.contains("R-1"), "the notice's receipt line names the number; its text does not repeat it: {notice}");
         let fx = s.update(Msg::Submit);
@@ -233,7 +236,7 @@ mod tests {
             "already submitted: said, not sent"
         );
         s.update(Msg::Set { path: "/header/position".into(), value: Some(Value::from("处长")) });
-        assert!(s.outcome.is_none(), "a change of data clears the outcome");
+        assert!(s.submission.outcome.is_none(), "a change of data clears the outcome");
     }
 
     #[test]
@@ -245,7 +248,7 @@ mod tests {
         let first = key_of(&s.update(Msg::Submit)).expect("valid data posts");
         assert!(s.update(Msg::Submit).is_empty(), "a second click while sending sends nothing");
         s.update(Msg::Failed(FailReason::Network));
-        assert!(matches!(s.submit, SubmitState::Failed { .. }));
+        assert!(matches!(s.submission.state, SubmitState::Failed { .. }));
         let again = key_of(&s.update(Msg::Submit)).expect("retry posts");
         assert_eq!(first, again, "a retry is the same submission");
         s.update(Msg::Failed(FailReason::Status(503)));
@@ -294,7 +297,7 @@ mod tests {
         typed["header"]["idNumber"] = Value::from(to_full_width(fixture["header"]["idNumber"].as_str().expect("id")).to_lowercase());
         typed["C09"]["salaryWan"] = Value::from(to_full_width(fixture["C09"]["salaryWan"].as_str().expect("salary")));
         let mut s = store("geren");
-        s.clock = Rc::new(|| "2026-11-30T10:20:30+08:00".to_owned());
+        s.submission.clock = || "2026-11-30T10:20:30+08:00".to_owned();
         s.replace_data(typed, vec![]);
         let draft: Value = serde_json::from_str(&s.export_json("2026-01-15T09:00:00+08:00".into())).expect("json");
         assert_eq!(draft["data"], fixture, "the export holds the normalised values");

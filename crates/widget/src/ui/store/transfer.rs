@@ -52,11 +52,11 @@ impl Store {
             }
             Msg::Import(text) => {
                 let imported = envelope::import(&text, Some(self.validator.template()), self.validator.config());
-                self.last_import = Some(ImportReport { applied: imported.is_usable(), findings: imported.findings.clone() });
+                self.transfer.last_import = Some(ImportReport { applied: imported.is_usable(), findings: imported.findings.clone() });
                 if imported.is_usable() {
                     if let Some(env) = imported.envelope {
                         self.replace_data(env.data, env.validation.confirmations);
-                        self.unsent = true;
+                        self.submission.unsent = true;
                         self.notice = Some(Notice { kind: "ok", text: self.t("导入成功。", "Imported.").into() });
                         fx.push(Effect::SaveDraft);
                         fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "import" }) });
@@ -94,8 +94,11 @@ impl Store {
             .and_then(|p| self.value_at(&p))
             .map(|v| display(Some(v)))
             .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
-        let status =
-            if matches!(self.submit, SubmitState::Done { .. }) { self.t("已提交", "submitted") } else { self.t("草稿", "draft") };
+        let status = if matches!(self.submission.state, SubmitState::Done { .. }) {
+            self.t("已提交", "submitted")
+        } else {
+            self.t("草稿", "draft")
+        };
         format!("{}-{}-{status}.json", tpl.checklist_kind.name(self.locale), year.unwrap_or_else(|| self.today.year().to_string()))
     }
 
@@ -114,12 +117,12 @@ impl Store {
             self.validator.config().digest_algorithm,
             self.validator.template(),
             data,
-            self.findings.clone(),
+            self.validation.findings.clone(),
             self.confirmations.clone(),
             now,
             envelope::Status::Draft,
         );
-        match (&self.submit, &self.submitted_at) {
+        match (&self.submission.state, &self.submission.submitted_at) {
             (SubmitState::Done { .. }, Some(at)) => env.submitted(at.clone()),
             _ => env,
         }

@@ -36,6 +36,7 @@ impl Store {
         }
         match msg {
             Msg::Set { .. }
+            | Msg::SetData(_)
             | Msg::Input { .. }
             | Msg::Toggle { .. }
             | Msg::Touch(_)
@@ -49,7 +50,7 @@ impl Store {
                 self.update_submit(msg, &mut fx)
             }
             Msg::KeepOnComputer(_)
-            | Msg::DraftRestored(_)
+            | Msg::RestoreDraft(_)
             | Msg::DiscardDraft
             | Msg::DraftConflict(_)
             | Msg::DraftUseOther

@@ -17,9 +17,9 @@ impl Store {
         match msg {
             Msg::Validate => {
                 self.revalidate();
-                self.show_all = true;
-                self.summary = true;
-                self.view = View::Form;
+                self.validation.show_all = true;
+                self.validation.summary = true;
+                self.nav.view = View::Form;
                 if self.blocking().is_empty() {
                     self.notice = Some(Notice { kind: "ok", text: self.t("校验通过。", "Validation passed.").into() });
                 } else {
@@ -28,8 +28,8 @@ impl Store {
             }
             Msg::Revalidate => self.quiet = !self.revalidate(),
             Msg::ShowSummary => {
-                self.summary = true;
-                self.view = View::Form;
+                self.validation.summary = true;
+                self.nav.view = View::Form;
                 fx.push(Effect::FocusSummary);
             }
             _ => {}
@@ -41,32 +41,32 @@ impl Store {
     /// Runs every check and named rule, applying confirmations. Returns whether the findings
     /// changed (nothing on screen depends on a pass that found the same).
     pub fn revalidate(&mut self) -> bool {
-        let submitted_on = self.submitted_at.as_deref().and_then(checklist_core::date::date_of_stamp);
+        let submitted_on = self.submission.submitted_at.as_deref().and_then(checklist_core::date::date_of_stamp);
         let mut report = self.validator.validate_submitted(&self.record, self.today, submitted_on);
         report.apply_confirmations(&self.confirmations);
-        if report.findings == self.findings {
+        if report.findings == self.validation.findings {
             return false;
         }
-        self.findings = report.findings;
+        self.validation.findings = report.findings;
         self.reindex();
         true
     }
 
     pub(super) fn reindex(&mut self) {
-        self.index.clear();
-        for (i, f) in self.findings.iter().enumerate() {
-            self.index.entry(f.path.clone()).or_default().push(i);
+        self.validation.index.clear();
+        for (i, f) in self.validation.findings.iter().enumerate() {
+            self.validation.index.entry(f.path.clone()).or_default().push(i);
         }
     }
 
     /// Findings at exactly this path.
     pub fn findings_at(&self, path: &str) -> impl Iterator<Item = &Finding> {
-        self.index.get(path).into_iter().flatten().map(move |&i| &self.findings[i])
+        self.validation.index.get(path).into_iter().flatten().map(move |&i| &self.validation.findings[i])
     }
 
     /// The message to show under the field at `path`, when its errors should show.
     pub fn visible_message(&self, path: &str) -> Option<(Severity, String)> {
-        if !(self.show_all || self.touched.contains(path)) {
+        if !(self.validation.show_all || self.editing.touched.contains(path)) {
             return None;
         }
         self.findings_at(path)
@@ -78,7 +78,7 @@ impl Store {
     /// Findings that block submit, in the order of the form (section, its fields, its tables,
     /// row, column), as the error summary lists them.
     pub fn blocking(&self) -> Vec<&Finding> {
-        let mut v: Vec<&Finding> = self.findings.iter().filter(|f| f.blocks_submit()).collect();
+        let mut v: Vec<&Finding> = self.validation.findings.iter().filter(|f| f.blocks_submit()).collect();
         checklist_core::sort::sort_by_key(&mut v, |f| self.form_position(&f.path));
         v
     }
@@ -135,13 +135,13 @@ impl Store {
 
     /// Whether anything blocks submit.
     pub fn blocks_submit(&self) -> bool {
-        self.findings.iter().any(Finding::blocks_submit)
+        self.validation.findings.iter().any(Finding::blocks_submit)
     }
 
     /// Error and warning counts (unconfirmed warnings only).
     pub fn counts(&self) -> (usize, usize) {
-        let e = self.findings.iter().filter(|f| f.severity == Severity::Error).count();
-        let w = self.findings.iter().filter(|f| f.severity == Severity::Warning && !f.confirmed).count();
+        let e = self.validation.findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let w = self.validation.findings.iter().filter(|f| f.severity == Severity::Warning && !f.confirmed).count();
         (e, w)
     }
 
@@ -167,22 +167,22 @@ impl Store {
         let obj = self.record.get(&section.id).and_then(Value::as_object);
         let started = obj.is_some_and(|o| o.values().any(|v| !checklist_core::engine::is_empty(Some(v))));
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
-        let errors: Vec<&Finding> = self.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
+        let errors: Vec<&Finding> = self.validation.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
         if errors.is_empty() {
             // Nothing is missing or wrong; a section nobody has touched is 已完成 only once the
             // whole record has been checked (an optional item left empty then counts as done).
-            if !started && !self.show_all {
+            if !started && !self.validation.show_all {
                 SectionStatus::NotStarted
             } else {
                 SectionStatus::Done
             }
         } else if !started {
-            if self.show_all {
+            if self.validation.show_all {
                 SectionStatus::Problem
             } else {
                 SectionStatus::NotStarted
             }
-        } else if self.show_all || errors.iter().any(|f| self.touched.contains(&f.path)) {
+        } else if self.validation.show_all || errors.iter().any(|f| self.editing.touched.contains(&f.path)) {
             SectionStatus::Problem
         } else {
             SectionStatus::InProgress
@@ -238,7 +238,7 @@ mod tests {
         let mut s = store("geren");
         s.update(Msg::Revalidate);
         assert!(s.quiet, "same findings as at mount");
-        s.findings.pop();
+        s.validation.findings.pop();
         s.update(Msg::Revalidate);
         assert!(!s.quiet, "a changed finding is shown");
         s.update(Msg::Touch("/header/name".into()));
