@@ -14,9 +14,10 @@ use super::review;
 use super::reviewer;
 use super::shared::Shared;
 use super::store::msg::{FilePurpose, Msg};
-use super::store::state::{DraftKeep, Store, SubmitState, View, NOTICE_RESTORED};
+use super::store::notice::Notice;
+use super::store::state::{DraftKeep, Store, SubmitState, View};
 use super::summary;
-use super::text::t;
+use super::text::{notice as notice_text, t};
 use super::tools;
 use checklist_core::locale::Locale;
 use checklist_core::template::ChecklistKind;
@@ -107,11 +108,11 @@ fn notice(s: &Store, sh: &Shared) -> Html {
         SubmitState::Done { receipt } => Some(receipt.clone()),
         _ => None,
     };
-    let restored = s.notice().is_some_and(|n| n.kind == NOTICE_RESTORED);
+    let restored = matches!(s.notice(), Some(Notice::DraftRestored(_)));
     html! {
-        <div class={classes!("ac-notice", s.notice().map(|n| format!("ac-notice-{}", n.kind)))} role="status" aria-live="polite" data-notice="">
+        <div class={classes!("ac-notice", s.notice().map(|n| format!("ac-notice-{}", n.kind())))} role="status" aria-live="polite" data-notice="">
             if let Some(n) = s.notice() {
-                <p>{ &n.text }</p>
+                <p>{ notice_text(l, n) }</p>
             }
             if let Some(r) = receipt {
                 <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-receipt="">{ r }</strong></p>
@@ -167,8 +168,8 @@ fn outcome(s: &Store, sh: &Shared) -> Html {
         _ => None,
     };
     html! {
-        <div class={classes!("ac-outcome", format!("ac-outcome-{}", o.kind))} tabindex="-1" data-outcome={o.kind}>
-            <p>{ &o.text }</p>
+        <div class={classes!("ac-outcome", format!("ac-outcome-{}", o.kind()))} tabindex="-1" data-outcome={o.kind()}>
+            <p>{ notice_text(l, o) }</p>
             if let Some(r) = receipt {
                 <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-outcome-receipt="">{ r }</strong>{ t(l, "（请记下或截图保存）", " (keep a note of it)") }</p>
             }

@@ -24,7 +24,7 @@ mod reviewer;
 mod shared;
 pub mod store;
 mod summary;
-mod text;
+pub mod text;
 mod tools;
 
 pub use app::{App, AppProps};

@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 
 use super::env::{emit, DraftStore, Env};
 use super::host::now_stamp;
-use crate::ui::store::msg::Msg;
+use crate::ui::store::msg::{HostEvent, Msg};
 use crate::ui::Shared;
+use checklist_core::locale::Locale;
 
 /// Quiet time before a draft is written, when writing one costs more than
 /// [`DRAFT_SYNC_BUDGET_MS`]; cheaper drafts are written at every change, so that a crash or a
@@ -106,7 +107,7 @@ pub(crate) fn hand_draft_to_host(env: &Env, sh: &Shared) {
     }
     let text = s.draft_json(&now_stamp());
     drop(s);
-    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": text }));
+    emit(env, &HostEvent::Draft { key: env.draft_key.clone(), draft: Some(text) }, Locale::ZhCn);
     if let Ok(mut s) = sh.store.try_borrow_mut() {
         s.draft_written();
     }
@@ -135,7 +136,7 @@ pub(crate) fn write_draft(env: &Env, sh: &Shared) {
     let text = s.draft_json(&now_stamp());
     drop(s);
     if st.set_item(&env.draft_key, &text).is_err() {
-        emit(env, "checklist-error", &serde_json::json!({ "kind": "draft", "message": "draft storage is full or unavailable" }));
+        emit(env, &HostEvent::DraftError, Locale::ZhCn);
     } else if let Ok(mut s) = sh.store.try_borrow_mut() {
         s.draft_written();
     }

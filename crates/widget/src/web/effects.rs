@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -12,9 +11,8 @@ use super::drafts::{storage, write_draft, DRAFT_DEBOUNCE_MS, DRAFT_SYNC_BUDGET_M
 use super::env::{emit, DraftStore, Env};
 use super::post::post;
 use crate::ui::dom_id;
-use crate::ui::store::msg::{Effect, FilePurpose, Msg};
+use crate::ui::store::msg::{Effect, FilePurpose, HostEvent, Msg};
 use crate::ui::Shared;
-use checklist_core::finding::Finding;
 use checklist_core::locale::Locale;
 
 /// Quiet time before the whole-record pass (cross-row rules) runs after typing.
@@ -23,18 +21,7 @@ pub(crate) const REVALIDATE_DEBOUNCE_MS: u32 = 250;
 pub(crate) fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
     for e in fx {
         match e {
-            Effect::Emit { name, mut detail } => {
-                // checklist-invalid and checklist-error carry findings: each gets its messages, as validate() gives them.
-                if let Some(Value::Array(items)) = detail.get_mut("findings") {
-                    let locale = sh.store.try_borrow().map_or(Locale::ZhCn, |s| s.locale());
-                    for item in items.iter_mut() {
-                        if let Ok(f) = serde_json::from_value::<Finding>(item.clone()) {
-                            *item = f.to_json_with_messages(locale);
-                        }
-                    }
-                }
-                emit(env, name, &detail)
-            }
+            Effect::Emit(event) => emit(env, &event, sh.store.try_borrow().map_or(Locale::ZhCn, |s| s.locale())),
             Effect::Post { body, key } => post(env.clone(), sh.clone(), body, key),
             Effect::Download { name, text } => download(&env.root, &name, &text),
             Effect::PickFile(purpose) => {
@@ -81,7 +68,7 @@ pub(crate) fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             Effect::ClearDraft => {
                 env.draft_timer.borrow_mut().take();
                 if env.draft.get() == DraftStore::Host {
-                    emit(env, "checklist-draft", &serde_json::json!({ "key": env.draft_key, "draft": Value::Null }));
+                    emit(env, &HostEvent::Draft { key: env.draft_key.clone(), draft: None }, Locale::ZhCn);
                 }
                 if let Some(st) = storage(env) {
                     let _ = st.remove_item(&env.draft_key);

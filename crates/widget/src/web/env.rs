@@ -9,7 +9,10 @@ use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
-use checklist_core::finding::Finding;
+use crate::ui::store::msg::{FailReason, HostEvent};
+use crate::ui::store::notice::Notice;
+use crate::ui::text::notice;
+use checklist_core::finding::{with_messages, Finding};
 use checklist_core::locale::Locale;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,15 +57,35 @@ pub(crate) fn to_js(v: &Value) -> JsValue {
 }
 
 pub(crate) fn findings_js(findings: &[Finding], locale: Locale) -> JsValue {
-    to_js(&checklist_core::finding::with_messages(findings, locale))
+    to_js(&with_messages(findings, locale))
 }
 
-pub(crate) fn emit(env: &Env, name: &str, detail: &Value) {
+/// Dispatches `event` on the host element (bubbling, composed), findings and messages in `locale`.
+pub(crate) fn emit(env: &Env, event: &HostEvent, locale: Locale) {
+    use serde_json::json;
+    let detail = match event {
+        HostEvent::Changed { path, value } => json!({ "path": path, "value": value }),
+        HostEvent::Normalised { path, value } => json!({ "path": path, "value": value, "source": "normalize" }),
+        HostEvent::Replaced(source) => json!({ "path": "", "source": source }),
+        HostEvent::Submit(body) => serde_json::from_str(body).unwrap_or(Value::Null),
+        HostEvent::Submitted(receipt) => json!({ "receiptId": receipt }),
+        HostEvent::Invalid { source, findings } => json!({ "source": source, "findings": with_messages(findings, locale) }),
+        HostEvent::ImportError(findings) => json!({ "kind": "import", "findings": with_messages(findings, locale) }),
+        HostEvent::SubmitError(reason) => {
+            let status = match reason {
+                FailReason::Status(s) | FailReason::RetryAfter { status: s, .. } => Some(*s),
+                _ => None,
+            };
+            json!({ "kind": "submit", "status": status, "message": notice(locale, &Notice::Failed(reason.clone())) })
+        }
+        HostEvent::DraftError => json!({ "kind": "draft", "message": "draft storage is full or unavailable" }),
+        HostEvent::Draft { key, draft } => json!({ "key": key, "draft": draft }),
+    };
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&to_js(detail));
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+    init.set_detail(&to_js(&detail));
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict(event.name(), &init) {
         let _ = env.host.dispatch_event(&ev);
     }
 }

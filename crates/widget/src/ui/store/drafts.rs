@@ -4,8 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::msg::{Effect, Msg};
-use super::state::{DraftKeep, Notice, Store, NOTICE_RESTORED};
+use super::msg::{Effect, HostEvent, Msg};
+use super::notice::Notice;
+use super::state::{DraftKeep, Store};
 use checklist_core::finding::Confirmation;
 
 impl Store {
@@ -14,37 +15,19 @@ impl Store {
         match msg {
             Msg::KeepOnComputer(on) if self.drafts.choice => {
                 self.drafts.keep = if on { DraftKeep::Computer } else { DraftKeep::Tab };
-                self.notice = Some(Notice {
-                    kind: "info",
-                    text: if on {
-                        self.t("草稿将保存在这台电脑上，提交成功后自动清除。", "The draft is kept on this computer until it is submitted.")
-                    } else {
-                        self.t(
-                            "已从这台电脑上清除草稿；草稿只保留到关闭本页为止。",
-                            "The draft is removed from this computer; it lasts until this page is closed.",
-                        )
-                    }
-                    .into(),
-                });
+                self.notice = Some(Notice::KeptOnComputer(on));
                 fx.push(Effect::KeepDraftOnComputer(on));
             }
             Msg::RestoreDraft(text) => {
-                let Some(stamp) = self.restore_draft(&text) else { return };
-                self.notice = Some(Notice {
-                    kind: NOTICE_RESTORED,
-                    text: format!(
-                        "{}{}{}",
-                        self.t("已恢复上次未提交的草稿（保存于 ", "Restored your unsent draft (saved "),
-                        checklist_core::locale::stamp(self.locale, &stamp),
-                        self.t("）。", ").")
-                    ),
-                });
+                if let Some(stamp) = self.restore_draft(&text) {
+                    self.notice = Some(Notice::DraftRestored(stamp));
+                }
             }
             Msg::DiscardDraft => {
                 let initial = self.drafts.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
                 self.replace_data(initial, Vec::new());
                 self.submission.unsent = false;
-                self.notice = Some(Notice { kind: "info", text: self.t("已放弃草稿。", "Draft discarded.").into() });
+                self.notice = Some(Notice::DraftDiscarded);
                 fx.push(Effect::ClearDraft);
             }
             Msg::DraftConflict(text) => {
@@ -52,37 +35,14 @@ impl Store {
                 if info.tab == self.drafts.tab || info.revision <= self.drafts.rev {
                     return; // our own write, or one we have already seen
                 }
-                let when = if info.saved_at.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        "{}{}{}",
-                        self.t("（保存于 ", " (saved "),
-                        checklist_core::locale::stamp(self.locale, &info.saved_at),
-                        self.t("）", ")")
-                    )
-                };
-                self.notice = Some(Notice {
-                    kind: "error",
-                    text: format!(
-                        "{}{when}{}",
-                        self.t("另一个标签页或窗口修改了同一份草稿", "Another tab or window changed the same draft"),
-                        self.t(
-                            "。为避免互相覆盖，本页暂停保存草稿，本页已填内容仍然保留。请选择：载入另一页的版本，或保留本页的版本（将替换另一页保存的草稿）。",
-                            ". So that neither overwrites the other, this page has stopped saving its draft; what you entered here is kept. Choose: load the other page's version, or keep this page's version (it replaces the other page's draft).",
-                        )
-                    ),
-                });
+                self.notice = Some(Notice::DraftConflict(info.saved_at));
                 self.drafts.conflict = Some(text);
             }
             Msg::DraftUseOther => {
                 if let Some(text) = self.drafts.conflict.take() {
                     if self.restore_draft(&text).is_some() {
-                        self.notice = Some(Notice {
-                            kind: "ok",
-                            text: self.t("已载入另一标签页保存的草稿。", "Loaded the draft saved by the other tab.").into(),
-                        });
-                        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "draft" }) });
+                        self.notice = Some(Notice::DraftLoadedOther);
+                        fx.push(Effect::Emit(HostEvent::Replaced("draft")));
                     }
                 }
             }
@@ -91,16 +51,13 @@ impl Store {
                     if let Some(info) = DraftInfo::parse(&text) {
                         self.drafts.rev = self.drafts.rev.max(info.revision);
                     }
-                    self.notice = Some(Notice {
-                        kind: "ok",
-                        text: self.t("已保留本页内容，并保存为草稿。", "Kept this page's version and saved it as the draft.").into(),
-                    });
+                    self.notice = Some(Notice::DraftKeptMine);
                     fx.push(Effect::SaveDraft);
                 }
             }
             Msg::SaveDraftNow if !self.read_only => {
                 fx.push(Effect::SaveDraft);
-                self.notice = Some(Notice { kind: "ok", text: self.t("已保存草稿。", "Draft saved.").into() });
+                self.notice = Some(Notice::DraftSaved);
             }
             _ => {}
         }
@@ -264,7 +221,7 @@ mod tests {
         b.update(Msg::Input { path: "/header/unitName".into(), raw: "乙".into() });
         b.update(Msg::DraftConflict(from_a.clone()));
         assert!(b.drafts.conflict.is_some());
-        assert!(b.notice.as_ref().is_some_and(|n| n.text.contains("另一个标签页")), "explained: {:?}", b.notice);
+        assert!(b.notice_text().is_some_and(|t| t.contains("另一个标签页")), "explained: {:?}", b.notice);
         assert_eq!(b.record.pointer("/header/unitName"), Some(&Value::from("乙")), "B's typing is kept");
         assert!(!b.may_write_draft(None), "no draft writes while the user has not chosen");
         // Keeping B's version: B's next draft has a higher revision than A's.

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, HostEvent, Msg};
+use super::notice::Notice;
 use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
-use super::state::{Notice, Store, SubmitState};
+use super::state::{Store, SubmitState};
 use crate::ui::dom::{REMOVE_ASK, REMOVE_CONFIRM};
 use checklist_core::finding::{Confirmation, Report};
 
@@ -47,10 +48,7 @@ impl Store {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
                     self.set(&path, Some(v), fx);
-                    self.notice = Some(Notice {
-                        kind: "info",
-                        text: format!("{}“{from}”{}“{to}”", self.t("已将", "Changed "), self.t("规范为", " to ")),
-                    });
+                    self.notice = Some(Notice::Normalised { from, to });
                 }
                 self.editing.touched.insert(path);
             }
@@ -79,7 +77,7 @@ impl Store {
                                 rows.remove(i);
                                 self.shift_touched(&table, i);
                                 self.after_change(&table, fx);
-                                self.notice = Some(Notice { kind: "info", text: self.t("已删除一行。", "Row deleted.").into() });
+                                self.notice = Some(Notice::RowDeleted);
                                 fx.push(Effect::Focus(table));
                             }
                         }
@@ -137,7 +135,7 @@ impl Store {
         set_pointer(&mut self.record, path, value.clone());
         self.editing.touched.insert(path.to_owned());
         self.after_change(path, fx);
-        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": path, "value": value }) });
+        fx.push(Effect::Emit(HostEvent::Changed { path: path.to_owned(), value }));
     }
 
     /// Re-checks what `path` can affect, then schedules the draft save and the full pass.
@@ -161,8 +159,7 @@ impl Store {
         if let Some(max) = table.max_rows {
             let len = self.record.pointer(table_ptr).and_then(Value::as_array).map_or(0, Vec::len);
             if len >= max as usize {
-                self.notice =
-                    Some(Notice { kind: "error", text: format!("{}{max}", self.t("最多可填写行数：", "Most rows allowed: ")) });
+                self.notice = Some(Notice::TooManyRows(max));
                 return None;
             }
         }
@@ -180,10 +177,7 @@ impl Store {
         if let Some(page) = index.checked_div(self.nav.page_size) {
             self.nav.pages.insert(table_ptr.to_owned(), page);
         }
-        self.notice = Some(Notice {
-            kind: "info",
-            text: format!("{}{}{}", self.t("已添加第 ", "Added row "), index + 1, self.t(" 行。", ".")),
-        });
+        self.notice = Some(Notice::RowAdded(index + 1));
         Some(format!("{table_ptr}/{index}"))
     }
 
@@ -232,10 +226,7 @@ impl Store {
         self.revalidate();
         fx.push(Effect::SaveDraft);
         for c in changes {
-            fx.push(Effect::Emit {
-                name: "checklist-change",
-                detail: serde_json::json!({ "path": c.path, "value": c.to, "source": "normalize" }),
-            });
+            fx.push(Effect::Emit(HostEvent::Normalised { path: c.path, value: c.to }));
         }
     }
 }
@@ -323,8 +314,8 @@ mod tests {
             assert_eq!(s.record.pointer(path), Some(&Value::from(*typed)), "kept as typed while typing");
             let fx = s.update(Msg::Touch((*path).into()));
             assert_eq!(s.record.pointer(path), Some(stored), "{path}");
-            assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-change", .. })));
-            let notice = s.notice.as_ref().map(|n| n.text.clone()).unwrap_or_default();
+            assert!(fx.iter().any(|e| matches!(e, Effect::Emit(ev) if ev.name() == "checklist-change")));
+            let notice = s.notice_text().unwrap_or_default();
             assert!(notice.contains(typed) && notice.contains(&display(Some(stored))), "{notice}");
         }
         // Already in stored form: nothing changes, nothing is announced.

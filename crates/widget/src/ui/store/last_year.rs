@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::msg::{Effect, Msg};
+use super::msg::{Effect, HostEvent, Msg};
+use super::notice::Notice;
 use super::pointer::display;
-use super::state::{Notice, Store};
+use super::state::Store;
 use checklist_core::compare::{self, Comparison};
 use checklist_core::envelope;
 use checklist_core::template::ChecklistKind;
@@ -17,10 +18,7 @@ impl Store {
     /// Forgetting last year's base.
     pub(super) fn update_last_year(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
         if msg == Msg::ClearBase && self.last_year.base.take().is_some() {
-            self.notice = Some(Notice {
-                kind: "info",
-                text: self.t("已移除上年数据，不再与上年比较。", "Last year's data removed; no comparison any more.").into(),
-            });
+            self.notice = Some(Notice::BaseRemoved);
             fx.push(Effect::SaveDraft);
         }
     }
@@ -56,31 +54,14 @@ impl Store {
         self.last_year.base = Some(Rc::new(last.clone()));
         let year = display(last.pointer("/header/year"));
         if started {
-            self.notice = Some(Notice {
-                kind: "info",
-                text: format!(
-                    "{}{year}{}",
-                    self.t("已载入上年（", "Loaded last year's record ("),
-                    self.t(
-                        "年度）数据作为比较基准；当前已填写的内容保留未改动。",
-                        "): it is the base of the comparison; what you have entered is kept as it is."
-                    )
-                ),
-            });
+            self.notice = Some(Notice::BaseLoaded(year));
             fx.push(Effect::SaveDraft);
         } else {
             let next = compare::roll_forward(self.validator.template(), &last);
             self.replace_data(next, Vec::new());
-            self.notice = Some(Notice {
-                kind: "ok",
-                text: format!(
-                    "{}{year}{}",
-                    self.t("已复制上年（", "Copied last year's record ("),
-                    self.t("年度）数据：年度已顺延，签名、承诺及当年事项（如出行记录、收入）须重新填写。各项显示与上年相比是否有变化。", "): the year moved on; signature, pledge and the year's own items (trips, income) must be filled in again. Each item shows whether it changed since last year.")
-                ),
-            });
+            self.notice = Some(Notice::BaseCopied(year));
             fx.push(Effect::SaveDraft);
-            fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "last-year" }) });
+            fx.push(Effect::Emit(HostEvent::Replaced("last-year")));
         }
     }
 
@@ -91,15 +72,7 @@ impl Store {
         match imported.envelope {
             Some(env) if usable && env.checklist_kind == ChecklistKind::Tanhua => {
                 self.last_year.talks = Some(Rc::new(env.data));
-                self.notice = Some(Notice {
-                    kind: "ok",
-                    text: self
-                        .t(
-                            "已载入谈话记录，填报的谈话次数已与谈话记录核对。",
-                            "Loaded the talk record; the talk counts are checked against it.",
-                        )
-                        .into(),
-                });
+                self.notice = Some(Notice::TalksLoaded);
                 fx.push(Effect::SaveDraft);
             }
             Some(env) if usable => {
@@ -162,7 +135,7 @@ mod tests {
         let mut fx = Vec::new();
         fx.extend(s.update(Msg::FileRead(FilePurpose::Base, "{ nope".into())));
         assert_eq!(s.record, before);
-        assert_eq!(s.notice.as_ref().map(|n| n.kind), Some("error"));
+        assert_eq!(s.notice.as_ref().map(|n| n.kind()), Some("error"));
     }
 
     #[test]

@@ -183,12 +183,7 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Dispatch a `CustomEvent` on the host element.
-    Emit {
-        /// Event name (`checklist-change` …).
-        name: &'static str,
-        /// Its `detail`, as JSON.
-        detail: Value,
-    },
+    Emit(HostEvent),
     /// POST the envelope.
     Post {
         /// The envelope JSON.
@@ -225,4 +220,66 @@ pub enum Effect {
     Print,
     /// Remove the print marks.
     EndPrint,
+}
+
+/// A `CustomEvent` the widget dispatches on its host element (bubbling, composed). The web layer
+/// builds each `detail` (findings with their messages in the locale shown).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// `checklist-change` `{path, value}`: a value typed, chosen or set by `setValue`.
+    Changed {
+        /// JSON pointer.
+        path: String,
+        /// The new value (`null`: cleared).
+        value: Option<Value>,
+    },
+    /// `checklist-change` `{path, value, source: "normalize"}`: the normalised form stored.
+    Normalised {
+        /// JSON pointer.
+        path: String,
+        /// The stored value.
+        value: Value,
+    },
+    /// `checklist-change` `{path: "", source}`: the whole record replaced (`import`, `draft`,
+    /// `last-year`).
+    Replaced(&'static str),
+    /// `checklist-submit`: the envelope about to be posted (its JSON text).
+    Submit(String),
+    /// `checklist-submitted` `{receiptId}`.
+    Submitted(String),
+    /// `checklist-invalid` `{source, findings}`: submit stopped by findings (`browser` or
+    /// `server`).
+    Invalid {
+        /// Whose findings.
+        source: &'static str,
+        /// The findings.
+        findings: Vec<Finding>,
+    },
+    /// `checklist-error` `{kind: "import", findings}`: a file refused.
+    ImportError(Vec<Finding>),
+    /// `checklist-error` `{kind: "submit", status, message}`: the POST failed.
+    SubmitError(FailReason),
+    /// `checklist-error` `{kind: "draft", message}`: the draft could not be stored.
+    DraftError,
+    /// `checklist-draft` `{key, draft}`: the draft for the host to keep (`None`: delete it).
+    Draft {
+        /// The draft key.
+        key: String,
+        /// The draft's JSON text.
+        draft: Option<String>,
+    },
+}
+
+impl HostEvent {
+    /// The event's name.
+    pub fn name(&self) -> &'static str {
+        match self {
+            HostEvent::Changed { .. } | HostEvent::Normalised { .. } | HostEvent::Replaced(_) => "checklist-change",
+            HostEvent::Submit(_) => "checklist-submit",
+            HostEvent::Submitted(_) => "checklist-submitted",
+            HostEvent::Invalid { .. } => "checklist-invalid",
+            HostEvent::ImportError(_) | HostEvent::SubmitError(_) | HostEvent::DraftError => "checklist-error",
+            HostEvent::Draft { .. } => "checklist-draft",
+        }
+    }
 }

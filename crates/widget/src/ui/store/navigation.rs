@@ -5,11 +5,11 @@
 use serde_json::Value;
 
 use super::msg::{Effect, Msg};
+use super::notice::Notice;
 use super::pointer::split_pointer;
-use super::state::{Notice, Store, View};
+use super::state::{Store, View};
 use crate::ui::dom::ADD_ROW;
 use checklist_core::finding::Severity;
-use checklist_core::locale::Locale;
 
 /// A keyboard shortcut (documented in the README): Alt+Shift with a letter, matched by the
 /// physical key (`KeyboardEvent.code`) so that the layout and an active IME do not matter.
@@ -59,7 +59,7 @@ impl Store {
                     }
                 }
                 if paths.is_empty() {
-                    self.notice = Some(Notice { kind: "ok", text: self.t("没有需要处理的问题。", "No problems left.").into() });
+                    self.notice = Some(Notice::NoProblems);
                     return;
                 }
                 let from = from.or_else(|| self.nav.last_problem.clone());
@@ -71,13 +71,8 @@ impl Store {
                 self.nav.last_problem = Some(path.clone());
                 self.validation.show_all = true;
                 fx.extend(self.update(Msg::Focus(path.clone())));
-                let message =
-                    self.findings_at(&path).find(|f| f.severity != Severity::Info).map(|f| f.message(self.locale)).unwrap_or_default();
-                let text = match self.locale {
-                    Locale::En => format!("Problem {} of {}: {message}", next + 1, paths.len()),
-                    Locale::ZhCn => format!("第{}个问题（共{}个）：{message}", next + 1, paths.len()),
-                };
-                self.notice = Some(Notice { kind: "info", text });
+                let finding = self.findings_at(&path).find(|f| f.severity != Severity::Info).cloned();
+                self.notice = Some(Notice::Problem { n: next + 1, of: paths.len(), finding });
             }
             Msg::EnterInCell(path) => match self.enter_target(&path) {
                 Some((table, Some(row))) => {
@@ -87,10 +82,7 @@ impl Store {
                 Some((table, None)) if !self.last_row_has_content(&table) => {
                     // An empty row gets no empty sibling (whose messages would name no row):
                     // Enter moves on to the table's 添加一行.
-                    self.notice = Some(Notice {
-                        kind: "info",
-                        text: self.t("本行尚未填写，未添加新行。", "This row is empty; no row added.").into(),
-                    });
+                    self.notice = Some(Notice::RowEmpty);
                     fx.push(Effect::Focus(format!("{table}/{}", ADD_ROW)));
                 }
                 Some((table, None)) => {
@@ -239,7 +231,7 @@ mod tests {
         fx.extend(s.update(Msg::EnterInCell("/C11/rows/0/disposal".into())));
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2));
         assert!(fx.contains(&Effect::Focus("/C11/rows/1/ownerIds".into())), "{fx:?}");
-        assert!(s.notice.as_ref().is_some_and(|n| n.text.contains('2')), "announced");
+        assert!(s.notice_text().is_some_and(|t| t.contains('2')), "announced");
         let mut fx = Vec::new();
         fx.extend(s.update(Msg::EnterInCell("/C11/rows/0/disposal".into())));
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2), "a middle row moves on");
@@ -256,7 +248,7 @@ mod tests {
         fx.extend(s.update(Msg::NextProblem(Some(first.clone()))));
         let second = fx.iter().find_map(|e| if let Effect::Focus(p) = e { Some(p.clone()) } else { None }).expect("focus");
         assert_ne!(first, second);
-        assert!(s.notice.as_ref().is_some_and(|n| n.text.starts_with("第2个问题")));
+        assert!(s.notice_text().is_some_and(|t| t.starts_with("第2个问题")));
     }
 
     #[test]

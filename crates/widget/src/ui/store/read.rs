@@ -6,7 +6,9 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::msg::FailReason;
-use super::state::{DraftKeep, ImportReport, Notice, ReviewInfo, Setup, Store, SubmitState, View};
+use super::notice::Notice;
+use super::state::{DraftKeep, ImportReport, ReviewInfo, Setup, Store, SubmitState, View};
+use crate::ui::text::notice;
 use checklist_core::date::Date;
 use checklist_core::engine::Validator;
 use checklist_core::finding::Finding;
@@ -81,6 +83,16 @@ impl Store {
     /// The last status message.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// What the last status message says, in the current locale.
+    pub fn notice_text(&self) -> Option<String> {
+        self.notice.as_ref().map(|n| notice(self.locale, n))
+    }
+
+    /// What the outcome next to the action bar says, in the current locale.
+    pub fn outcome_text(&self) -> Option<String> {
+        self.submission.outcome.as_ref().map(|n| notice(self.locale, n))
     }
 
     /// What the last 提交 came to, shown next to the action bar.

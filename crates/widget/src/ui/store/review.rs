@@ -7,7 +7,10 @@ use std::rc::Rc;
 use serde_json::Value;
 
 use super::msg::Effect;
-use super::state::{Integrity, Notice, ReviewInfo, Store, View};
+use super::notice::Notice;
+use super::state::{ReviewInfo, Store, View};
+use super::verdict::Integrity;
+use crate::ui::text::{w, W};
 use checklist_core::engine::Validator;
 use checklist_core::envelope::{self, ImportCode};
 
@@ -61,7 +64,7 @@ impl Store {
                 None => env.status.label().to_owned(),
             },
             template: match checklist_core::template::builtin(&env.template.id).and_then(Result::ok) {
-                Some(t) => format!("{}{}{}", t.title.get(self.locale), self.t("，版本 ", ", version "), env.template.version),
+                Some(t) => format!("{}{}{}", t.title.get(self.locale), w(self.locale, W::Version), env.template.version),
                 None => format!("{} {}", env.template.id, env.template.version),
             },
             digest: env.digest.value.clone(),
@@ -77,27 +80,7 @@ impl Store {
         }
         self.validation.show_all = true;
         self.nav.view = View::Review;
-        self.notice = Some(Notice {
-            kind: if integrity == Integrity::Intact { "ok" } else { "error" },
-            text: match integrity {
-                Integrity::Intact => {
-                    self.t("已打开记录：导出后未被修改（数字摘要一致）。", "Record opened: unchanged since export (digest matches).")
-                }
-                Integrity::Changed => self.t(
-                    "已打开记录：警告，该记录在导出后被修改过（数字摘要不一致）。",
-                    "Record opened: WARNING, it was changed after export (digest mismatch).",
-                ),
-                Integrity::NoDigest => self.t(
-                    "已打开记录：文件没有数字摘要，无法确认导出后未被修改。",
-                    "Record opened: the file has no digest, so changes after export cannot be ruled out.",
-                ),
-                Integrity::Unknown => self.t(
-                    "已打开记录：摘要算法无法识别，无法确认导出后未被修改。",
-                    "Record opened: unknown digest algorithm, so changes after export cannot be ruled out.",
-                ),
-            }
-            .into(),
-        });
+        self.notice = Some(Notice::ReviewOpened(integrity));
         fx.push(Effect::Focus(String::new()));
     }
 }
@@ -105,8 +88,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use crate::ui::store::msg::{FilePurpose, Msg};
-    use crate::ui::store::state::{Integrity, View};
+    use crate::ui::store::state::View;
     use crate::ui::store::testing::{export, fixture, store};
+    use crate::ui::store::verdict::Integrity;
     use serde_json::Value;
 
     #[test]

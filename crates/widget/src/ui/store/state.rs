@@ -18,6 +18,8 @@ use checklist_core::finding::{Confirmation, Finding};
 use checklist_core::locale::Locale;
 
 use super::msg::FailReason;
+use super::notice::Notice;
+use super::verdict::Integrity;
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
 pub const DEFAULT_PAGE_SIZE: usize = 10;
@@ -69,32 +71,6 @@ pub enum DraftKeep {
     Tab,
     /// On this computer until it is submitted or discarded (local storage), or by the host.
     Computer,
-}
-
-/// The notice kind of a restored draft.
-pub const NOTICE_RESTORED: &str = "restored";
-
-/// A status message shown in the polite live region.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    /// Kind, for styling (`ok`, `error`, `info`, or [`NOTICE_RESTORED`], which also offers to
-    /// discard the draft).
-    pub kind: &'static str,
-    /// Text in the current locale at the time it was raised.
-    pub text: String,
-}
-
-/// Whether an opened record is as it was exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Integrity {
-    /// The digest matches: nothing changed after export.
-    Intact,
-    /// The digest does not match: the answers or confirmations changed after export.
-    Changed,
-    /// A version-0 file without a digest: changes cannot be ruled out.
-    NoDigest,
-    /// The digest uses an algorithm this component does not know.
-    Unknown,
 }
 
 /// A record opened in review mode.
@@ -317,14 +293,6 @@ impl Store {
         };
         s.revalidate();
         s
-    }
-
-    /// `zh` or `en`, by the store's locale.
-    pub(super) fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        match self.locale {
-            Locale::ZhCn => zh,
-            Locale::En => en,
-        }
     }
 }
 

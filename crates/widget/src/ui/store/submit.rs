@@ -2,13 +2,11 @@
 //! data changes; what the server answered (stored, refused with findings, failed) and the outcome
 //! next to the 提交 button.
 
-use serde_json::Value;
-
-use super::msg::{Effect, FailReason, Msg};
-use super::state::{Notice, Store, SubmitState, View};
+use super::msg::{Effect, FailReason, HostEvent, Msg};
+use super::notice::Notice;
+use super::state::{Store, SubmitState, View};
 use checklist_core::envelope;
 use checklist_core::finding::Report;
-use checklist_core::locale::Locale;
 
 impl Store {
     /// Submit and what the server answered.
@@ -19,11 +17,11 @@ impl Store {
                 self.submission.state = SubmitState::Done { receipt: receipt.clone() };
                 self.submission.unsent = false;
                 // The notice's receipt line names the number: the text says it once, not twice.
-                self.notice = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
-                self.submission.outcome = Some(Notice { kind: "ok", text: self.t("提交成功。", "Submitted.").into() });
+                self.notice = Some(Notice::Submitted);
+                self.submission.outcome = Some(Notice::Submitted);
                 fx.push(Effect::FocusOutcome);
                 fx.push(Effect::ClearDraft);
-                fx.push(Effect::Emit { name: "checklist-submitted", detail: serde_json::json!({ "receiptId": receipt }) });
+                fx.push(Effect::Emit(HostEvent::Submitted(receipt)));
             }
             Msg::Rejected(findings) => {
                 let mut report = Report { findings };
@@ -34,69 +32,20 @@ impl Store {
                 self.validation.summary = true;
                 self.nav.view = View::Form;
                 self.submission.state = SubmitState::Failed { reason: FailReason::Rejected };
-                self.notice = Some(Notice {
-                    kind: "error",
-                    text: self.t("服务器校验未通过，请按提示修改。", "The server found problems; please correct them.").into(),
-                });
-                self.submission.outcome =
-                    Some(self.blocked_outcome(self.t("未能提交：服务器校验未通过。", "Not submitted: the server found problems.")));
+                self.notice = Some(Notice::ServerFoundProblems);
+                self.submission.outcome = Some(self.blocked_outcome(true));
                 fx.push(Effect::FocusOutcome);
-                fx.push(Effect::Emit {
-                    name: "checklist-invalid",
-                    detail: serde_json::json!({ "source": "server", "findings": self.validation.findings }),
-                });
+                fx.push(Effect::Emit(HostEvent::Invalid { source: "server", findings: self.validation.findings.clone() }));
             }
             Msg::Failed(reason) => {
-                let text = match &reason {
-                    FailReason::Network => self.t("提交失败：无法连接服务器。已填内容均已保留，请稍后点击“重新提交”。", "Submit failed: the server could not be reached. Everything you entered is kept; press Retry submit later.").to_owned(),
-                    FailReason::Offline => self.t("提交失败：网络已断开（当前处于离线状态）。已填内容均已保留，恢复网络后请点击“重新提交”。", "Submit failed: you are offline. Everything you entered is kept; press Retry submit once you are back online.").to_owned(),
-                    FailReason::Timeout(secs) => format!(
-                        "{}{secs}{}",
-                        self.t("提交失败：服务器在 ", "Submit failed: the server did not answer within "),
-                        self.t(" 秒内没有响应。记录可能已送达；已填内容均已保留，点击“重新提交”不会产生重复记录。", " seconds. It may have arrived; everything you entered is kept, and Retry submit will not create a second record.")
-                    ),
-                    FailReason::RetryAfter { status, seconds } => {
-                        let wait = if *seconds >= 120 {
-                            format!("{}{}", seconds.div_ceil(60), self.t(" 分钟", " minutes"))
-                        } else {
-                            format!("{seconds}{}", self.t(" 秒", " seconds"))
-                        };
-                        format!(
-                            "{}{status}{}{wait}{}",
-                            self.t("提交失败：服务器暂时无法处理（状态 ", "Submit failed: the server is busy or under maintenance (status "),
-                            self.t("），请在 ", "). Please retry in "),
-                            self.t("后点击“重新提交”。已填内容均已保留。", ". Everything you entered is kept.")
-                        )
-                    }
-                    FailReason::Status(s) => format!(
-                        "{}{s}{}",
-                        self.t("提交失败（服务器状态 ", "Submit failed (server status "),
-                        self.t("）。已填内容均已保留，请稍后重试。", "). Everything you entered is kept; please retry.")
-                    ),
-                    FailReason::Rejected => self.t("服务器校验未通过。", "The server found problems.").to_owned(),
-                };
-                let status = match reason {
-                    FailReason::Status(s) | FailReason::RetryAfter { status: s, .. } => Some(s),
-                    _ => None,
-                };
-                self.submission.state = SubmitState::Failed { reason };
-                self.notice = Some(Notice { kind: "error", text: text.clone() });
-                self.submission.outcome = Some(Notice { kind: "error", text: text.clone() });
+                self.submission.state = SubmitState::Failed { reason: reason.clone() };
+                self.notice = Some(Notice::Failed(reason.clone()));
+                self.submission.outcome = Some(Notice::Failed(reason.clone()));
                 fx.push(Effect::FocusOutcome);
-                fx.push(Effect::Emit {
-                    name: "checklist-error",
-                    detail: serde_json::json!({ "kind": "submit", "status": status, "message": text }),
-                });
+                fx.push(Effect::Emit(HostEvent::SubmitError(reason)));
             }
             Msg::StillSending(secs) if self.submission.state == SubmitState::Sending => {
-                self.notice = Some(Notice {
-                    kind: "info",
-                    text: format!(
-                        "{}{secs}{}",
-                        self.t("正在提交……已等待 ", "Submitting… waiting for the server for "),
-                        self.t(" 秒，请勿关闭页面。", " s; please keep this page open.")
-                    ),
-                });
+                self.notice = Some(Notice::StillSending(secs));
             }
             _ => {}
         }
@@ -110,10 +59,7 @@ impl Store {
         }
         if matches!(self.submission.state, SubmitState::Done { .. }) {
             // Nothing changed since the server stored it: say so instead of posting again.
-            self.notice = Some(Notice {
-                kind: "ok",
-                text: self.t("该记录已提交，内容未改动，无需再次提交。", "Already submitted; nothing has changed since.").into(),
-            });
+            self.notice = Some(Notice::AlreadySubmitted);
             self.submission.outcome = self.notice.clone();
             fx.push(Effect::FocusOutcome);
             return;
@@ -124,12 +70,9 @@ impl Store {
         if self.blocks_submit() {
             self.validation.summary = true;
             self.nav.view = View::Form;
-            self.submission.outcome = Some(self.blocked_outcome(self.t("未能提交。", "Not submitted.")));
+            self.submission.outcome = Some(self.blocked_outcome(false));
             fx.push(Effect::FocusOutcome);
-            fx.push(Effect::Emit {
-                name: "checklist-invalid",
-                detail: serde_json::json!({ "source": "browser", "findings": self.validation.findings }),
-            });
+            fx.push(Effect::Emit(HostEvent::Invalid { source: "browser", findings: self.validation.findings.clone() }));
             return;
         }
         self.validation.summary = false;
@@ -162,24 +105,17 @@ impl Store {
         .submitted(at);
         let body = envelope::to_json(&env);
         self.submission.state = SubmitState::Sending;
-        self.notice = Some(Notice { kind: "info", text: self.t("正在提交……", "Submitting…").into() });
+        self.notice = Some(Notice::Sending);
         self.submission.outcome = self.notice.clone();
-        fx.push(Effect::Emit { name: "checklist-submit", detail: serde_json::from_str(&body).unwrap_or(Value::Null) });
+        fx.push(Effect::Emit(HostEvent::Submit(body.clone())));
         fx.push(Effect::Post { body, key });
     }
 
-    /// The outcome of a submit that findings stopped: `lead`, then what to do about them.
-    pub(super) fn blocked_outcome(&self, lead: &str) -> Notice {
-        let (e, w) = self.counts();
-        let text = match (self.locale, e, w) {
-            (Locale::En, e, 0) => format!("{lead} {e} problem(s) to correct; see the list of problems."),
-            (Locale::En, 0, w) => format!("{lead} {w} warning(s) to check and confirm; see the list of problems."),
-            (Locale::En, e, w) => format!("{lead} {e} problem(s) to correct and {w} warning(s) to confirm; see the list of problems."),
-            (_, e, 0) => format!("{lead}有{e}项需要修改，请按问题清单逐项处理。"),
-            (_, 0, w) => format!("{lead}有{w}项提示需要核实确认，请按问题清单逐项处理。"),
-            (_, e, w) => format!("{lead}有{e}项需要修改、{w}项提示需要核实确认，请按问题清单逐项处理。"),
-        };
-        Notice { kind: "error", text }
+    /// The outcome of a submit that findings stopped (the server's, when `server`), with what
+    /// there is to do about them.
+    pub(super) fn blocked_outcome(&self, server: bool) -> Notice {
+        let (errors, warnings) = self.counts();
+        Notice::Blocked { server, errors, warnings }
     }
 
     /// `submittedAt` for a submit now: the clock's time of day on the store's "today", so that
@@ -197,6 +133,7 @@ mod tests {
     use super::*;
     use crate::ui::store::testing::store;
     use checklist_core::locale::Locale;
+    use serde_json::Value;
 
     #[test]
     fn submit_with_errors_sends_nothing_and_says_so_where_the_user_is() {
@@ -204,8 +141,9 @@ mod tests {
         let fx = s.update(Msg::Submit);
         assert!(fx.contains(&Effect::FocusOutcome), "focus moves to the outcome next to 提交");
         let outcome = s.submission.outcome.clone().expect("an outcome next to the action bar");
-        assert_eq!(outcome.kind, "error");
-        assert!(outcome.text.starts_with("未能提交。有") && outcome.text.contains("项需要修改"), "{}", outcome.text);
+        assert_eq!(outcome.kind(), "error");
+        let outcome = s.outcome_text().expect("outcome");
+        assert!(outcome.starts_with("未能提交。有") && outcome.contains("项需要修改"), "{outcome}");
         assert!(!fx.iter().any(|e| matches!(e, Effect::Post { .. })));
         assert!(s.validation.summary && s.validation.show_all);
     }
@@ -216,19 +154,22 @@ mod tests {
         let mut s = store("geren");
         s.replace_data(fixture, vec![]);
         s.update(Msg::Submit);
-        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind), Some("info"), "sending");
+        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind()), Some("info"), "sending");
         let fx = s.update(Msg::Failed(FailReason::Timeout(30)));
         assert!(fx.contains(&Effect::FocusOutcome));
         assert!(
-            s.submission.outcome.as_ref().is_some_and(|o| o.kind == "error" && o.text.contains("重新提交")),
+            s.submission.outcome.as_ref().is_some_and(|o| o.kind() == "error") && s.outcome_text().is_some_and(|t| t.contains("重新提交")),
             "{:?}",
             s.submission.outcome
         );
         s.update(Msg::Submit);
         let fx = s.update(Msg::Submitted { receipt: "R-1".into() });
         assert!(fx.contains(&Effect::FocusOutcome));
-        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind), Some("ok"));
-        let notice = s.notice.clone().expect("notice").text;
+        assert_eq!(s.submission.outcome.as_ref().map(|o| o.kind()), Some("ok"));
+        let notice = s.notice_text().expect("notice");
+        s.update(Msg::SetLocale(Locale::En));
+        assert_eq!(s.notice_text().as_deref(), Some("Submitted."), "a language switch re-translates the notice");
+        s.update(Msg::SetLocale(Locale::ZhCn));
         assert!(!notice.contains("R-1"), "the notice's receipt line names the number; its text does not repeat it: {notice}");
         let fx = s.update(Msg::Submit);
         assert!(
@@ -275,19 +216,19 @@ mod tests {
         ] {
             s.update(Msg::Submit);
             s.update(Msg::StillSending(5));
-            assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("已等待 5 秒")));
+            assert!(s.notice_text().is_some_and(|t| t.contains("已等待 5 秒")));
             let fx = s.update(Msg::Failed(reason.clone()));
-            let text = &s.notice.as_ref().expect("notice").text;
+            let text = &s.notice_text().expect("notice");
             assert!(text.contains(needle) && text.contains("保留"), "{reason:?}: {text}");
-            assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-error", .. })));
+            assert!(fx.iter().any(|e| matches!(e, Effect::Emit(ev) if ev.name() == "checklist-error")));
             assert_eq!(s.record, fixture);
             s.update(Msg::StillSending(9));
-            assert!(!s.notice.as_ref().is_some_and(|n| n.text.contains("已等待 9")), "no progress once failed");
+            assert!(!s.notice_text().is_some_and(|t| t.contains("已等待 9")), "no progress once failed");
         }
         s.locale = Locale::En;
         s.update(Msg::Submit);
         s.update(Msg::Failed(FailReason::RetryAfter { status: 503, seconds: 30 }));
-        assert!(s.notice.as_ref().is_some_and(|n| n.text.contains("retry in 30 seconds")), "{:?}", s.notice);
+        assert!(s.notice_text().is_some_and(|t| t.contains("retry in 30 seconds")), "{:?}", s.notice);
     }
 
     #[test]

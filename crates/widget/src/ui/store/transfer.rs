@@ -2,9 +2,11 @@
 //! coming back from one (导入文件, `importJson`); the file pickers, whose files go to the concern they
 //! are for (import here, last year's record, the talk record, the record under review).
 
-use super::msg::{Effect, FilePurpose, Msg};
+use super::msg::{Effect, FilePurpose, HostEvent, Msg};
+use super::notice::Notice;
 use super::pointer::display;
-use super::state::{ImportReport, Notice, Store, SubmitState};
+use super::state::{ImportReport, Store, SubmitState};
+use crate::ui::text::{w, W};
 use checklist_core::envelope;
 use checklist_core::finding::{Finding, Severity};
 use checklist_core::template::FieldType;
@@ -18,7 +20,7 @@ impl Store {
                 let env = self.envelope(now);
                 let name = self.export_file_name();
                 fx.push(Effect::Download { name, text: envelope::to_json(&env) });
-                self.notice = Some(Notice { kind: "ok", text: self.t("导出成功。", "Exported.").into() });
+                self.notice = Some(Notice::Exported);
             }
             Msg::PickFile(p) => {
                 let allowed = match p {
@@ -40,15 +42,8 @@ impl Store {
                 let f = Finding::new(envelope::ImportCode::TooLarge, Severity::Error, "")
                     .param("size", size)
                     .param("max", self.validator.config().import_max_bytes);
-                self.notice = Some(Notice {
-                    kind: "error",
-                    text: format!(
-                        "{}{}",
-                        self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "),
-                        f.message(self.locale)
-                    ),
-                });
-                fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "import", "findings": [f] }) });
+                self.notice = Some(Notice::ImportFailed(vec![f.clone()]));
+                fx.push(Effect::Emit(HostEvent::ImportError(vec![f])));
             }
             Msg::Import(text) => {
                 let imported = envelope::import(&text, Some(self.validator.template()), self.validator.config());
@@ -57,23 +52,13 @@ impl Store {
                     if let Some(env) = imported.envelope {
                         self.replace_data(env.data, env.validation.confirmations);
                         self.submission.unsent = true;
-                        self.notice = Some(Notice { kind: "ok", text: self.t("导入成功。", "Imported.").into() });
+                        self.notice = Some(Notice::Imported);
                         fx.push(Effect::SaveDraft);
-                        fx.push(Effect::Emit { name: "checklist-change", detail: serde_json::json!({ "path": "", "source": "import" }) });
+                        fx.push(Effect::Emit(HostEvent::Replaced("import")));
                     }
                 } else {
-                    let messages: Vec<String> =
-                        imported.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
-                    let text = format!(
-                        "{}{}",
-                        self.t("导入失败，当前数据未改动：", "Import failed; your data is unchanged: "),
-                        messages.join(self.t("；", "; "))
-                    );
-                    self.notice = Some(Notice { kind: "error", text });
-                    fx.push(Effect::Emit {
-                        name: "checklist-error",
-                        detail: serde_json::json!({ "kind": "import", "findings": imported.findings }),
-                    });
+                    self.notice = Some(Notice::ImportFailed(imported.findings.clone()));
+                    fx.push(Effect::Emit(HostEvent::ImportError(imported.findings)));
                 }
             }
             _ => {}
@@ -95,9 +80,9 @@ impl Store {
             .map(|v| display(Some(v)))
             .filter(|y| y.len() == 4 && y.bytes().all(|c| c.is_ascii_digit()));
         let status = if matches!(self.submission.state, SubmitState::Done { .. }) {
-            self.t("已提交", "submitted")
+            w(self.locale, W::FileSubmitted)
         } else {
-            self.t("草稿", "draft")
+            w(self.locale, W::FileDraft)
         };
         format!("{}-{}-{status}.json", tpl.checklist_kind.name(self.locale), year.unwrap_or_else(|| self.today.year().to_string()))
     }
@@ -129,14 +114,8 @@ impl Store {
     }
 
     pub(super) fn import_failed(&mut self, findings: &[Finding], fx: &mut Vec<Effect>) {
-        let messages: Vec<String> = findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message(self.locale)).collect();
-        let text = format!(
-            "{}{}",
-            self.t("文件无法使用，当前数据未改动：", "The file cannot be used; your data is unchanged: "),
-            messages.join(self.t("；", "; "))
-        );
-        self.notice = Some(Notice { kind: "error", text });
-        fx.push(Effect::Emit { name: "checklist-error", detail: serde_json::json!({ "kind": "import", "findings": findings }) });
+        self.notice = Some(Notice::FileUnusable(findings.to_vec()));
+        fx.push(Effect::Emit(HostEvent::ImportError(findings.to_vec())));
     }
 }
 
@@ -189,8 +168,8 @@ mod tests {
         let before = s.record.clone();
         let fx = s.update(Msg::Import("{ not json".into()));
         assert_eq!(s.record, before);
-        assert!(fx.iter().any(|e| matches!(e, Effect::Emit { name: "checklist-error", .. })));
-        assert_eq!(s.notice.as_ref().map(|n| n.kind), Some("error"));
+        assert!(fx.iter().any(|e| matches!(e, Effect::Emit(ev) if ev.name() == "checklist-error")));
+        assert_eq!(s.notice.as_ref().map(|n| n.kind()), Some("error"));
     }
 
     #[test]

@@ -30,7 +30,7 @@ impl Store {
         // A passing notice (已添加第 1 行, 导出成功) does not outlive the next edit; errors and
         // questions that wait for a choice stay.
         if matches!(msg, Msg::Set { .. } | Msg::Input { .. } | Msg::Toggle { .. })
-            && self.notice.as_ref().is_some_and(|n| matches!(n.kind, "info" | "ok"))
+            && self.notice.as_ref().is_some_and(|n| matches!(n.kind(), "info" | "ok"))
         {
             self.notice = None;
         }

@@ -5,8 +5,9 @@
 use serde_json::{Map, Value};
 
 use super::msg::{Effect, Msg};
+use super::notice::Notice;
 use super::pointer::split_pointer;
-use super::state::{Notice, Store, View};
+use super::state::{Store, View};
 use checklist_core::finding::{Finding, Severity};
 use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Section, PRESENCE_HAS, PRESENCE_KEY};
@@ -21,7 +22,7 @@ impl Store {
                 self.validation.summary = true;
                 self.nav.view = View::Form;
                 if self.blocking().is_empty() {
-                    self.notice = Some(Notice { kind: "ok", text: self.t("校验通过。", "Validation passed.").into() });
+                    self.notice = Some(Notice::ValidationPassed);
                 } else {
                     fx.push(Effect::FocusSummary);
                 }

@@ -1,0 +1,32 @@
+//! Looking words up in the catalogue of a locale.
+
+use super::en;
+use super::key::W;
+use super::zh_cn;
+use crate::ui::store::notice::Notice;
+use checklist_core::locale::Locale;
+
+/// The word `w` in locale `l`.
+pub fn w(l: Locale, w: W) -> &'static str {
+    match l {
+        Locale::ZhCn => zh_cn::word(w),
+        Locale::En => en::word(w),
+    }
+}
+
+/// What notice `n` says in locale `l`.
+pub fn notice(l: Locale, n: &Notice) -> String {
+    match l {
+        Locale::ZhCn => zh_cn::notice(n),
+        Locale::En => en::notice(n),
+    }
+}
+
+/// `zh` or `en`, by the locale: a pair not yet moved into the catalogues.
+pub fn t(l: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    if l == Locale::En {
+        en
+    } else {
+        zh
+    }
+}
