@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::store::pointer::display;
 use super::store::state::Store;
-use super::text::t;
+use super::text::{w, W};
 use checklist_core::ident;
 use checklist_core::template::{Field, FieldType};
 
@@ -32,11 +32,11 @@ pub(crate) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
 pub(crate) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
     let l = s.locale();
     match (f.kind, v) {
-        (_, None) => t(l, "未填写", "Not filled").to_owned(),
-        (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),
+        (_, None) => w(l, W::NotFilled).to_owned(),
+        (FieldType::Boolean, Some(Value::Bool(b))) => w(l, if *b { W::Yes } else { W::No }).to_owned(),
         (FieldType::Country, Some(Value::String(x))) => ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
         (FieldType::Countries, Some(Value::Array(a))) => {
-            a.iter().filter_map(Value::as_str).map(|x| ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(t(l, "、", ", "))
+            a.iter().filter_map(Value::as_str).map(|x| ident::country_name(x, l).unwrap_or(x)).collect::<Vec<_>>().join(w(l, W::ListSep))
         }
         (FieldType::Enum, Some(Value::String(x))) => {
             f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone())

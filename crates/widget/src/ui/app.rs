@@ -17,7 +17,7 @@ use super::store::msg::{FilePurpose, Msg};
 use super::store::notice::Notice;
 use super::store::state::{DraftKeep, Store, SubmitState, View};
 use super::summary;
-use super::text::{notice as notice_text, t};
+use super::text::{notice as notice_text, w, W};
 use super::tools;
 use checklist_core::locale::Locale;
 use checklist_core::template::ChecklistKind;
@@ -60,9 +60,9 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="ac-title" id="ac-title" tabindex="-1">{ tpl.title.get(l) }</h1>
                 <button type="button" class="ac-link" data-action="locale" lang={if l == Locale::En { "zh-CN" } else { "en" }}
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::SetLocale(if l == Locale::En { Locale::ZhCn } else { Locale::En })))}>
-                    { if l == Locale::En { "中文" } else { "English" } }
+                    { w(l, W::OtherLanguage) }
                 </button>
-                if s.read_only() { <p class="ac-badge">{ t(l, "只读", "Read-only") }</p> }
+                if s.read_only() { <p class="ac-badge">{ w(l, W::ReadOnly) }</p> }
                 if let Some(d) = &tpl.description { <p class="ac-desc">{ d.get(l) }</p> }
             </header>
             { keep_draft(&s, sh) }
@@ -94,10 +94,8 @@ fn keep_draft(s: &Store, sh: &Shared) -> Html {
         <div class="ac-keep">
             <input type="checkbox" id="ac-keep-draft" data-action="keep-draft" checked={on} aria-describedby="ac-keep-draft-hint"
                 onchange={sh.cb(|e: Event| Some(Msg::KeepOnComputer(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))} />
-            <label for="ac-keep-draft">{ t(l, "在这台电脑上保存草稿", "Keep the draft on this computer") }</label>
-            <p class="ac-hint" id="ac-keep-draft-hint">{ t(l,
-                "勾选后，未提交的内容保存在这台电脑的浏览器里，关闭页面后再打开可以接着填写；使用这台电脑的其他人也可能看到这些内容，公用或多人共用的电脑请不要勾选。提交成功后草稿自动清除。不勾选时，草稿只保留到关闭本页为止，关闭前会提醒。",
-                "If ticked, what you have not submitted is kept in this computer's browser, so you can close the page and continue later; anyone else who uses this computer may also see it, so do not tick this on a shared computer. The draft is removed once submitted. If not ticked, the draft lasts until this page is closed, and you are asked before closing.") }</p>
+            <label for="ac-keep-draft">{ w(l, W::KeepTheDraftOnThisComputer) }</label>
+            <p class="ac-hint" id="ac-keep-draft-hint">{ w(l, W::IfTickedWhatYouHaveNot) }</p>
         </div>
     }
 }
@@ -115,19 +113,19 @@ fn notice(s: &Store, sh: &Shared) -> Html {
                 <p>{ notice_text(l, n) }</p>
             }
             if let Some(r) = receipt {
-                <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-receipt="">{ r }</strong></p>
+                <p>{ w(l, W::Receipt) }<strong data-receipt="">{ r }</strong></p>
             }
             if restored && !s.read_only() {
                 <button type="button" class="ac-link" data-action="discard-draft" onclick={sh.cb(|_: MouseEvent| Some(Msg::DiscardDraft))}>
-                    { t(l, "放弃草稿，恢复原始数据", "Discard the draft") }
+                    { w(l, W::DiscardTheDraft) }
                 </button>
             }
             if s.draft_conflict() {
                 <button type="button" class="ac-link" data-action="draft-use-other" onclick={sh.cb(|_: MouseEvent| Some(Msg::DraftUseOther))}>
-                    { t(l, "载入另一页的版本", "Load the other page's version") }
+                    { w(l, W::LoadTheOtherPageSVersion) }
                 </button>
                 <button type="button" class="ac-link" data-action="draft-keep-mine" onclick={sh.cb(|_: MouseEvent| Some(Msg::DraftKeepMine))}>
-                    { t(l, "保留本页的版本", "Keep this page's version") }
+                    { w(l, W::KeepThisPageSVersion) }
                 </button>
             }
         </div>
@@ -138,7 +136,7 @@ fn task_list(s: &Store, sh: &Shared) -> Html {
     let l = s.locale();
     let tpl = s.validator().template();
     html! {
-        <nav class="ac-tasks" aria-label={t(l, "填报进度", "Progress")}>
+        <nav class="ac-tasks" aria-label={w(l, W::Progress)}>
             <ol>
                 { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| {
                     let (label, key) = s.section_status(sec).label(l);
@@ -171,11 +169,11 @@ fn outcome(s: &Store, sh: &Shared) -> Html {
         <div class={classes!("ac-outcome", format!("ac-outcome-{}", o.kind()))} tabindex="-1" data-outcome={o.kind()}>
             <p>{ notice_text(l, o) }</p>
             if let Some(r) = receipt {
-                <p>{ t(l, "回执编号：", "Receipt: ") }<strong data-outcome-receipt="">{ r }</strong>{ t(l, "（请记下或截图保存）", " (keep a note of it)") }</p>
+                <p>{ w(l, W::Receipt) }<strong data-outcome-receipt="">{ r }</strong>{ w(l, W::KeepANoteOfIt) }</p>
             }
             if s.summary_shown() && s.blocks_submit() && s.view() == View::Form {
                 <button type="button" class="ac-link" data-action="to-summary" onclick={sh.cb(|_: MouseEvent| Some(Msg::ShowSummary))}>
-                    { t(l, "查看问题清单", "Go to the list of problems") }
+                    { w(l, W::GoToTheListOfProblems) }
                 </button>
             }
         </div>
@@ -189,22 +187,22 @@ fn actions(s: &Store, sh: &Shared) -> Html {
     html! {
         <>
         { outcome(s, sh) }
-        <div class="ac-actions" role="group" aria-label={t(l, "操作", "Actions")}>
+        <div class="ac-actions" role="group" aria-label={w(l, W::Actions)}>
             if !s.read_only() {
-                <button type="button" class="ac-btn" data-action="validate" onclick={sh.cb(|_: MouseEvent| Some(Msg::Validate))}>{ t(l, "一键校验", "Validate") }</button>
+                <button type="button" class="ac-btn" data-action="validate" onclick={sh.cb(|_: MouseEvent| Some(Msg::Validate))}>{ w(l, W::Validate) }</button>
                 if s.view() == View::Form {
-                    <button type="button" class="ac-btn" data-action="review" onclick={sh.cb(|_: MouseEvent| Some(Msg::Review))}>{ t(l, "核对", "Check answers") }</button>
+                    <button type="button" class="ac-btn" data-action="review" onclick={sh.cb(|_: MouseEvent| Some(Msg::Review))}>{ w(l, W::CheckAnswers) }</button>
                 } else {
-                    <button type="button" class="ac-btn" data-action="back" onclick={sh.cb(|_: MouseEvent| Some(Msg::BackToForm))}>{ t(l, "返回修改", "Back") }</button>
+                    <button type="button" class="ac-btn" data-action="back" onclick={sh.cb(|_: MouseEvent| Some(Msg::BackToForm))}>{ w(l, W::BackToForm) }</button>
                 }
                 <button type="button" class="ac-btn ac-primary" data-action="submit" aria-disabled={sending.then_some("true")}
                     onclick={sh.cb(|_: MouseEvent| Some(Msg::Submit))}>
-                    { if sending { t(l, "正在提交……", "Submitting…") } else if retry { t(l, "重新提交", "Retry submit") } else { t(l, "提交", "Submit") } }
+                    { if sending { w(l, W::Submitting) } else if retry { w(l, W::RetrySubmit) } else { w(l, W::Submit) } }
                 </button>
             }
-            <button type="button" class="ac-btn" data-action="export" onclick={{ let host = sh.clone(); sh.cb(move |_: MouseEvent| Some(Msg::Export { now: host.now() })) }}>{ t(l, "导出文件", "Export JSON") }</button>
+            <button type="button" class="ac-btn" data-action="export" onclick={{ let host = sh.clone(); sh.cb(move |_: MouseEvent| Some(Msg::Export { now: host.now() })) }}>{ w(l, W::ExportJSON) }</button>
             if !s.read_only() {
-                <button type="button" class="ac-btn" data-action="import" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Import)))}>{ t(l, "导入文件", "Import JSON") }</button>
+                <button type="button" class="ac-btn" data-action="import" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Import)))}>{ w(l, W::ImportJSON) }</button>
                 { tools::file_input(sh, FilePurpose::Import) }
             }
             { tools::actions(s, sh) }

@@ -10,9 +10,8 @@ use super::shared::Shared;
 use super::store::msg::Msg;
 use super::store::state::Store;
 use super::summary::confirm_box;
-use super::text::t;
+use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
-use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
@@ -23,14 +22,14 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
     let (e, _) = s.counts();
     html! {
         <div class="ac-review" data-review="">
-            <h2 tabindex="-1" id="ac-review-title">{ t(l, "核对填报内容", "Check your answers") }</h2>
+            <h2 tabindex="-1" id="ac-review-title">{ w(l, W::CheckYourAnswers) }</h2>
             if e > 0 {
-                <p class="ac-error">{ match l { Locale::En => format!("{e} errors must be corrected before submitting."), _ => format!("还有{e}项错误，修改后方可提交。") } }</p>
+                <p class="ac-error">{ say(l, P::ErrorsBeforeSubmit(e)) }</p>
             }
             { changes::changes_list(s) }
             if !warnings.is_empty() && !s.read_only() {
                 <section class="ac-warnings" aria-labelledby="ac-warn-title">
-                    <h3 id="ac-warn-title">{ t(l, "请确认以下提示", "Please confirm these warnings") }</h3>
+                    <h3 id="ac-warn-title">{ w(l, W::PleaseConfirmTheseWarnings) }</h3>
                     <ul>
                         { for warnings.iter().enumerate().map(|(i, f)| html! {
                             <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f.code.as_str(), &f.path, f.confirmed, &format!("ac-rev-c{i}"), &f.message(l)) }</li>
@@ -46,11 +45,11 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                         <h3 id={format!("{}.rv", dom_id(&sp))}>{ sec.title.get(l) }{ " " }{ changes::section_badge(s, sec) }</h3>
                         <dl>
                             if sec.presence.is_some() {
-                                <dt>{ t(l, "本项情况", "This item") }</dt>
+                                <dt>{ w(l, W::ThisItem) }</dt>
                                 <dd>{ match obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) {
-                                    Some(PRESENCE_HAS) => t(l, "有此类情况", "Has such matters"),
-                                    Some(PRESENCE_NONE) => t(l, "无此类情况", "None"),
-                                    _ => t(l, "未填写", "Not filled"),
+                                    Some(PRESENCE_HAS) => w(l, W::PresenceHas),
+                                    Some(PRESENCE_NONE) => w(l, W::PresenceNone),
+                                    _ => w(l, W::NotFilled),
                                 } }</dd>
                             }
                             { for sec.fields.iter().filter(|f| obj.is_some_and(|o| o.contains_key(&f.key)) || !matches!(f.required, Requirement::Optional)).map(|f| html! {
@@ -81,7 +80,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                             { { let sp2 = sp.clone(); html! {
                                 <button type="button" class="ac-link" data-action="edit-section" data-section={sec.id.clone()}
                                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::Focus(sp2.clone())))}>
-                                    { t(l, "修改", "Edit") }<span class="ac-sr">{ format!(" {}", sec.title.get(l)) }</span>
+                                    { w(l, W::Edit) }<span class="ac-sr">{ format!(" {}", sec.title.get(l)) }</span>
                                 </button>
                             } } }
                         }

@@ -7,7 +7,7 @@ use super::dom::dom_id;
 use super::shared::Shared;
 use super::store::msg::Msg;
 use super::store::state::Store;
-use super::text::t;
+use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
 use checklist_core::locale::Locale;
 
@@ -21,16 +21,8 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
     if blocking.is_empty() {
         return html! {};
     }
-    let (e, w) = s.counts();
-    // No "0项…" part: only what there is.
-    let title = match (l, e, w) {
-        (Locale::En, e, 0) => format!("Validation failed: {e} errors"),
-        (Locale::En, 0, w) => format!("Validation failed: {w} warnings to confirm"),
-        (Locale::En, e, w) => format!("Validation failed: {e} errors, {w} warnings to confirm"),
-        (_, e, 0) => format!("校验未通过：共{e}项错误"),
-        (_, 0, w) => format!("校验未通过：共{w}项提示待确认"),
-        (_, e, w) => format!("校验未通过：共{e}项错误、{w}项提示待确认"),
-    };
+    let (errors, warnings) = s.counts();
+    let title = say(l, P::SummaryTitle { errors, warnings });
     html! {
         <div class="ac-summary" role="alert" tabindex="-1" data-summary="" aria-labelledby="ac-summary-title">
             <h2 id="ac-summary-title">{ title }</h2>
@@ -43,14 +35,14 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
                     // 请据实填写或明确填报“无”, and every row has the same columns.
                     let section = s.where_is(&path);
                     let text = match section {
-                        Some(title) => format!("{title}{}{}", t(l, "：", ": "), f.message(l)),
+                        Some(title) => format!("{title}{}{}", w(l, W::Colon), f.message(l)),
                         None => f.message(l),
                     };
                     html! {
                         <li class={if warn { "ac-sum-warn" } else { "ac-sum-err" }}>
                             <a href={format!("#{}", dom_id(&path))} data-target={path.clone()}
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(p2.clone())) })}>
-                                { if warn { t(l, "提示：", "Warning: ") } else { "" } }{ text.clone() }
+                                { if warn { w(l, W::WarningColon) } else { "" } }{ text.clone() }
                             </a>
                             if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}"), &text) } }
                         </li>
@@ -71,7 +63,7 @@ pub(crate) fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checke
                     let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                     Some(Msg::Confirm { code: c.clone(), path: p.clone(), on, at: host.now() })
                 })} />
-            <label for={id.to_owned()}>{ t(l, "已核实，情况属实", "Checked: this is correct") }<span class="ac-sr">{ format!("{}{what}", t(l, "：", ": ")) }</span></label>
+            <label for={id.to_owned()}>{ w(l, W::CheckedThisIsCorrect) }<span class="ac-sr">{ format!("{}{what}", w(l, W::Colon)) }</span></label>
         </span>
     }
 }

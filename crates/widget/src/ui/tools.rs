@@ -8,7 +8,7 @@ use super::dom::{dom_id, PRINT};
 use super::shared::Shared;
 use super::store::msg::{FilePurpose, Msg};
 use super::store::state::Store;
-use super::text::t;
+use super::text::{w, W};
 
 /// The hidden file input for `purpose`.
 pub(crate) fn file_input(sh: &Shared, purpose: FilePurpose) -> Html {
@@ -35,11 +35,11 @@ pub(crate) fn actions(s: &Store, sh: &Shared) -> Html {
         <>
             if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="copy-last-year" onclick={sh.cb(|_: MouseEvent| Some(Msg::PickFile(FilePurpose::Base)))}>
-                    { t(l, "复制上年数据", "Copy last year's data") }
+                    { w(l, W::CopyLastYearSData) }
                 </button>
                 { file_input(sh, FilePurpose::Base) }
             }
-            <button type="button" class="ac-btn" data-action="print" id={dom_id(&format!("/{PRINT}"))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Print))}>{ t(l, "打印", "Print") }</button>
+            <button type="button" class="ac-btn" data-action="print" id={dom_id(&format!("/{PRINT}"))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Print))}>{ w(l, W::Print) }</button>
             { file_input(sh, FilePurpose::Review) }
             { file_input(sh, FilePurpose::Talks) }
         </>

@@ -8,6 +8,7 @@ use super::msg::{Effect, Msg};
 use super::notice::Notice;
 use super::pointer::split_pointer;
 use super::state::{Store, View};
+use crate::ui::text::{say, w, P, W};
 use checklist_core::finding::{Finding, Severity};
 use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Section, PRESENCE_HAS, PRESENCE_KEY};
@@ -126,10 +127,7 @@ impl Store {
         let t = split_pointer(path);
         let sec = self.validator.template().section(t.first()?)?;
         if let (Some(tb), Some(row)) = (t.get(1).and_then(|k| sec.table(k)), t.get(2).and_then(|r| r.parse::<usize>().ok())) {
-            return Some(match self.locale {
-                Locale::En => format!("{} row {}", tb.title.get(self.locale), row + 1),
-                Locale::ZhCn => format!("{} 第{}行", tb.title.get(self.locale), row + 1),
-            });
+            return Some(say(self.locale, P::TableRow { table: tb.title.get(self.locale), row: row + 1 }));
         }
         Some(sec.title.get(self.locale).to_owned())
     }
@@ -219,12 +217,11 @@ pub enum SectionStatus {
 impl SectionStatus {
     /// Label and CSS/data name.
     pub fn label(self, locale: Locale) -> (&'static str, &'static str) {
-        let zh = locale == Locale::ZhCn;
         match self {
-            SectionStatus::NotStarted => (if zh { "未开始" } else { "Not started" }, "todo"),
-            SectionStatus::InProgress => (if zh { "进行中" } else { "In progress" }, "progress"),
-            SectionStatus::Done => (if zh { "已完成" } else { "Complete" }, "done"),
-            SectionStatus::Problem => (if zh { "有问题" } else { "Has problems" }, "problem"),
+            SectionStatus::NotStarted => (w(locale, W::StatusNotStarted), "todo"),
+            SectionStatus::InProgress => (w(locale, W::StatusInProgress), "progress"),
+            SectionStatus::Done => (w(locale, W::StatusDone), "done"),
+            SectionStatus::Problem => (w(locale, W::StatusProblem), "problem"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Looking words up in the catalogue of a locale.
 
 use super::en;
-use super::key::W;
+use super::key::{P, W};
 use super::zh_cn;
 use crate::ui::store::notice::Notice;
 use checklist_core::locale::Locale;
@@ -14,19 +14,18 @@ pub fn w(l: Locale, w: W) -> &'static str {
     }
 }
 
+/// Phrase `p` in locale `l`.
+pub fn say(l: Locale, p: P<'_>) -> String {
+    match l {
+        Locale::ZhCn => zh_cn::say(p),
+        Locale::En => en::say(p),
+    }
+}
+
 /// What notice `n` says in locale `l`.
 pub fn notice(l: Locale, n: &Notice) -> String {
     match l {
         Locale::ZhCn => zh_cn::notice(n),
         Locale::En => en::notice(n),
-    }
-}
-
-/// `zh` or `en`, by the locale: a pair not yet moved into the catalogues.
-pub fn t(l: Locale, zh: &'static str, en: &'static str) -> &'static str {
-    if l == Locale::En {
-        en
-    } else {
-        zh
     }
 }

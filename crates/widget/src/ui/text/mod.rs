@@ -10,5 +10,5 @@ mod key;
 mod lookup;
 mod zh_cn;
 
-pub use key::W;
-pub use lookup::{notice, t, w};
+pub use key::{P, W};
+pub use lookup::{notice, say, w};
