@@ -6,8 +6,9 @@ use std::rc::Rc;
 
 use checklist_core::template::builtin;
 use checklist_core::{Config, Date, Locale, Validator};
-use checklist_widget::ui::store::Store;
-use checklist_widget::ui::{App, AppProps, Shared};
+use checklist_widget::ui::store::msg::FilePurpose;
+use checklist_widget::ui::store::state::Store;
+use checklist_widget::ui::{App, AppProps, Host, Shared};
 use serde_json::Value;
 use yew::LocalServerRenderer;
 
@@ -27,11 +28,21 @@ pub fn today(kind: &str) -> Date {
     .expect("date")
 }
 
+/// The host port of native tests: no file is ever chosen (event handlers do not run in a
+/// server-side render), and the clock is fixed.
+pub const TEST_HOST: Host = Host { read_file: no_file, now: fixed_now };
+
+fn no_file(_: &Shared, _: FilePurpose, _: web_sys::File) {}
+
+fn fixed_now() -> String {
+    String::from("2026-01-15T10:00:00+08:00")
+}
+
 /// A widget store for a built-in template, with no effects performed.
 pub fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale, read_only: bool) -> Shared {
     let t = builtin(kind).expect("builtin").expect("loads");
     let v = Validator::new(t, Config::default()).expect("validator");
-    Shared::new(Store::new(Rc::new(v), locale, today, data, read_only), |_, _| {})
+    Shared::new(Store::new(Rc::new(v), locale, today, data, read_only), TEST_HOST, |_, _| {})
 }
 
 /// The widget's HTML.

@@ -7,8 +7,8 @@ use crate::common::{fixture, render, today};
 use checklist_core::envelope;
 use checklist_core::template::builtin;
 use checklist_core::{Confirmation, Locale};
-use checklist_widget::ui::clerk::{ClerkMsg, FilePurpose};
-use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::store::msg::{FilePurpose, Msg};
+use checklist_widget::ui::store::state::Setup;
 use checklist_widget::ui::Shared;
 use serde_json::{json, Value};
 
@@ -24,8 +24,8 @@ fn export(kind: &str, data: Value, confirmations: Vec<Confirmation>) -> String {
     )
 }
 
-fn send(sh: &Shared, m: ClerkMsg) {
-    sh.store.borrow_mut().update(Msg::Clerk(m));
+fn send(sh: &Shared, m: Msg) {
+    sh.store.borrow_mut().update(m);
 }
 
 #[tokio::test]
@@ -49,7 +49,7 @@ async fn every_view_has_the_new_actions_and_unique_ids() {
 async fn last_years_record_shows_changes_per_section_and_in_review() {
     let last = fixture("geren");
     let sh = shared("geren", None, false);
-    send(&sh, ClerkMsg::File(FilePurpose::Base, export("geren", last.clone(), vec![])));
+    send(&sh, Msg::FileRead(FilePurpose::Base, export("geren", last.clone(), vec![])));
     {
         let mut s = sh.store.borrow_mut();
         // A new passport this year.
@@ -71,13 +71,13 @@ async fn the_print_view_holds_every_section_row_and_the_signature_lines() {
     for kind in ["geren", "shuzhi", "tanhua"] {
         let data = fixture(kind);
         let sh = shared(kind, Some(data.clone()), false);
-        send(&sh, ClerkMsg::Print);
+        send(&sh, Msg::Print);
         let html = render(&sh).await;
         assert!(html.contains("data-view=\"print\""), "{kind}");
         assert!(!html.contains("data-action=\"submit\""), "{kind}: no widget chrome");
         assert!(!html.contains("ac-tasks"), "{kind}: no task list");
         let s = sh.store.borrow();
-        let tpl = s.validator.template();
+        let tpl = s.validator().template();
         assert!(html.contains(tpl.title.get(Locale::ZhCn)), "{kind}: title");
         for sec in tpl.sections.iter().filter(|sec| s.section_applies(sec)) {
             assert!(html.contains(&format!("data-print-section=\"{}\"", sec.id)), "{kind}: {}", sec.id);
@@ -109,10 +109,10 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     }];
     let text = export("geren", data, conf);
     let sh = shared("shuzhi", None, true);
-    sh.store.borrow_mut().clerk.review_mode = true;
+    sh.store.borrow_mut().configure(Setup { review: true, ..Setup::default() });
     let html = render(&sh).await;
     assert!(html.contains("data-action=\"open-record\""), "a way to open a record");
-    send(&sh, ClerkMsg::File(FilePurpose::Review, text.clone()));
+    send(&sh, Msg::FileRead(FilePurpose::Review, text.clone()));
     let html = render(&sh).await;
     assert!(html.contains("data-template=\"geren\""), "the template follows the record");
     assert!(html.contains("data-verdict=\"intact\""));
@@ -122,7 +122,7 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     assert!(!html.contains("data-confirm="), "a reviewer confirms nothing");
     let mut v: Value = serde_json::from_str(&text).unwrap();
     v["data"]["header"]["position"] = json!("改动后的职务");
-    send(&sh, ClerkMsg::File(FilePurpose::Review, v.to_string()));
+    send(&sh, Msg::FileRead(FilePurpose::Review, v.to_string()));
     let html = render(&sh).await;
     assert!(html.contains("data-verdict=\"changed\""));
     assert!(html.contains("已被修改"));
@@ -137,12 +137,12 @@ async fn a_loaded_talk_record_shows_the_x_r01_counts_side_by_side() {
     let year = shuzhi.pointer("/header/year").cloned().unwrap();
     let mut tanhua2 = tanhua.clone();
     tanhua2["header"]["year"] = year;
-    send(&sh, ClerkMsg::File(FilePurpose::Talks, export("tanhua", tanhua2.clone(), vec![])));
+    send(&sh, Msg::FileRead(FilePurpose::Talks, export("tanhua", tanhua2.clone(), vec![])));
     let html = render(&sh).await;
     assert!(html.contains("data-xr01-table"), "the counts side by side");
     // Make A5 disagree.
     shuzhi["A5"]["appointmentTalks"] = json!(99);
-    sh.store.borrow_mut().replace_data(shuzhi, vec![]);
+    send(&sh, Msg::SetData(shuzhi));
     let html = render(&sh).await;
     assert!(html.contains("data-xr01=\"mismatch\""));
     assert!(html.contains("data-xr01-field=\"A5.appointmentTalks\" data-xr01-ok=\"no\""));

@@ -5,7 +5,7 @@
 use crate::common::{fixture, render, today};
 use checklist_core::template::{builtin_names, FieldType};
 use checklist_core::{Date, Locale};
-use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::store::msg::Msg;
 use checklist_widget::ui::{dom_id, Shared};
 use serde_json::Value;
 
@@ -25,7 +25,7 @@ async fn every_template_renders_every_filled_field_with_a_label_and_a_path() {
         let sh = shared(kind, Some(data.clone()), today(kind), Locale::ZhCn);
         let html = render(&sh).await;
         let store = sh.store.borrow();
-        let tpl = store.validator.template();
+        let tpl = store.validator().template();
         assert!(html.contains(&format!("data-template=\"{kind}\"")), "{kind}");
         assert!(html.contains(tpl.title.get(Locale::ZhCn)), "{kind}: title");
         for section in &tpl.sections {

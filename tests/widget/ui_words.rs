@@ -6,7 +6,7 @@
 use crate::common::{fixture, render, today};
 use checklist_core::template::builtin_names;
 use checklist_core::Locale;
-use checklist_widget::ui::store::Msg;
+use checklist_widget::ui::store::msg::Msg;
 use checklist_widget::ui::Shared;
 use regex_lite::Regex;
 use serde_json::Value;

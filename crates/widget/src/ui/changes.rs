@@ -4,28 +4,30 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::review::answer_text;
-use super::store::{display, Store};
-use super::{t, Shared};
+use super::answer::answer_text;
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::{say, w, P, W};
 use checklist_core::compare::{SectionDiff, TableDiff};
-use checklist_core::locale::Locale;
 use checklist_core::template::{Section, Table};
 
 /// The badge “与上年相比：有变化 / 无变化” of a section, when a base is loaded.
-pub(super) fn section_badge(s: &Store, sec: &Section) -> Html {
+pub(crate) fn section_badge(s: &Store, sec: &Section) -> Html {
     let Some(c) = s.comparison() else { return html! {} };
     let Some(d) = c.section(&sec.id) else { return html! {} };
-    let l = s.locale;
+    let l = s.locale();
     let changed = d.is_changed();
     html! {
         <span class={classes!("ac-change", changed.then_some("ac-change-yes"))} data-changed={if changed { "yes" } else { "no" }}>
-            { if changed { t(l, "与上年相比：有变化", "Changed since last year") } else { t(l, "与上年相比：无变化", "Unchanged since last year") } }
+            { if changed { w(l, W::ChangedSinceLastYear) } else { w(l, W::UnchangedSinceLastYear) } }
         </span>
     }
 }
 
 /// A short description of a row: its first filled-in cells (names for references).
-pub(super) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
+pub(crate) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
     let parts: Vec<String> = tb
         .columns
         .iter()
@@ -41,27 +43,27 @@ pub(super) fn row_label(s: &Store, tb: &Table, row: &Value) -> String {
         .take(3)
         .collect();
     if parts.is_empty() {
-        t(s.locale, "（空行）", "(empty row)").to_owned()
+        w(s.locale(), W::EmptyRow).to_owned()
     } else {
         parts.join(" · ")
     }
 }
 
 fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(String, String)> {
-    let l = s.locale;
+    let l = s.locale();
     let Some(tb) = sec.table(&d.table) else { return Vec::new() };
-    let cur_rows = s.record.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
+    let cur_rows = s.record().get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
     let base_rows = base.get(&sec.id).and_then(|o| o.get(&tb.id)).and_then(Value::as_array).cloned().unwrap_or_default();
     let title = tb.title.get(l);
     let mut out = Vec::new();
     for &i in &d.added {
         if let Some(r) = cur_rows.get(i) {
-            out.push(("added".into(), format!("{title}{}{}", t(l, "：新增 ", ": added "), row_label(s, tb, r))));
+            out.push(("added".into(), format!("{title}{}{}", w(l, W::RowsAdded), row_label(s, tb, r))));
         }
     }
     for &i in &d.removed {
         if let Some(r) = base_rows.get(i) {
-            out.push(("removed".into(), format!("{title}{}{}", t(l, "：减少 ", ": removed "), row_label(s, tb, r))));
+            out.push(("removed".into(), format!("{title}{}{}", w(l, W::RowsRemoved), row_label(s, tb, r))));
         }
     }
     for ch in &d.changed {
@@ -71,10 +73,10 @@ fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(St
                 "changed".into(),
                 format!(
                     "{title}{}{}{}{}",
-                    t(l, "：变更 ", ": changed "),
+                    w(l, W::RowsChanged),
                     row_label(s, tb, r),
-                    t(l, "（", " ("),
-                    cols.join(t(l, "、", ", ")) + t(l, "）", ")")
+                    w(l, W::OpenParen),
+                    cols.join(w(l, W::ListSep)) + w(l, W::CloseParen)
                 ),
             ));
         }
@@ -83,7 +85,7 @@ fn table_lines(s: &Store, sec: &Section, d: &TableDiff, base: &Value) -> Vec<(St
 }
 
 fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec<(String, String)> {
-    let l = s.locale;
+    let l = s.locale();
     let mut out: Vec<(String, String)> = d
         .fields
         .iter()
@@ -93,13 +95,13 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
                     (field.label.get(l).to_owned(), answer_text(s, field, f.before.as_ref()), answer_text(s, field, f.after.as_ref()))
                 }
                 None if f.key == checklist_core::template::PRESENCE_KEY => {
-                    let none = t(l, "未填写", "Not filled").to_owned();
+                    let none = w(l, W::NotFilled).to_owned();
                     let or_none = |v: Option<&Value>| if v.is_some() { display(v) } else { none.clone() };
-                    (t(l, "本项情况", "This item").to_owned(), or_none(f.before.as_ref()), or_none(f.after.as_ref()))
+                    (w(l, W::ThisItem).to_owned(), or_none(f.before.as_ref()), or_none(f.after.as_ref()))
                 }
                 None => (f.key.clone(), display(f.before.as_ref()), display(f.after.as_ref())),
             };
-            ("field".to_owned(), format!("{label}{}{before} → {after}", t(l, "：", ": ")))
+            ("field".to_owned(), format!("{label}{}{before} → {after}", w(l, W::Colon)))
         })
         .collect();
     for td in d.tables.iter().filter(|td| td.is_changed()) {
@@ -109,16 +111,16 @@ fn section_lines(s: &Store, sec: &Section, d: &SectionDiff, base: &Value) -> Vec
 }
 
 /// 与上年相比的变化: every changed section with its changed items and rows. Empty without a base.
-pub(super) fn changes_list(s: &Store) -> Html {
-    let (Some(c), Some(base)) = (s.comparison(), s.clerk.base.clone()) else { return html! {} };
-    let l = s.locale;
-    let tpl = s.validator.template();
+pub(crate) fn changes_list(s: &Store) -> Html {
+    let (Some(c), Some(base)) = (s.comparison(), s.base().cloned()) else { return html! {} };
+    let l = s.locale();
+    let tpl = s.validator().template();
     let changed: Vec<(&Section, &SectionDiff)> = c.changed().filter_map(|d| Some((tpl.section(&d.section)?, d))).collect();
     html! {
         <section class="ac-changes" aria-labelledby="ac-changes-title" data-changes="">
-            <h3 id="ac-changes-title">{ t(l, "与上一年度相比的变化", "Changes since last year") }</h3>
+            <h3 id="ac-changes-title">{ w(l, W::ChangesSinceLastYear) }</h3>
             if changed.is_empty() {
-                <p>{ t(l, "与上年相比各项均无变化。", "Nothing changed since last year.") }</p>
+                <p>{ w(l, W::NothingChangedSinceLastYear) }</p>
             } else {
                 <ul>
                     { for changed.iter().map(|(sec, d)| html! {
@@ -136,20 +138,17 @@ pub(super) fn changes_list(s: &Store) -> Html {
 }
 
 /// The note under the title while a base is loaded: which year, and a way to remove it.
-pub(super) fn base_note(s: &Store, sh: &Shared) -> Html {
-    let Some(base) = &s.clerk.base else { return html! {} };
-    let l = s.locale;
+pub(crate) fn base_note(s: &Store, sh: &Shared) -> Html {
+    let Some(base) = s.base() else { return html! {} };
+    let l = s.locale();
     let year = display(base.pointer("/header/year"));
     let n = s.comparison().map_or(0, |c| c.changed().count());
     html! {
         <p class="ac-base" data-base-year={year.clone()}>
-            { match l {
-                Locale::En => format!("Compared with last year's record ({year}): {n} items changed. "),
-                _ => format!("正在与上年（{year}年度）数据比较：{n}项有变化。"),
-            } }
-            if !s.read_only {
-                <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(super::store::Msg::Clerk(super::clerk::ClerkMsg::ClearBase)))}>
-                    { t(l, "不再与上年比较", "Stop comparing") }
+            { say(l, P::BaseNote { year: &year, changed: n }) }
+            if !s.read_only() {
+                <button type="button" class="ac-link" data-action="clear-base" onclick={sh.cb(|_: MouseEvent| Some(Msg::ClearBase))}>
+                    { w(l, W::StopComparing) }
                 </button>
             }
         </p>

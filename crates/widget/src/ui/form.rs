@@ -7,8 +7,14 @@ use std::rc::Rc;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::store::{display, Msg, Store};
-use super::{dom_id, esc, t, Shared};
+use super::answer::ref_options;
+use super::changes;
+use super::dom::{dom_id, esc, ADD_ROW, REMOVE_ASK, REMOVE_CONFIRM};
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
 use checklist_core::locale::Locale;
 use checklist_core::template::{Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
@@ -18,7 +24,7 @@ use checklist_core::template::{Field, FieldType, Section, Table, CHANGED_KEY, PR
 fn required_mark(l: Locale, must: bool) -> Html {
     match must {
         true => html! {
-            <><span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></>
+            <><span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ w(l, W::RequiredMark) }</span></>
         },
         _ => html! {},
     }
@@ -34,8 +40,8 @@ fn required_star(must: bool) -> Html {
     }
 }
 
-pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
-    let l = s.locale;
+pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> Html {
+    let l = s.locale();
     if !s.section_applies(sec) {
         return html! {};
     }
@@ -44,14 +50,14 @@ pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
     let (status, key) = s.section_status(sec).label(l);
     let gated = sec.presence.is_some();
     let open = !gated || s.has_presence(sec);
-    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    let obj = s.record().get(&sec.id).and_then(Value::as_object);
     html! {
         <section class="ac-section" data-section={sec.id.clone()} aria-labelledby={format!("{}.h", dom_id(&base))}>
             <h2 id={format!("{}.h", dom_id(&base))} tabindex="-1">
                 { sec.title.get(l) }
-                if sec.key_item { <span class="ac-key">{ t(l, "重点", "Key item") }</span> }
+                if sec.key_item { <span class="ac-key">{ w(l, W::KeyItem) }</span> }
                 <span class={classes!("ac-status", format!("ac-status-{key}"))}>{ status }</span>
-                { super::changes::section_badge(s, sec) }
+                { changes::section_badge(s, sec) }
             </h2>
             if let Some(h) = &sec.hint { <p class="ac-hint">{ h.get(l) }</p> }
             if let Some(p) = &sec.presence {
@@ -76,12 +82,12 @@ pub(super) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
 }
 
 fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template::PresenceSpec) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let path = format!("/{}/{PRESENCE_KEY}", esc(&sec.id));
     let current = s.value_at(&path).and_then(Value::as_str).map(str::to_owned);
     let (has, none) = match &p.labels {
         Some(lb) => (lb.has.get(l).to_owned(), lb.none.get(l).to_owned()),
-        None => (t(l, "有此类情况", "Has such matters").to_owned(), t(l, "无此类情况", "None").to_owned()),
+        None => (w(l, W::PresenceHas).to_owned(), w(l, W::PresenceNone).to_owned()),
     };
     let msg = s.visible_message(&path);
     let id = dom_id(&path);
@@ -92,8 +98,8 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template:
         let cid = dom_id(&cpath);
         html! {
             <fieldset class="ac-radios" id={cid.clone()}>
-                <legend>{ t(l, "与上一年度相比", "Compared with last year") }</legend>
-                { for [("有变化", "Changed"), ("无变化", "Unchanged")].into_iter().enumerate().map(|(i, (zh, en))| radio(sh, &cpath, &format!("{cid}.{i}"), zh, if l == Locale::En { en } else { zh }, cur.as_deref() == Some(zh), s.read_only, None)) }
+                <legend>{ w(l, W::ComparedWithLastYear) }</legend>
+                { for [("有变化", W::YearChanged), ("无变化", W::YearUnchanged)].into_iter().enumerate().map(|(i, (value, label))| radio(sh, &cpath, &format!("{cid}.{i}"), value, w(l, label), cur.as_deref() == Some(value), s.read_only(), None)) }
             </fieldset>
         }
     } else {
@@ -102,9 +108,9 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template:
     html! {
         <>
         <fieldset class="ac-radios" id={id.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
-            <legend>{ t(l, "本项情况", "This item") }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ t(l, "（必填）", " (required)") }</span></legend>
-            { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only, msg.as_ref().map(|_| true)) }
-            { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only, msg.as_ref().map(|_| true)) }
+            <legend>{ w(l, W::ThisItem) }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ w(l, W::RequiredMark) }</span></legend>
+            { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only(), msg.as_ref().map(|_| true)) }
+            { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only(), msg.as_ref().map(|_| true)) }
             { error_line(&path, &err_id, msg) }
         </fieldset>
         { changed }
@@ -143,28 +149,9 @@ struct FieldCx<'a> {
     label: Option<String>,
 }
 
-/// Options of a `ref` / `refs` field: (row id, label).
-pub(super) fn ref_options(s: &Store, f: &Field) -> Vec<(String, String)> {
-    let Some(r) = &f.reference else { return Vec::new() };
-    s.record
-        .pointer(&r.table)
-        .and_then(Value::as_array)
-        .map(|rows| {
-            rows.iter()
-                .filter_map(|row| {
-                    let id = row.get("id")?.as_str()?.to_owned();
-                    let name = display(row.get(&r.label));
-                    let rel = row.get("relation").and_then(Value::as_str).map(|x| format!("（{x}）")).unwrap_or_default();
-                    Some((id.clone(), if name.is_empty() { id } else { format!("{name}{rel}") }))
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     let FieldCx { s, field: f, path, value, label } = cx;
-    let l = s.locale;
+    let l = s.locale();
     let id = dom_id(path);
     let hint_id = format!("{id}.hint");
     let err_id = format!("{id}.err");
@@ -180,7 +167,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     let invalid = msg.as_ref().filter(|(sev, _)| *sev == Severity::Error).map(|_| "true");
     let must = s.required_now(f, path);
     let required = must.then_some("true");
-    let ro = s.read_only || f.computed;
+    let ro = s.read_only() || f.computed;
     let text = display(value);
     let p = path.to_owned();
     let had_value = value.is_some();
@@ -200,7 +187,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     let control = match f.kind {
         FieldType::Enum | FieldType::Boolean | FieldType::Ref => {
             let opts: Vec<(String, String)> = match f.kind {
-                FieldType::Boolean => vec![("true".into(), t(l, "是", "Yes").into()), ("false".into(), t(l, "否", "No").into())],
+                FieldType::Boolean => vec![("true".into(), w(l, W::Yes).into()), ("false".into(), w(l, W::No).into())],
                 FieldType::Ref => ref_options(s, f),
                 _ => f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect(),
             };
@@ -208,7 +195,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
             html! {
                 <select id={id.clone()} data-path={path.to_owned()} disabled={ro} aria-describedby={described.clone()} aria-invalid={invalid}
                     aria-required={required} aria-label={aria_label.clone()} onchange={onchange_select} onblur={onblur.clone()}>
-                    <option value="" selected={text.is_empty()}>{ t(l, "请选择", "Select") }</option>
+                    <option value="" selected={text.is_empty()}>{ w(l, W::Select) }</option>
                     if !known && !text.is_empty() { <option value={text.clone()} selected=true>{ text.clone() }</option> }
                     { for opts.into_iter().map(|(v, lab)| { let sel = v == text; html! { <option selected={sel} value={v}>{ lab }</option> } }) }
                 </select>
@@ -249,7 +236,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
         },
         kind => {
             let (mode, placeholder) = match kind {
-                FieldType::Date => (Some("numeric"), Some(t(l, "年-月-日，如 2018-07-02", "e.g. 2018-07-02"))),
+                FieldType::Date => (Some("numeric"), Some(w(l, W::DatePlaceholder))),
                 FieldType::Year | FieldType::Integer => (Some("numeric"), None),
                 FieldType::MoneyWan | FieldType::MoneyYuan | FieldType::AreaM2 | FieldType::Percent | FieldType::FundShares => {
                     (Some("decimal"), None)
@@ -282,9 +269,9 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
 }
 
 fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let tpath = format!("/{}/{}", esc(&sec.id), esc(&tb.id));
-    let all = s.record.pointer(&tpath).and_then(Value::as_array);
+    let all = s.record().pointer(&tpath).and_then(Value::as_array);
     let len = all.map_or(0, Vec::len);
     let range = s.visible_rows(&tpath);
     let msg = s.visible_message(&tpath);
@@ -312,7 +299,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     html! {
         <div class="ac-table-block" data-table={tpath.clone()}>
             <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }
-                <span class="ac-count">{ match l { Locale::En => format!(" ({len} rows)"), _ => format!("（共{len}行）") } }</span>
+                <span class="ac-count">{ say(l, P::RowCount(len)) }</span>
             </h3>
             if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
             { error_line(&tpath, &format!("{tid}.err"), msg) }
@@ -320,14 +307,14 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
                 { for rows.into_iter().map(|(i, row)| html! {
                     <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
-                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only}
-                        pending={s.pending_remove.as_deref() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
+                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only()}
+                        pending={s.pending_remove() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
                 }) }
             </ol>
-            if !s.read_only {
-                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", super::store::ADD_ROW))}
+            if !s.read_only() {
+                <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", ADD_ROW))}
                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::AddRow(tp.clone())))}>
-                    { t(l, "添加一行", "Add row") }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
+                    { w(l, W::AddRow) }<span class="ac-sr">{ format!("：{}", tb.title.get(l)) }</span>
                 </button>
             }
         </div>
@@ -340,13 +327,13 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
     if pages <= 1 {
         return html! {};
     }
-    let l = s.locale;
+    let l = s.locale();
     let range = s.visible_rows(tpath);
     let prefix = format!("{tpath}/");
     let mut other: Vec<usize> = s
-        .findings
+        .findings()
         .iter()
-        .filter(|f| f.severity == Severity::Error && (s.show_all || s.touched.contains(&f.path)))
+        .filter(|f| f.severity == Severity::Error && (s.show_all() || s.touched(&f.path)))
         .filter_map(|f| f.path.strip_prefix(&prefix)?.split('/').next()?.parse::<usize>().ok())
         .filter(|i| !range.contains(i))
         .collect();
@@ -355,14 +342,11 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
     let (t1, t2, t3) = (tpath.to_owned(), tpath.to_owned(), tpath.to_owned());
     let sel_id = format!("{}.page", dom_id(tpath));
     html! {
-        <nav class="ac-pager" aria-label={format!("{title}{}", t(l, "：分页", ": pages"))} data-pager={tpath.to_owned()}>
+        <nav class="ac-pager" aria-label={format!("{title}{}", w(l, W::Pages))} data-pager={tpath.to_owned()}>
             <button type="button" class="ac-btn" data-action="page-prev" disabled={page == 0}
-                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t1.clone(), page: page.saturating_sub(1) }))}>{ t(l, "上一页", "Previous") }</button>
-            <span class="ac-page-info">{ match l {
-                Locale::En => format!("Rows {}–{} of {len}", range.start + 1, range.end),
-                _ => format!("第{}–{}行，共{len}行", range.start + 1, range.end),
-            } }</span>
-            <label for={sel_id.clone()}>{ t(l, "页码", "Page") }</label>
+                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t1.clone(), page: page.saturating_sub(1) }))}>{ w(l, W::Previous) }</button>
+            <span class="ac-page-info">{ say(l, P::RowsOfTotal { from: range.start + 1, to: range.end, len }) }</span>
+            <label for={sel_id.clone()}>{ w(l, W::Page) }</label>
             <select id={sel_id} data-action="page-select"
                 onchange={sh.cb(move |e: Event| {
                     let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
@@ -371,12 +355,9 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
                 { for (0..pages).map(|p| html! { <option value={p.to_string()} selected={p == page}>{ format!("{} / {pages}", p + 1) }</option> }) }
             </select>
             <button type="button" class="ac-btn" data-action="page-next" disabled={page + 1 >= pages}
-                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t2.clone(), page: page + 1 }))}>{ t(l, "下一页", "Next") }</button>
+                onclick={sh.cb(move |_: MouseEvent| Some(Msg::Page { table: t2.clone(), page: page + 1 }))}>{ w(l, W::Next) }</button>
             if !other.is_empty() {
-                <span class="ac-error">{ match l {
-                    Locale::En => format!("{} rows on other pages have errors (first: row {})", other.len(), other[0] + 1),
-                    _ => format!("其他页有{}行存在错误（第{}行起）", other.len(), other[0] + 1),
-                } }</span>
+                <span class="ac-error">{ say(l, P::ErrorsOnOtherPages { count: other.len(), first: other[0] + 1 }) }</span>
             }
         </nav>
     }
@@ -402,13 +383,10 @@ pub struct RowProps {
 fn RowView(p: &RowProps) -> Html {
     let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
     let l = p.locale;
-    let Some(tb) = s.validator.template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
+    let Some(tb) = s.validator().template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
     let rpath = format!("/{}/{}/{}", esc(&p.section), esc(&p.table), p.index);
     let n = p.index + 1;
-    let row_label = match l {
-        Locale::En => format!("row {n}"),
-        _ => format!("第{n}行"),
-    };
+    let row_label = say(l, P::RowLabel(n));
     let obj = p.row.as_object();
     let sh = &p.shared;
     let rp = rpath.clone();
@@ -431,14 +409,14 @@ fn RowView(p: &RowProps) -> Html {
                         // answers 取消, which gives focus back to the row's 删除.
                         <div class="ac-dialog" role="alertdialog" aria-labelledby={format!("{rid}.q")}
                             onkeydown={sh.cb(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelRemove))}>
-                            <p id={format!("{rid}.q")}>{ match l { Locale::En => format!("Delete {row_label}?"), _ => format!("确定删除{row_label}吗？") } }</p>
-                            <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_CONFIRM))} data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ t(l, "删除", "Delete") }</button>
-                            <button type="button" class="ac-btn" data-action="cancel-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelRemove))}>{ t(l, "取消", "Cancel") }</button>
+                            <p id={format!("{rid}.q")}>{ say(l, P::DeleteRow(&row_label)) }</p>
+                            <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("{rpath}/{}", REMOVE_CONFIRM))} data-action="confirm-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::ConfirmRemove))}>{ w(l, W::Delete) }</button>
+                            <button type="button" class="ac-btn" data-action="cancel-remove" onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelRemove))}>{ w(l, W::Cancel) }</button>
                         </div>
                     } else {
-                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()} id={dom_id(&format!("{rpath}/{}", super::store::REMOVE_ASK))}
+                        <button type="button" class="ac-btn ac-link" data-action="remove-row" data-row={rpath.clone()} id={dom_id(&format!("{rpath}/{}", REMOVE_ASK))}
                             onclick={sh.cb(move |_: MouseEvent| Some(Msg::AskRemove(rp.clone())))}>
-                            { t(l, "删除", "Delete") }<span class="ac-sr">{ format!(" {row_label}") }</span>
+                            { w(l, W::Delete) }<span class="ac-sr">{ format!(" {row_label}") }</span>
                         </button>
                     }
                 }

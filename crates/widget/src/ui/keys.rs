@@ -1,16 +1,16 @@
 //! Keyboard speed for clerks: one keydown listener on the widget root. Alt+Shift+S saves the
 //! draft, Alt+Shift+V validates, Alt+Shift+N moves to the next problem (matched by the physical
 //! key, never while an IME is composing); Enter in the last cell of a table row adds a row (or
-//! moves to the next row's first cell). The decisions are in `clerk.rs` (pure, tested).
+//! moves to the next row's first cell). The decisions are in `store/navigation.rs` (pure, tested).
 
 use yew::prelude::*;
 
-use super::clerk::{shortcut, ClerkMsg};
-use super::store::Msg;
-use super::Shared;
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::navigation::shortcut;
 
 /// The root's `onkeydown`.
-pub(super) fn on_keydown(sh: &Shared) -> Callback<KeyboardEvent> {
+pub(crate) fn on_keydown(sh: &Shared) -> Callback<KeyboardEvent> {
     let sh = sh.clone();
     Callback::from(move |e: KeyboardEvent| {
         // keyCode 229: a key that an IME is handling (Chinese input).
@@ -26,9 +26,9 @@ pub(super) fn on_keydown(sh: &Shared) -> Callback<KeyboardEvent> {
         if let Some(which) = shortcut(&e.code(), e.alt_key(), e.shift_key(), e.ctrl_key(), e.meta_key(), false) {
             e.prevent_default();
             let msg = match which {
-                "save" => Msg::Clerk(ClerkMsg::SaveDraft),
+                "save" => Msg::SaveDraftNow,
                 "validate" => Msg::Validate,
-                _ => Msg::Clerk(ClerkMsg::NextProblem(target_path.map(|(p, _)| p))),
+                _ => Msg::NextProblem(target_path.map(|(p, _)| p)),
             };
             sh.dispatch(msg);
             return;
@@ -38,7 +38,7 @@ pub(super) fn on_keydown(sh: &Shared) -> Callback<KeyboardEvent> {
                 let handled = sh.store.try_borrow().ok().and_then(|s| s.enter_target(&path)).is_some();
                 if handled {
                     e.prevent_default();
-                    sh.dispatch(Msg::Clerk(ClerkMsg::EnterInCell(path)));
+                    sh.dispatch(Msg::EnterInCell(path));
                 }
             }
         }

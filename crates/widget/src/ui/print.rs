@@ -7,10 +7,14 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::clerk::ClerkMsg;
-use super::review::answer_text;
-use super::store::{display, Msg, Store};
-use super::{t, Shared};
+use super::answer::answer_text;
+use super::changes;
+use super::dom::{dom_id, END_PRINT};
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::pointer::display;
+use super::store::state::Store;
+use super::text::{say, w, P, W};
 use checklist_core::locale::Locale;
 use checklist_core::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
@@ -28,7 +32,7 @@ fn blank(n: usize) -> String {
 }
 
 fn header_text(s: &Store, keys: &[&str]) -> String {
-    keys.iter().map(|k| display(s.record.pointer(&format!("/header/{k}")))).find(|v| !v.is_empty()).unwrap_or_default()
+    keys.iter().map(|k| display(s.record().pointer(&format!("/header/{k}")))).find(|v| !v.is_empty()).unwrap_or_default()
 }
 
 fn numbered(sec: &Section, l: Locale) -> String {
@@ -49,7 +53,7 @@ fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<Strin
         <table class="ac-print-fields">
             <tbody>
                 { for fields.iter().map(|f| html! {
-                    <tr><th scope="row">{ f.label.get(s.locale) }</th><td>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</td></tr>
+                    <tr><th scope="row">{ f.label.get(s.locale()) }</th><td>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</td></tr>
                 }) }
             </tbody>
         </table>
@@ -57,16 +61,16 @@ fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<Strin
 }
 
 fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let cols: Vec<&Field> = tb.columns.iter().filter(|c| c.key != "id").collect();
     if rows.is_empty() {
-        return html! { <p class="ac-print-none">{ format!("{}{}", tb.title.get(l), t(l, "：无", ": none")) }</p> };
+        return html! { <p class="ac-print-none">{ format!("{}{}", tb.title.get(l), w(l, W::TableNone)) }</p> };
     }
     if cols.len() <= WIDE {
         return html! {
             <table class="ac-print-table" data-print-table={tb.id.clone()}>
                 <caption>{ tb.title.get(l) }</caption>
-                <thead><tr><th scope="col">{ t(l, "序号", "No.") }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
+                <thead><tr><th scope="col">{ w(l, W::Number) }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
                 <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| html! {
                         <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
@@ -81,7 +85,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
                 let filled: Vec<&&Field> = cols.iter().filter(|c| !checklist_core::engine::is_empty(r.get(&c.key))).collect();
                 html! {
                     <table class="ac-print-fields ac-print-row">
-                        <caption>{ match l { Locale::En => format!("{} — row {}", tb.title.get(l), i + 1), _ => format!("{} 第{}行", tb.title.get(l), i + 1) } }</caption>
+                        <caption>{ say(l, P::PrintRow { table: tb.title.get(l), row: i + 1 }) }</caption>
                         <tbody>
                             { for filled.iter().map(|c| html! { <tr><th scope="row">{ c.label.get(l) }</th><td>{ answer_text(s, c, r.get(&c.key)) }</td></tr> }) }
                         </tbody>
@@ -93,35 +97,35 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
 }
 
 fn pledge(s: &Store, sec: &Section, obj: Option<&serde_json::Map<String, Value>>) -> Html {
-    let l = s.locale;
+    let l = s.locale();
     let given = obj.and_then(|o| o.get("pledge")) == Some(&Value::Bool(true));
     let name = display(obj.and_then(|o| o.get("signedName")));
     let date = display(obj.and_then(|o| o.get("signedDate")));
     html! {
         <div class="ac-print-pledge" data-print-pledge="">
             if let Some(h) = &sec.hint { <p class="ac-print-pledge-text">{ h.get(l) }</p> }
-            <p>{ if given { t(l, "☑ 本人已阅读并作出上述承诺。", "☑ I have read and make this pledge.") } else { t(l, "☐ 本人已阅读并作出上述承诺（未勾选）。", "☐ I have read and make this pledge (not ticked).") } }</p>
+            <p>{ if given { w(l, W::IHaveReadAndMakeThis) } else { w(l, W::IHaveReadAndMakeThis2) } }</p>
             <p class="ac-print-sign">
-                <span>{ t(l, "本人签名：", "Signature: ") }<span class="ac-print-line">{ blank(8) }</span></span>
-                <span>{ t(l, "（填报签名：", "(typed: ") }{ if name.is_empty() { t(l, "未填写", "not filled").to_owned() } else { name } }{ t(l, "）", ")") }</span>
+                <span>{ w(l, W::Signature) }<span class="ac-print-line">{ blank(8) }</span></span>
+                <span>{ w(l, W::TypedName) }{ if name.is_empty() { w(l, W::NotFilledLower).to_owned() } else { name } }{ w(l, W::CloseParen) }</span>
             </p>
             <p class="ac-print-sign">
-                <span>{ t(l, "签名日期：", "Date signed: ") }{ if date.is_empty() { format!("{}{}{}{}{}{}", blank(4), t(l, "年", ""), blank(2), t(l, "月", ""), blank(2), t(l, "日", "")) } else { official_date(l, &date) } }</span>
+                <span>{ w(l, W::DateSigned) }{ if date.is_empty() { format!("{}{}{}{}{}{}", blank(4), w(l, W::YearSuffix), blank(2), w(l, W::MonthSuffix), blank(2), w(l, W::DaySuffix)) } else { official_date(l, &date) } }</span>
             </p>
             <p class="ac-print-sign">
-                <span>{ t(l, "阅签人：", "Read and signed by: ") }<span class="ac-print-line">{ blank(8) }</span></span>
-                <span>{ t(l, "日期：", "Date: ") }<span class="ac-print-line">{ blank(6) }</span></span>
+                <span>{ w(l, W::ReadAndSignedBy) }<span class="ac-print-line">{ blank(8) }</span></span>
+                <span>{ w(l, W::DateColon) }<span class="ac-print-line">{ blank(6) }</span></span>
             </p>
         </div>
     }
 }
 
 fn section(s: &Store, sec: &Section) -> Html {
-    let l = s.locale;
-    let obj = s.record.get(&sec.id).and_then(Value::as_object);
+    let l = s.locale();
+    let obj = s.record().get(&sec.id).and_then(Value::as_object);
     let presence = obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str);
     let open = sec.presence.is_none() || presence == Some(PRESENCE_HAS);
-    let is_pledge = s.validator.template().checklist_kind == ChecklistKind::Geren && sec.id == "C16";
+    let is_pledge = s.validator().template().checklist_kind == ChecklistKind::Geren && sec.id == "C16";
     let fields: Vec<&Field> = if is_pledge {
         Vec::new()
     } else if open {
@@ -134,14 +138,14 @@ fn section(s: &Store, sec: &Section) -> Html {
             <h2>{ numbered(sec, l) }</h2>
             if sec.presence.is_some() {
                 <p class="ac-print-presence">
-                    { t(l, "本项情况：", "This item: ") }
+                    { w(l, W::ThisItemColon) }
                     { match presence {
-                        Some(PRESENCE_HAS) => t(l, "有此类情况", "Has such matters"),
-                        Some(PRESENCE_NONE) => t(l, "无此类情况", "None"),
-                        _ => t(l, "未填写", "Not filled"),
+                        Some(PRESENCE_HAS) => w(l, W::PresenceHas),
+                        Some(PRESENCE_NONE) => w(l, W::PresenceNone),
+                        _ => w(l, W::NotFilled),
                     } }
                     if let Some(c) = obj.and_then(|o| o.get(CHANGED_KEY)).and_then(Value::as_str) {
-                        { format!("{}{c}", t(l, "；与上一年度相比：", "; compared with last year: ")) }
+                        { format!("{}{c}", w(l, W::ComparedWithLastYearColon)) }
                     }
                 </p>
             }
@@ -158,9 +162,9 @@ fn section(s: &Store, sec: &Section) -> Html {
 }
 
 /// The printable document of the record.
-pub(super) fn document(s: &Store) -> Html {
-    let l = s.locale;
-    let tpl = s.validator.template();
+pub(crate) fn document(s: &Store) -> Html {
+    let l = s.locale();
+    let tpl = s.validator().template();
     let unit = header_text(s, &["unitName"]);
     let reporter = header_text(s, &["name", "reporterName", "ownerName"]);
     let position = header_text(s, &["position", "reporterPosition"]);
@@ -170,34 +174,34 @@ pub(super) fn document(s: &Store) -> Html {
         <article class="ac-print" data-print="" aria-labelledby="ac-print-title">
             <header class="ac-print-head">
                 <h1 id="ac-print-title">{ tpl.title.get(l) }</h1>
-                <p class="ac-print-year">{ match l { Locale::En => format!("Year: {}", dash(year.clone())), _ => format!("（{}年度）", dash(year.clone())) } }</p>
+                <p class="ac-print-year">{ say(l, P::PrintYear(&dash(year.clone()))) }</p>
                 <table class="ac-print-meta">
                     <tbody>
                         <tr>
-                            <th scope="row">{ t(l, "单位", "Unit") }</th><td>{ dash(unit) }</td>
-                            <th scope="row">{ if tpl.checklist_kind == ChecklistKind::Tanhua { t(l, "上级“一把手”", "Principal leader") } else { t(l, "填报人", "Reporter") } }</th><td>{ dash(reporter) }</td>
+                            <th scope="row">{ w(l, W::Unit) }</th><td>{ dash(unit) }</td>
+                            <th scope="row">{ if tpl.checklist_kind == ChecklistKind::Tanhua { w(l, W::PrincipalLeader) } else { w(l, W::Reporter) } }</th><td>{ dash(reporter) }</td>
                         </tr>
                         if !position.is_empty() {
-                            <tr><th scope="row">{ t(l, "职务", "Position") }</th><td colspan="3">{ position }</td></tr>
+                            <tr><th scope="row">{ w(l, W::Position) }</th><td colspan="3">{ position }</td></tr>
                         }
                     </tbody>
                 </table>
             </header>
             { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| section(s, sec)) }
-            if s.clerk.base.is_some() { { super::changes::changes_list(s) } }
+            if s.base().is_some() { { changes::changes_list(s) } }
         </article>
     }
 }
 
 /// The print mode: a screen-only bar (print again, back) and the document.
-pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
+pub(crate) fn print_mode(s: &Store, sh: &Shared) -> Html {
+    let l = s.locale();
     html! {
         <>
-            <div class="ac-print-bar" role="group" aria-label={t(l, "打印预览", "Print preview")}>
-                <p>{ t(l, "打印预览：以下为A4公文样式的打印内容。", "Print preview: this is what prints, on A4.") }</p>
-                <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::Print)))}>{ t(l, "打印", "Print") }</button>
-                <button type="button" class="ac-btn" data-action="end-print" id={super::dom_id(&format!("/{}", super::clerk::END_PRINT))} onclick={sh.cb(|_: MouseEvent| Some(Msg::Clerk(ClerkMsg::EndPrint)))}>{ t(l, "返回", "Back") }</button>
+            <div class="ac-print-bar" role="group" aria-label={w(l, W::PrintPreview)}>
+                <p>{ w(l, W::PrintPreviewThisIsWhatPrints) }</p>
+                <button type="button" class="ac-btn ac-primary" data-action="print-again" onclick={sh.cb(|_: MouseEvent| Some(Msg::Print))}>{ w(l, W::Print) }</button>
+                <button type="button" class="ac-btn" data-action="end-print" id={dom_id(&format!("/{END_PRINT}"))} onclick={sh.cb(|_: MouseEvent| Some(Msg::EndPrint))}>{ w(l, W::BackFromPrint) }</button>
             </div>
             { document(s) }
         </>
@@ -206,7 +210,7 @@ pub(super) fn print_mode(s: &Store, sh: &Shared) -> Html {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::ui::print::*;
 
     #[test]
     fn dates_print_in_official_style() {

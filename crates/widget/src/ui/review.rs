@@ -3,66 +3,33 @@
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::store::{display, Msg, Store};
-use super::{dom_id, esc, t, Shared};
+use super::answer::answer_text;
+use super::changes;
+use super::dom::{dom_id, esc};
+use super::shared::Shared;
+use super::store::msg::Msg;
+use super::store::state::Store;
+use super::summary::confirm_box;
+use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
-use checklist_core::locale::Locale;
-use checklist_core::template::{Field, FieldType, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use checklist_core::template::{Field, Requirement, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
-use super::confirm_box;
-use super::form::ref_options;
-
-pub(super) fn answer_text(s: &Store, f: &Field, v: Option<&Value>) -> String {
-    let l = s.locale;
-    match (f.kind, v) {
-        (_, None) => t(l, "未填写", "Not filled").to_owned(),
-        (FieldType::Boolean, Some(Value::Bool(b))) => t(l, if *b { "是" } else { "否" }, if *b { "Yes" } else { "No" }).to_owned(),
-        (FieldType::Country, Some(Value::String(x))) => checklist_core::ident::country_name(x, l).map_or_else(|| x.clone(), str::to_owned),
-        (FieldType::Countries, Some(Value::Array(a))) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|x| checklist_core::ident::country_name(x, l).unwrap_or(x))
-            .collect::<Vec<_>>()
-            .join(t(l, "、", ", ")),
-        (FieldType::Enum, Some(Value::String(x))) => {
-            f.options.iter().find(|o| o.value() == x).map(|o| o.label(l).to_owned()).unwrap_or_else(|| x.clone())
-        }
-        (FieldType::Ref | FieldType::Refs, Some(v)) => {
-            let opts = ref_options(s, f);
-            let name = |id: &str| opts.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone()).unwrap_or_else(|| id.to_owned());
-            match v {
-                Value::Array(a) => a.iter().filter_map(Value::as_str).map(name).collect::<Vec<_>>().join("、"),
-                Value::String(x) => name(x),
-                other => display(Some(other)),
-            }
-        }
-        (_, v) => {
-            let mut x = display(v);
-            if let Some(u) = &f.unit {
-                x.push(' ');
-                x.push_str(u);
-            }
-            x
-        }
-    }
-}
-
-pub(super) fn review(s: &Store, sh: &Shared) -> Html {
-    let l = s.locale;
-    let tpl = s.validator.template();
+pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
+    let l = s.locale();
+    let tpl = s.validator().template();
     let warnings: Vec<_> =
-        s.findings.iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
+        s.findings().iter().filter(|f| f.severity == Severity::Warning || (f.overridable && f.severity == Severity::Error)).collect();
     let (e, _) = s.counts();
     html! {
         <div class="ac-review" data-review="">
-            <h2 tabindex="-1" id="ac-review-title">{ t(l, "核对填报内容", "Check your answers") }</h2>
+            <h2 tabindex="-1" id="ac-review-title">{ w(l, W::CheckYourAnswers) }</h2>
             if e > 0 {
-                <p class="ac-error">{ match l { Locale::En => format!("{e} errors must be corrected before submitting."), _ => format!("还有{e}项错误，修改后方可提交。") } }</p>
+                <p class="ac-error">{ say(l, P::ErrorsBeforeSubmit(e)) }</p>
             }
-            { super::changes::changes_list(s) }
-            if !warnings.is_empty() && !s.read_only {
+            { changes::changes_list(s) }
+            if !warnings.is_empty() && !s.read_only() {
                 <section class="ac-warnings" aria-labelledby="ac-warn-title">
-                    <h3 id="ac-warn-title">{ t(l, "请确认以下提示", "Please confirm these warnings") }</h3>
+                    <h3 id="ac-warn-title">{ w(l, W::PleaseConfirmTheseWarnings) }</h3>
                     <ul>
                         { for warnings.iter().enumerate().map(|(i, f)| html! {
                             <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f.code.as_str(), &f.path, f.confirmed, &format!("ac-rev-c{i}"), &f.message(l)) }</li>
@@ -71,18 +38,18 @@ pub(super) fn review(s: &Store, sh: &Shared) -> Html {
                 </section>
             }
             { for tpl.sections.iter().filter(|sec| s.section_applies(sec)).map(|sec| {
-                let obj = s.record.get(&sec.id).and_then(Value::as_object);
+                let obj = s.record().get(&sec.id).and_then(Value::as_object);
                 let sp = format!("/{}", esc(&sec.id));
                 html! {
                     <section class="ac-review-section" aria-labelledby={format!("{}.rv", dom_id(&sp))}>
-                        <h3 id={format!("{}.rv", dom_id(&sp))}>{ sec.title.get(l) }{ " " }{ super::changes::section_badge(s, sec) }</h3>
+                        <h3 id={format!("{}.rv", dom_id(&sp))}>{ sec.title.get(l) }{ " " }{ changes::section_badge(s, sec) }</h3>
                         <dl>
                             if sec.presence.is_some() {
-                                <dt>{ t(l, "本项情况", "This item") }</dt>
+                                <dt>{ w(l, W::ThisItem) }</dt>
                                 <dd>{ match obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) {
-                                    Some(PRESENCE_HAS) => t(l, "有此类情况", "Has such matters"),
-                                    Some(PRESENCE_NONE) => t(l, "无此类情况", "None"),
-                                    _ => t(l, "未填写", "Not filled"),
+                                    Some(PRESENCE_HAS) => w(l, W::PresenceHas),
+                                    Some(PRESENCE_NONE) => w(l, W::PresenceNone),
+                                    _ => w(l, W::NotFilled),
                                 } }</dd>
                             }
                             { for sec.fields.iter().filter(|f| obj.is_some_and(|o| o.contains_key(&f.key)) || !matches!(f.required, Requirement::Optional)).map(|f| html! {
@@ -109,11 +76,11 @@ pub(super) fn review(s: &Store, sh: &Shared) -> Html {
                                 _ => html! {},
                             }
                         }) }
-                        if !s.read_only {
+                        if !s.read_only() {
                             { { let sp2 = sp.clone(); html! {
                                 <button type="button" class="ac-link" data-action="edit-section" data-section={sec.id.clone()}
                                     onclick={sh.cb(move |_: MouseEvent| Some(Msg::Focus(sp2.clone())))}>
-                                    { t(l, "修改", "Edit") }<span class="ac-sr">{ format!(" {}", sec.title.get(l)) }</span>
+                                    { w(l, W::Edit) }<span class="ac-sr">{ format!(" {}", sec.title.get(l)) }</span>
                                 </button>
                             } } }
                         }

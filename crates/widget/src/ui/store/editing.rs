@@ -1,0 +1,339 @@
+//! Editing: typing, choosing, leaving a field (which stores its normalised form), rows added and
+//! removed (after a question), confirmations of warnings, and the whole record replaced. Each change
+//! re-checks the scope it can affect and schedules the draft and the whole-record pass.
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::msg::{Effect, HostEvent, Msg};
+use super::notice::Notice;
+use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
+use super::state::{Store, SubmitState};
+use crate::ui::dom::{REMOVE_ASK, REMOVE_CONFIRM};
+use checklist_core::finding::{Confirmation, Report};
+
+impl Store {
+    /// Typing, choices, rows and confirmations.
+    pub(super) fn update_editing(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Input { path, raw } => {
+                // Errors show while typing once a field has been left, or when it already held
+                // a value; a first entry into an empty field is judged when the user leaves it.
+                let quiet = !self.editing.touched.contains(&path) && checklist_core::engine::is_empty(self.value_at(&path));
+                let value = self.field_at(&path).map(|f| convert(f.kind, &raw)).unwrap_or_else(|| text_value(&raw));
+                self.set(&path, value, fx);
+                if quiet {
+                    self.editing.touched.remove(&path);
+                }
+            }
+            Msg::Set { path, value } => self.set(&path, value, fx),
+            Msg::SetData(data) => self.replace_data(data, Vec::new()),
+            Msg::Toggle { path, option, on } => {
+                let mut list: Vec<Value> = self.value_at(&path).and_then(Value::as_array).cloned().unwrap_or_default();
+                list.retain(|v| v.as_str() != Some(option.as_str()));
+                if on {
+                    list.push(Value::String(option));
+                }
+                let value = if list.is_empty() { None } else { Some(Value::Array(list)) };
+                self.set(&path, value, fx);
+            }
+            Msg::Touch(path) => {
+                // Leaving a field stores its normalised form (`１８.６０` → `18.60`, `2018.7.2` →
+                // `2018-07-02`): not while typing, which would move the caret and mangle a
+                // half-typed date.
+                let kind = self.field_at(&path).map(|f| f.kind);
+                let normalised = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?));
+                if let Some(v) = normalised {
+                    let from = display(self.value_at(&path));
+                    let to = display(Some(&v));
+                    self.set(&path, Some(v), fx);
+                    self.notice = Some(Notice::Normalised { from, to });
+                }
+                self.editing.touched.insert(path);
+            }
+            Msg::AddRow(table) => {
+                if let Some(row_path) = self.add_row(&table) {
+                    self.after_change(&table, fx);
+                    fx.push(Effect::Focus(row_path));
+                }
+            }
+            Msg::AskRemove(row) => {
+                // The 删除 button gives way to the question: focus goes into it, never to <body>.
+                fx.push(Effect::Focus(format!("{row}/{REMOVE_CONFIRM}")));
+                self.editing.pending_remove = Some(row);
+            }
+            Msg::CancelRemove => {
+                if let Some(row) = self.editing.pending_remove.take() {
+                    fx.push(Effect::Focus(format!("{row}/{REMOVE_ASK}")));
+                }
+            }
+            Msg::ConfirmRemove => {
+                if let Some(row) = self.editing.pending_remove.take() {
+                    if let Some((table, index)) = row.rsplit_once('/') {
+                        let table = table.to_owned();
+                        if let (Some(Value::Array(rows)), Ok(i)) = (self.record.pointer_mut(&table), index.parse::<usize>()) {
+                            if i < rows.len() {
+                                rows.remove(i);
+                                self.shift_touched(&table, i);
+                                self.after_change(&table, fx);
+                                self.notice = Some(Notice::RowDeleted);
+                                fx.push(Effect::Focus(table));
+                            }
+                        }
+                    }
+                }
+            }
+            Msg::Confirm { code, path, on, at } => {
+                self.confirmations.retain(|c| !(c.code == code && c.path == path));
+                if on {
+                    let rule_id =
+                        self.validation.findings.iter().find(|f| f.code.as_str() == code && f.path == path).and_then(|f| f.rule.clone());
+                    self.confirmations.push(Confirmation { code, path, rule_id, confirmed_at: at });
+                }
+                self.data_changed();
+                self.revalidate();
+                fx.push(Effect::SaveDraft);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Store {
+    /// Replaces the whole record (host `setData`, import): touched state resets.
+    pub fn replace_data(&mut self, data: Value, confirmations: Vec<Confirmation>) {
+        self.record = if data.is_object() { data } else { Value::Object(Map::new()) };
+        self.confirmations = confirmations;
+        self.editing.touched.clear();
+        self.validation.show_all = false;
+        self.validation.summary = false;
+        self.editing.pending_remove = None;
+        let unsent = self.submission.unsent;
+        self.data_changed();
+        // Whose data it is decides: the callers for the user's (import, drafts) say so.
+        self.submission.unsent = unsent;
+        self.revalidate();
+    }
+
+    pub(super) fn data_changed(&mut self) {
+        self.editing.rev += 1;
+        self.submission.idempotency_key = None;
+        self.submission.submitted_at = None;
+        self.submission.outcome = None;
+        self.submission.unsent = true;
+        if matches!(self.submission.state, SubmitState::Done { .. } | SubmitState::Failed { .. }) {
+            self.submission.state = SubmitState::Idle;
+        }
+    }
+
+    pub(super) fn set(&mut self, path: &str, value: Option<Value>, fx: &mut Vec<Effect>) {
+        if self.record.pointer(path) == value.as_ref() {
+            self.editing.touched.insert(path.to_owned());
+            return;
+        }
+        set_pointer(&mut self.record, path, value.clone());
+        self.editing.touched.insert(path.to_owned());
+        self.after_change(path, fx);
+        fx.push(Effect::Emit(HostEvent::Changed { path: path.to_owned(), value }));
+    }
+
+    /// Re-checks what `path` can affect, then schedules the draft save and the full pass.
+    pub(super) fn after_change(&mut self, path: &str, fx: &mut Vec<Effect>) {
+        self.data_changed();
+        let (scope, fresh) = self.validator.recheck(&self.record, path, self.today);
+        let template = self.validator.template();
+        self.validation.findings.retain(|f| !scope.covers(f, template));
+        let mut report = Report { findings: fresh };
+        report.apply_confirmations(&self.confirmations);
+        self.validation.findings.extend(report.findings);
+        self.reindex();
+        fx.push(Effect::SaveDraft);
+        fx.push(Effect::ScheduleRevalidate);
+    }
+
+    pub(super) fn add_row(&mut self, table_ptr: &str) -> Option<String> {
+        let parts = split_pointer(table_ptr);
+        let (sid, tid) = (parts.first()?.clone(), parts.get(1)?.clone());
+        let table = self.validator.template().section(&sid)?.table(&tid)?;
+        if let Some(max) = table.max_rows {
+            let len = self.record.pointer(table_ptr).and_then(Value::as_array).map_or(0, Vec::len);
+            if len >= max as usize {
+                self.notice = Some(Notice::TooManyRows(max));
+                return None;
+            }
+        }
+        let mut row = Map::new();
+        if table.column("id").is_some() {
+            let id = self.fresh_row_id(table_ptr);
+            row.insert("id".into(), Value::String(id));
+        }
+        if self.record.pointer(table_ptr).and_then(Value::as_array).is_none() {
+            set_pointer(&mut self.record, table_ptr, Some(Value::Array(Vec::new())));
+        }
+        let rows = self.record.pointer_mut(table_ptr)?.as_array_mut()?;
+        rows.push(Value::Object(row));
+        let index = rows.len() - 1;
+        if let Some(page) = index.checked_div(self.nav.page_size) {
+            self.nav.pages.insert(table_ptr.to_owned(), page);
+        }
+        self.notice = Some(Notice::RowAdded(index + 1));
+        Some(format!("{table_ptr}/{index}"))
+    }
+
+    pub(super) fn fresh_row_id(&mut self, table_ptr: &str) -> String {
+        let used: HashSet<String> = self
+            .record
+            .pointer(table_ptr)
+            .and_then(Value::as_array)
+            .map(|rows| rows.iter().filter_map(|r| r.get("id").and_then(Value::as_str).map(str::to_owned)).collect())
+            .unwrap_or_default();
+        loop {
+            let id = format!("r{}", self.editing.next_row);
+            self.editing.next_row += 1;
+            if !used.contains(&id) {
+                return id;
+            }
+        }
+    }
+
+    /// After removing row `removed` of `table`, touched paths of later rows move up one.
+    pub(super) fn shift_touched(&mut self, table: &str, removed: usize) {
+        let prefix = format!("{table}/");
+        let old: Vec<String> = self.editing.touched.iter().filter(|p| p.starts_with(&prefix)).cloned().collect();
+        for p in old {
+            self.editing.touched.remove(&p);
+            let rest = &p[prefix.len()..];
+            let (idx, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            if let Ok(i) = idx.parse::<usize>() {
+                if i > removed {
+                    self.editing.touched.insert(format!("{prefix}{}/{tail}", i - 1));
+                } else if i < removed {
+                    self.editing.touched.insert(p);
+                }
+            }
+        }
+    }
+
+    /// Stores the normalised form of every field (SPEC §2.2) before the record leaves the
+    /// widget (export, submit, print); each change is announced like an edit.
+    pub(crate) fn normalize_record(&mut self, fx: &mut Vec<Effect>) {
+        let changes = checklist_core::normalize::record(self.validator.template(), &mut self.record);
+        if changes.is_empty() {
+            return;
+        }
+        self.data_changed();
+        self.revalidate();
+        fx.push(Effect::SaveDraft);
+        for c in changes {
+            fx.push(Effect::Emit(HostEvent::Normalised { path: c.path, value: c.to }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::store::testing::store;
+    use crate::ui::store::validation::SectionStatus;
+    use checklist_core::config::Config;
+    use checklist_core::date::Date;
+    use checklist_core::engine::Validator;
+    use checklist_core::finding::Severity;
+    use checklist_core::locale::Locale;
+    use checklist_core::template::builtin;
+    use std::rc::Rc;
+
+    #[test]
+    fn typing_shows_errors_only_once_touched_and_keeps_data() {
+        let mut s = store("geren");
+        assert!(s.visible_message("/header/idNumber").is_none(), "untouched fields stay quiet");
+        let fx = s.update(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150037".into() });
+        assert!(fx.contains(&Effect::SaveDraft));
+        assert!(s.visible_message("/header/idNumber").is_none(), "a first entry is judged on leaving the field");
+        s.update(Msg::Touch("/header/idNumber".into()));
+        let (sev, msg) = s.visible_message("/header/idNumber").expect("error shows once typed");
+        assert_eq!(sev, Severity::Error);
+        assert!(msg.contains("校验"), "{msg}");
+        s.update(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150036".into() });
+        assert!(s.visible_message("/header/idNumber").is_none());
+        assert_eq!(s.record.pointer("/header/idNumber"), Some(&Value::from("110105197506150036")));
+    }
+
+    #[test]
+    fn the_delete_question_takes_focus_and_gives_it_back() {
+        let mut s = store("geren");
+        s.update(Msg::AddRow("/C11/rows".into()));
+        let fx = s.update(Msg::AskRemove("/C11/rows/0".into()));
+        assert_eq!(fx, [Effect::Focus(format!("/C11/rows/0/{REMOVE_CONFIRM}"))]);
+        let fx = s.update(Msg::CancelRemove);
+        assert_eq!(fx, [Effect::Focus(format!("/C11/rows/0/{REMOVE_ASK}"))], "back to the row's 删除");
+        s.update(Msg::AskRemove("/C11/rows/0".into()));
+        let fx = s.update(Msg::ConfirmRemove);
+        assert!(fx.contains(&Effect::Focus("/C11/rows".into())), "to the table's heading: {fx:?}");
+    }
+
+    #[test]
+    fn rows_get_fresh_ids_and_removal_asks_first() {
+        let mut s = store("geren");
+        s.update(Msg::AddRow("/family/members".into()));
+        s.update(Msg::AddRow("/family/members".into()));
+        let ids: Vec<&str> =
+            s.record.pointer("/family/members").and_then(Value::as_array).expect("rows").iter().filter_map(|r| r["id"].as_str()).collect();
+        assert_eq!(ids.len(), 2);
+        assert_ne!(ids[0], ids[1]);
+        s.update(Msg::AskRemove("/family/members/0".into()));
+        assert_eq!(
+            s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len),
+            Some(2),
+            "nothing removed before confirming"
+        );
+        s.update(Msg::ConfirmRemove);
+        assert_eq!(s.record.pointer("/family/members").and_then(Value::as_array).map(Vec::len), Some(1));
+    }
+
+    #[test]
+    fn read_only_ignores_edits() {
+        let v = Validator::new(builtin("geren").expect("builtin").expect("loads"), Config::default()).expect("validator");
+        let mut s = Store::new(Rc::new(v), Locale::ZhCn, Date::new(2026, 1, 15).expect("date"), None, true);
+        assert!(s.update(Msg::Input { path: "/header/name".into(), raw: "x".into() }).is_empty());
+        assert_eq!(s.record, serde_json::json!({}));
+    }
+
+    #[test]
+    fn leaving_a_field_stores_its_normalised_form_and_says_so() {
+        let mut s = store("geren");
+        // (field, typed, stored)
+        let cases: &[(&str, &str, Value)] = &[
+            ("/header/idNumber", "１１０１０５１９４９１２３１００２ｘ", Value::from("11010519491231002X")),
+            ("/header/eventDate", "2025年8月2日", Value::from("2025-08-02")),
+            ("/header/year", "２０２５", Value::from(2025u64)),
+        ];
+        for (path, typed, stored) in cases {
+            s.update(Msg::Input { path: (*path).into(), raw: (*typed).into() });
+            assert_eq!(s.record.pointer(path), Some(&Value::from(*typed)), "kept as typed while typing");
+            let fx = s.update(Msg::Touch((*path).into()));
+            assert_eq!(s.record.pointer(path), Some(stored), "{path}");
+            assert!(fx.iter().any(|e| matches!(e, Effect::Emit(ev) if ev.name() == "checklist-change")));
+            let notice = s.notice_text().unwrap_or_default();
+            assert!(notice.contains(typed) && notice.contains(&display(Some(stored))), "{notice}");
+        }
+        // Already in stored form: nothing changes, nothing is announced.
+        s.notice = None;
+        assert!(s.update(Msg::Touch("/header/year".into())).is_empty());
+        assert!(s.notice.is_none());
+    }
+
+    #[test]
+    fn passing_notices_go_with_the_next_edit_and_untouched_sections_are_not_done() {
+        let mut s = store("geren");
+        let c15 = s.validator.template().section("C15").expect("C15").clone();
+        assert_eq!(s.section_status(&c15), SectionStatus::NotStarted, "nothing typed: not 已完成");
+        s.update(Msg::AddRow("/C11/rows".into()));
+        assert!(s.notice.is_some());
+        s.update(Msg::Input { path: "/header/name".into(), raw: "张".into() });
+        assert!(s.notice.is_none(), "已添加第 1 行 is stale once the user types on");
+        s.update(Msg::Validate);
+        assert_eq!(s.section_status(&c15), SectionStatus::Done, "checked, nothing missing");
+    }
+}

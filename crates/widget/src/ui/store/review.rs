@@ -1,0 +1,116 @@
+//! Review mode (组织部门 / 纪检机关): a record opened read-only from its export envelope, with the
+//! verdict of its digest. `open_for_review` is the review mode's whole intake sequence (import →
+//! choose the template → validate → confirmations), in one function.
+
+use std::rc::Rc;
+
+use serde_json::Value;
+
+use super::msg::Effect;
+use super::notice::Notice;
+use super::state::{ReviewInfo, Store, View};
+use super::verdict::Integrity;
+use crate::ui::text::{w, W};
+use checklist_core::engine::Validator;
+use checklist_core::envelope::{self, ImportCode};
+
+/// The built-in template an envelope (JSON text) names, for review mode without a `template`.
+pub fn template_of_envelope(text: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(text).ok()?;
+    let id = v.pointer("/template/id").and_then(Value::as_str).or_else(|| v.get("checklistKind").and_then(Value::as_str))?;
+    checklist_core::template::builtin(id).map(|_| id.to_owned())
+}
+
+impl Store {
+    /// Review mode: opens an envelope read-only. A file changed after export is still shown
+    /// (that is what the reviewer must see), with the verdict; an unreadable one changes nothing.
+    pub fn open_for_review(&mut self, text: &str, fx: &mut Vec<Effect>) {
+        let imported = envelope::import(text, None, self.validator.config());
+        let Some(env) = imported.envelope.clone() else {
+            return self.import_failed(&imported.findings, fx);
+        };
+        if !env.data.is_object() {
+            return self.import_failed(&imported.findings, fx);
+        }
+        // A record of another checklist switches the template (built-in ones only).
+        if env.checklist_kind != self.validator.template().checklist_kind || env.template.id != self.validator.template().id {
+            let builtin = checklist_core::template::builtin(&env.template.id)
+                .or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()));
+            match builtin.and_then(Result::ok).and_then(|t| Validator::new(t, self.validator.config().clone()).ok()) {
+                Some(v) => self.validator = Rc::new(v),
+                None => {
+                    let f = envelope::kind_mismatch(env.checklist_kind, self.validator.template().checklist_kind);
+                    return self.import_failed(&[f], fx);
+                }
+            }
+        }
+        let code = |c: ImportCode| imported.findings.iter().any(|f| f.code.as_str() == c.as_str());
+        let integrity = if code(ImportCode::DigestMismatch) {
+            Integrity::Changed
+        } else if code(ImportCode::NoDigest) {
+            Integrity::NoDigest
+        } else if code(ImportCode::DigestAlgorithm) {
+            Integrity::Unknown
+        } else {
+            Integrity::Intact
+        };
+        let algorithm = envelope::DigestAlgorithm::parse(&env.digest.algorithm).unwrap_or_default();
+        let computed = envelope::digest_hex_with(algorithm, &env.data, &env.validation.confirmations);
+        self.review.info = Some(ReviewInfo {
+            integrity,
+            exported_at: env.exported_at.clone(),
+            status: match &env.submitted_at {
+                Some(at) => format!("{}（{}）", env.status.label(), checklist_core::locale::stamp(self.locale, at)),
+                None => env.status.label().to_owned(),
+            },
+            template: match checklist_core::template::builtin(&env.template.id).and_then(Result::ok) {
+                Some(t) => format!("{}{}{}", t.title.get(self.locale), w(self.locale, W::Version), env.template.version),
+                None => format!("{} {}", env.template.id, env.template.version),
+            },
+            digest: env.digest.value.clone(),
+            computed,
+            confirmations: env.validation.confirmations.clone(),
+            import_findings: imported.findings.clone(),
+        });
+        self.replace_data(env.data, env.validation.confirmations);
+        // The reviewer sees lateness as of the submission, not as of the day of review.
+        if env.submitted_at.is_some() {
+            self.submission.submitted_at = env.submitted_at;
+            self.revalidate();
+        }
+        self.validation.show_all = true;
+        self.nav.view = View::Review;
+        self.notice = Some(Notice::ReviewOpened(integrity));
+        fx.push(Effect::Focus(String::new()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ui::store::msg::{FilePurpose, Msg};
+    use crate::ui::store::state::View;
+    use crate::ui::store::testing::{export, fixture, store};
+    use crate::ui::store::verdict::Integrity;
+    use serde_json::Value;
+
+    #[test]
+    fn review_mode_says_whether_the_record_changed_after_export() {
+        let mut s = store("geren");
+        s.read_only = true;
+        s.review.mode = true;
+        let text = export("shuzhi", fixture("shuzhi"));
+        let mut fx = Vec::new();
+        fx.extend(s.update(Msg::FileRead(FilePurpose::Review, text.clone())));
+        assert_eq!(s.validator.template().id, "shuzhi", "the template follows the record");
+        assert_eq!(s.review.info.as_ref().map(|r| r.integrity), Some(Integrity::Intact));
+        assert_eq!(s.nav.view, View::Review);
+        let mut v: Value = serde_json::from_str(&text).unwrap();
+        v["data"]["header"]["reporterName"] = Value::from("改过的名字");
+        fx.extend(s.update(Msg::FileRead(FilePurpose::Review, v.to_string())));
+        assert_eq!(s.review.info.as_ref().map(|r| r.integrity), Some(Integrity::Changed));
+        assert_eq!(s.record.pointer("/header/reporterName"), Some(&Value::from("改过的名字")), "shown as it is");
+        let before = s.record.clone();
+        fx.extend(s.update(Msg::FileRead(FilePurpose::Review, "[]".into())));
+        assert_eq!(s.record, before, "an unreadable file changes nothing");
+    }
+}

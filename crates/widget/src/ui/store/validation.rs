@@ -1,0 +1,268 @@
+//! Validation: the whole-record pass and its index by path, which messages show where (a field's
+//! once touched, all after 校验 or 提交), the error summary in form order, section statuses, and the
+//! questions the view asks about the template (`required_now`, `section_applies`).
+
+use serde_json::{Map, Value};
+
+use super::msg::{Effect, Msg};
+use super::notice::Notice;
+use super::pointer::split_pointer;
+use super::state::{Store, View};
+use crate::ui::text::{say, w, P, W};
+use checklist_core::finding::{Finding, Severity};
+use checklist_core::locale::Locale;
+use checklist_core::template::{Field, Section, PRESENCE_HAS, PRESENCE_KEY};
+
+impl Store {
+    /// 校验, the debounced whole-record pass, and the summary shown.
+    pub(super) fn update_validation(&mut self, msg: Msg, fx: &mut Vec<Effect>) {
+        match msg {
+            Msg::Validate => {
+                self.revalidate();
+                self.validation.show_all = true;
+                self.validation.summary = true;
+                self.nav.view = View::Form;
+                if self.blocking().is_empty() {
+                    self.notice = Some(Notice::ValidationPassed);
+                } else {
+                    fx.push(Effect::FocusSummary);
+                }
+            }
+            Msg::Revalidate => self.quiet = !self.revalidate(),
+            Msg::ShowSummary => {
+                self.validation.summary = true;
+                self.nav.view = View::Form;
+                fx.push(Effect::FocusSummary);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Store {
+    /// Runs every check and named rule, applying confirmations. Returns whether the findings
+    /// changed (nothing on screen depends on a pass that found the same).
+    pub fn revalidate(&mut self) -> bool {
+        let submitted_on = self.submission.submitted_at.as_deref().and_then(checklist_core::date::date_of_stamp);
+        let mut report = self.validator.validate_submitted(&self.record, self.today, submitted_on);
+        report.apply_confirmations(&self.confirmations);
+        if report.findings == self.validation.findings {
+            return false;
+        }
+        self.validation.findings = report.findings;
+        self.reindex();
+        true
+    }
+
+    pub(super) fn reindex(&mut self) {
+        self.validation.index.clear();
+        for (i, f) in self.validation.findings.iter().enumerate() {
+            self.validation.index.entry(f.path.clone()).or_default().push(i);
+        }
+    }
+
+    /// Findings at exactly this path.
+    pub fn findings_at(&self, path: &str) -> impl Iterator<Item = &Finding> {
+        self.validation.index.get(path).into_iter().flatten().map(move |&i| &self.validation.findings[i])
+    }
+
+    /// The message to show under the field at `path`, when its errors should show.
+    pub fn visible_message(&self, path: &str) -> Option<(Severity, String)> {
+        if !(self.validation.show_all || self.editing.touched.contains(path)) {
+            return None;
+        }
+        self.findings_at(path)
+            .filter(|f| f.severity != Severity::Info && !f.confirmed)
+            .min_by_key(|f| f.severity != Severity::Error)
+            .map(|f| (f.severity, f.message(self.locale)))
+    }
+
+    /// Findings that block submit, in the order of the form (section, its fields, its tables,
+    /// row, column), as the error summary lists them.
+    pub fn blocking(&self) -> Vec<&Finding> {
+        let mut v: Vec<&Finding> = self.validation.findings.iter().filter(|f| f.blocks_submit()).collect();
+        checklist_core::sort::sort_by_key(&mut v, |f| self.form_position(&f.path));
+        v
+    }
+
+    /// Where a pointer sits in the form: section, then the presence question, the section's
+    /// fields and its tables in template order, then row and column. Unknown parts sort last.
+    pub fn form_position(&self, path: &str) -> [usize; 4] {
+        let tpl = self.validator.template();
+        let t = split_pointer(path);
+        let Some(si) = t.first().and_then(|id| tpl.sections.iter().position(|s| &s.id == id)) else { return [usize::MAX; 4] };
+        let sec = &tpl.sections[si];
+        let Some(key) = t.get(1) else { return [si, 0, 0, 0] };
+        if key == PRESENCE_KEY {
+            return [si, 0, 0, 0];
+        }
+        if let Some(fi) = sec.fields.iter().position(|f| &f.key == key) {
+            return [si, 1 + fi, 0, 0];
+        }
+        let Some(ti) = sec.tables.iter().position(|tb| &tb.id == key) else { return [si, usize::MAX, 0, 0] };
+        let row = t.get(2).and_then(|r| r.parse::<usize>().ok()).map_or(0, |r| r + 1);
+        let col = t.get(3).and_then(|c| sec.tables[ti].columns.iter().position(|k| &k.key == c)).map_or(0, |c| c + 1);
+        [si, 1 + sec.fields.len() + ti, row, col]
+    }
+
+    /// Whether the rules demand the field at `path` now, as an error: `required`, or a
+    /// `requiredIf` that holds for its row or section.
+    pub fn required_now(&self, f: &Field, path: &str) -> bool {
+        if matches!(f.required, checklist_core::template::Requirement::Required(Severity::Error)) {
+            return true;
+        }
+        let Some(c) = &f.required_if else { return false };
+        if f.required_if_severity.unwrap_or(Severity::Error) != Severity::Error {
+            return false;
+        }
+        let empty = Map::new();
+        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+        let obj = self.record.pointer(parent).and_then(Value::as_object).unwrap_or(&empty);
+        checklist_core::engine::eval(c, obj, &self.record)
+    }
+
+    /// What a message is about, for lists away from the field: `房产 第3行` for a table row's
+    /// cell, else the section's title.
+    pub fn where_is(&self, path: &str) -> Option<String> {
+        let t = split_pointer(path);
+        let sec = self.validator.template().section(t.first()?)?;
+        if let (Some(tb), Some(row)) = (t.get(1).and_then(|k| sec.table(k)), t.get(2).and_then(|r| r.parse::<usize>().ok())) {
+            return Some(say(self.locale, P::TableRow { table: tb.title.get(self.locale), row: row + 1 }));
+        }
+        Some(sec.title.get(self.locale).to_owned())
+    }
+
+    /// Whether anything blocks submit.
+    pub fn blocks_submit(&self) -> bool {
+        self.validation.findings.iter().any(Finding::blocks_submit)
+    }
+
+    /// Error and warning counts (unconfirmed warnings only).
+    pub fn counts(&self) -> (usize, usize) {
+        let e = self.validation.findings.iter().filter(|f| f.severity == Severity::Error).count();
+        let w = self.validation.findings.iter().filter(|f| f.severity == Severity::Warning && !f.confirmed).count();
+        (e, w)
+    }
+
+    /// The field definition behind a JSON pointer (`/section/key` or `/section/table/i/key`).
+    pub fn field_at(&self, path: &str) -> Option<&Field> {
+        let parts: Vec<String> = split_pointer(path);
+        let section = self.validator.template().section(parts.first()?)?;
+        match parts.len() {
+            2 => section.field(&parts[1]),
+            4 => section.table(&parts[1])?.column(&parts[3]),
+            _ => None,
+        }
+    }
+
+    /// The value at a JSON pointer.
+    pub fn value_at(&self, path: &str) -> Option<&Value> {
+        self.record.pointer(path)
+    }
+
+    /// The status of a section for the task list.
+    pub fn section_status(&self, section: &Section) -> SectionStatus {
+        let prefix = format!("/{}", section.id);
+        let obj = self.record.get(&section.id).and_then(Value::as_object);
+        let started = obj.is_some_and(|o| o.values().any(|v| !checklist_core::engine::is_empty(Some(v))));
+        let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
+        let errors: Vec<&Finding> = self.validation.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
+        if errors.is_empty() {
+            // Nothing is missing or wrong; a section nobody has touched is 已完成 only once the
+            // whole record has been checked (an optional item left empty then counts as done).
+            if !started && !self.validation.show_all {
+                SectionStatus::NotStarted
+            } else {
+                SectionStatus::Done
+            }
+        } else if !started {
+            if self.validation.show_all {
+                SectionStatus::Problem
+            } else {
+                SectionStatus::NotStarted
+            }
+        } else if self.validation.show_all || errors.iter().any(|f| self.editing.touched.contains(&f.path)) {
+            SectionStatus::Problem
+        } else {
+            SectionStatus::InProgress
+        }
+    }
+
+    /// Whether a section's `when` holds.
+    pub fn section_applies(&self, section: &Section) -> bool {
+        let empty = Map::new();
+        let obj = self.record.get(&section.id).and_then(Value::as_object).unwrap_or(&empty);
+        section.when.as_ref().is_none_or(|c| checklist_core::engine::eval(c, obj, &self.record))
+    }
+
+    /// Whether a presence section is answered 有 (tables shown).
+    pub fn has_presence(&self, section: &Section) -> bool {
+        self.record.get(&section.id).and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) == Some(PRESENCE_HAS)
+    }
+}
+
+/// A section's place in the task list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionStatus {
+    /// 未开始.
+    NotStarted,
+    /// 进行中.
+    InProgress,
+    /// 已完成.
+    Done,
+    /// 有问题.
+    Problem,
+}
+
+impl SectionStatus {
+    /// Label and CSS/data name.
+    pub fn label(self, locale: Locale) -> (&'static str, &'static str) {
+        match self {
+            SectionStatus::NotStarted => (w(locale, W::StatusNotStarted), "todo"),
+            SectionStatus::InProgress => (w(locale, W::StatusInProgress), "progress"),
+            SectionStatus::Done => (w(locale, W::StatusDone), "done"),
+            SectionStatus::Problem => (w(locale, W::StatusProblem), "problem"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::store::testing::store;
+
+    #[test]
+    fn a_whole_record_pass_that_finds_nothing_new_asks_for_no_render() {
+        let mut s = store("geren");
+        s.update(Msg::Revalidate);
+        assert!(s.quiet, "same findings as at mount");
+        s.validation.findings.pop();
+        s.update(Msg::Revalidate);
+        assert!(!s.quiet, "a changed finding is shown");
+        s.update(Msg::Touch("/header/name".into()));
+        assert!(!s.quiet, "every other message renders");
+    }
+
+    #[test]
+    fn the_summary_follows_the_form_and_names_table_rows() {
+        let mut s = store("geren");
+        s.update(Msg::Set { path: "/C11/presence".into(), value: Some(Value::from("有")) });
+        s.update(Msg::AddRow("/C11/rows".into()));
+        s.update(Msg::AddRow("/C11/rows".into()));
+        s.update(Msg::Validate);
+        let paths: Vec<[usize; 4]> = s.blocking().iter().map(|f| s.form_position(&f.path)).collect();
+        assert!(paths.windows(2).all(|w| w[0] <= w[1]), "form order: {paths:?}");
+        let row = s.blocking().iter().find(|f| f.path.starts_with("/C11/rows/1/")).map(|f| f.path.clone()).expect("a row error");
+        assert_eq!(s.where_is(&row).as_deref(), Some("房产 第2行"));
+        assert_eq!(s.where_is("/header/name").as_deref(), Some("基本信息"));
+    }
+
+    #[test]
+    fn the_required_mark_follows_required_if() {
+        let mut s = store("geren");
+        let f = s.field_at("/header/changedItems").expect("field").clone();
+        assert!(!s.required_now(&f, "/header/changedItems"), "an annual report names no changed items");
+        s.update(Msg::Set { path: "/header/reportType".into(), value: Some(Value::from("事后报告")) });
+        assert!(s.required_now(&f, "/header/changedItems"), "a change report must name them: the mark shows");
+    }
+}
