@@ -8,9 +8,9 @@ use super::shared::Shared;
 use super::store::msg::{FilePurpose, Msg};
 use super::store::pointer::split_pointer;
 use super::store::state::Store;
-use super::store::verdict::Integrity;
 use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
+use checklist_core::intake::Integrity;
 use checklist_core::locale::Locale;
 
 /// The review-mode panel (nothing outside review mode).

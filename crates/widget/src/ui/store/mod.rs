@@ -26,4 +26,3 @@ mod testing;
 pub mod transfer;
 pub mod update;
 pub mod validation;
-pub mod verdict;

@@ -5,7 +5,7 @@
 use checklist_core::finding::Finding;
 
 use super::msg::FailReason;
-use super::verdict::Integrity;
+use checklist_core::intake::Integrity;
 
 /// A status message: what happened, rendered in the current locale at view time.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,10 +9,10 @@ use serde_json::Value;
 use super::msg::Effect;
 use super::notice::Notice;
 use super::state::{ReviewInfo, Store, View};
-use super::verdict::Integrity;
 use crate::ui::text::{w, W};
 use checklist_core::engine::Validator;
-use checklist_core::envelope::{self, ImportCode};
+use checklist_core::envelope;
+use checklist_core::intake::{self, Outcome, Policy};
 
 /// The built-in template an envelope (JSON text) names, for review mode without a `template`.
 pub fn template_of_envelope(text: &str) -> Option<String> {
@@ -24,36 +24,36 @@ pub fn template_of_envelope(text: &str) -> Option<String> {
 impl Store {
     /// Review mode: opens an envelope read-only. A file changed after export is still shown
     /// (that is what the reviewer must see), with the verdict; an unreadable one changes nothing.
+    /// The sequence (import → choose the template → validate as of the submission → confirmations)
+    /// is the core's intake, with the review policy: the endpoint and the CLI run the same one.
     pub fn open_for_review(&mut self, text: &str, fx: &mut Vec<Effect>) {
-        let imported = envelope::import(text, None, self.validator.config());
-        let Some(env) = imported.envelope.clone() else {
-            return self.import_failed(&imported.findings, fx);
-        };
-        if !env.data.is_object() {
-            return self.import_failed(&imported.findings, fx);
-        }
-        // A record of another checklist switches the template (built-in ones only).
-        if env.checklist_kind != self.validator.template().checklist_kind || env.template.id != self.validator.template().id {
-            let builtin = checklist_core::template::builtin(&env.template.id)
-                .or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()));
-            match builtin.and_then(Result::ok).and_then(|t| Validator::new(t, self.validator.config().clone()).ok()) {
-                Some(v) => self.validator = Rc::new(v),
-                None => {
-                    let f = envelope::kind_mismatch(env.checklist_kind, self.validator.template().checklist_kind);
-                    return self.import_failed(&[f], fx);
-                }
+        let current = self.validator.clone();
+        let config = current.config().clone();
+        let checked = intake::check(text, &config, self.today, Policy::REVIEW, |env| {
+            let t = current.template();
+            if env.checklist_kind == t.checklist_kind && env.template.id == t.id {
+                return Some(current.clone());
             }
-        }
-        let code = |c: ImportCode| imported.findings.iter().any(|f| f.code.as_str() == c.as_str());
-        let integrity = if code(ImportCode::DigestMismatch) {
-            Integrity::Changed
-        } else if code(ImportCode::NoDigest) {
-            Integrity::NoDigest
-        } else if code(ImportCode::DigestAlgorithm) {
-            Integrity::Unknown
-        } else {
-            Integrity::Intact
+            // A record of another checklist switches the template (built-in ones only).
+            checklist_core::template::builtin(&env.template.id)
+                .or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()))
+                .and_then(Result::ok)
+                .and_then(|t| Validator::new(t, config.clone()).ok())
+                .map(Rc::new)
+        });
+        let (env, validator, integrity) = match checked.outcome {
+            Outcome::Checked => match (checked.envelope.clone(), checked.validator.clone(), checked.integrity) {
+                (Some(env), Some(v), Some(integrity)) => (env, v, integrity),
+                _ => return self.import_failed(&checked.findings, fx),
+            },
+            Outcome::UnknownTemplate => {
+                let kind = checked.envelope.as_ref().map(|e| e.checklist_kind).unwrap_or(current.template().checklist_kind);
+                let f = envelope::kind_mismatch(kind, current.template().checklist_kind);
+                return self.import_failed(&[f], fx);
+            }
+            Outcome::Unreadable | Outcome::Unusable => return self.import_failed(&checked.findings, fx),
         };
+        self.validator = validator;
         let algorithm = envelope::DigestAlgorithm::parse(&env.digest.algorithm).unwrap_or_default();
         let computed = envelope::digest_hex_with(algorithm, &env.data, &env.validation.confirmations);
         self.review.info = Some(ReviewInfo {
@@ -70,13 +70,15 @@ impl Store {
             digest: env.digest.value.clone(),
             computed,
             confirmations: env.validation.confirmations.clone(),
-            import_findings: imported.findings.clone(),
+            import_findings: checked.import_findings().to_vec(),
         });
         self.replace_data(env.data, env.validation.confirmations);
-        // The reviewer sees lateness as of the submission, not as of the day of review.
+        // The reviewer sees lateness as of the submission, not as of the day of review: the intake
+        // judged it so (replace_data judged it as of today, which is the same for a draft).
         if env.submitted_at.is_some() {
             self.submission.submitted_at = env.submitted_at;
-            self.revalidate();
+            self.validation.findings = checked.validation_findings().to_vec();
+            self.reindex();
         }
         self.validation.show_all = true;
         self.nav.view = View::Review;
@@ -90,7 +92,7 @@ mod tests {
     use crate::ui::store::msg::{FilePurpose, Msg};
     use crate::ui::store::state::View;
     use crate::ui::store::testing::{export, fixture, store};
-    use crate::ui::store::verdict::Integrity;
+    use checklist_core::intake::Integrity;
     use serde_json::Value;
 
     #[test]

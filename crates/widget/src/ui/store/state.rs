@@ -19,7 +19,7 @@ use checklist_core::locale::Locale;
 
 use super::msg::FailReason;
 use super::notice::Notice;
-use super::verdict::Integrity;
+use checklist_core::intake::Integrity;
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
 pub const DEFAULT_PAGE_SIZE: usize = 10;

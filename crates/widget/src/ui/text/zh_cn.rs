@@ -3,8 +3,8 @@
 use super::key::{P, W};
 use crate::ui::store::msg::FailReason;
 use crate::ui::store::notice::Notice;
-use crate::ui::store::verdict::Integrity;
 use checklist_core::finding::{Finding, Severity};
+use checklist_core::intake::Integrity;
 use checklist_core::locale::{stamp, Locale};
 
 const L: Locale = Locale::ZhCn;
