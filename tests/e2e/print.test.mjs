@@ -26,6 +26,18 @@ after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+/** Every date (`YYYY-MM-DD`) in the fixture's table rows. */
+function rowDates(fx) {
+  const out = new Set();
+  for (const section of Object.values(fx)) {
+    for (const rows of Object.values(section && typeof section === 'object' ? section : {})) {
+      if (!Array.isArray(rows)) continue;
+      for (const row of rows) for (const x of Object.values(row ?? {})) if (typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)) out.add(x);
+    }
+  }
+  return [...out];
+}
+
 /** A cell value of every table row in the fixture (text of at least 2 characters; not dates, references or
  * option codes, which print as dates and labels). */
 function rowValues(fx) {
@@ -79,6 +91,9 @@ for (const kind of KINDS) {
       assert.ok(sections.length > 3);
       for (const s of sections) assert.ok(all.includes(squash(s)), `section title ${s} in the PDF`);
       for (const v of rowValues(fx)) assert.ok(all.includes(squash(v)), `row value ${v} in the PDF`);
+      // A date in a narrow column never breaks inside itself ("2018-07-" / "02" on two lines).
+      const lines = text.split('\n');
+      for (const d of rowDates(fx)) assert.ok(lines.some((line) => line.includes(d)), `the date ${d} on one line of the PDF`);
       const pages = Number((await run('pdfinfo', [pdf])).stdout.match(/Pages:\s+(\d+)/)?.[1]);
       assert.ok(pages >= 1);
       assert.ok(all.includes(`第1页，共${pages}页`), `page numbers (第 1 页，共 ${pages} 页) in the PDF`);

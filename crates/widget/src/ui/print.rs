@@ -16,10 +16,16 @@ use super::store::pointer::display;
 use super::store::state::Store;
 use super::text::{say, w, P, W};
 use checklist_core::locale::Locale;
-use checklist_core::template::{ChecklistKind, Field, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
+use checklist_core::template::{ChecklistKind, Field, FieldType, Section, Table, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE};
 
 /// Tables with more columns than this print one small table per row (A4 portrait is narrow).
 const WIDE: usize = 6;
+
+/// The class of a printed table cell: a date never breaks inside itself ("2018-07-/02" in a narrow
+/// column), so its column takes the width of one date instead.
+fn cell_class(f: &Field) -> Option<&'static str> {
+    matches!(f.kind, FieldType::Date | FieldType::Year).then_some("ac-nowrap")
+}
 
 /// `2026年1月15日` (GB/T 9704 style) for a `YYYY-MM-DD` date in Chinese; as given otherwise.
 pub fn official_date(l: Locale, s: &str) -> String {
@@ -73,7 +79,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
                 <thead><tr><th scope="col">{ w(l, W::Number) }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
                 <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| html! {
-                        <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
+                        <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td class={cell_class(c)}>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
                     }) }
                 </tbody>
             </table>
