@@ -184,3 +184,21 @@ async fn a_keystroke_in_a_filled_cell_shows_its_error_at_once() {
     let html = render(&sh).await;
     assert!(html.contains("data-error-for=\"/C11/rows/1/areaM2\""), "error while typing in a filled cell");
 }
+
+/// The 承诺 is one box with its text (issue 14, item 8): ticking it answers `true`, unticking it takes
+/// the answer back (the rule then asks for it again), and there is no 是 / 否 choice to make.
+#[tokio::test]
+async fn the_pledge_is_one_checkbox_with_its_text() {
+    let sh = shared("geren", Some(fixture("geren")), today("geren"), Locale::ZhCn);
+    let html = render(&sh).await;
+    let input = html.split("<input").find(|i| i.contains("data-path=\"/C16/pledge\"")).expect("the pledge input");
+    assert!(input.contains("type=\"checkbox\"") && input.contains("checked"), "{input}");
+    assert!(!html.contains("<select id=\"C16.pledge\""), "no 是 / 否 select for the pledge");
+    assert!(html.contains("我已阅读并承诺"), "its text");
+    sh.dispatch(Msg::Set { path: "/C16/pledge".into(), value: None });
+    assert_eq!(sh.store.borrow().record().pointer("/C16/pledge"), None, "unticked: no answer");
+    let input = render(&sh).await.split("<input").find(|i| i.contains("data-path=\"/C16/pledge\"")).map(str::to_owned).expect("input");
+    assert!(!input.contains("checked"), "{input}");
+    sh.dispatch(Msg::Set { path: "/C16/pledge".into(), value: Some(Value::Bool(true)) });
+    assert_eq!(sh.store.borrow().record().pointer("/C16/pledge"), Some(&Value::Bool(true)));
+}

@@ -186,6 +186,9 @@ fn check_field(f: &Field, fp: &str, p: &mut impl FnMut(String, String)) {
         }
         _ => {}
     }
+    if f.checkbox && f.kind != FieldType::Boolean {
+        p(format!("{fp}/checkbox"), "only a boolean field can be one checkbox".into());
+    }
     if let Some(pattern) = &f.pattern {
         if let Err(e) = crate::pattern::Pattern::new(pattern) {
             p(format!("{fp}/pattern"), format!("not a valid regular expression: {e}"));
@@ -277,7 +280,8 @@ mod tests {
             {"id":"a","title":{"zh":"a"},"fields":[
               {"key":"k","label":{"zh":"k"},"type":"enum"},
               {"key":"k","label":{"zh":"k"},"type":"text","pattern":"("},
-              {"key":"r","label":{"zh":"r"},"type":"ref"}]},
+              {"key":"r","label":{"zh":"r"},"type":"ref"},
+              {"key":"c","label":{"zh":"c"},"type":"text","checkbox":true}]},
             {"id":"a","title":{"zh":"b"}}],
           "rules":["Z-R99","A-R01"]}"#;
         let e = load(json).unwrap_err();
@@ -289,6 +293,7 @@ mod tests {
                 "/sections/0/fields/1/key",
                 "/sections/0/fields/1/pattern",
                 "/sections/0/fields/2/reference",
+                "/sections/0/fields/3/checkbox",
                 "/sections/1/id",
                 "/rules/0",
                 "/rules/1"

@@ -255,6 +255,10 @@ pub struct Field {
     /// Multi-line text input.
     #[serde(default, skip_serializing_if = "is_false")]
     pub multiline: bool,
+    /// A boolean answered by ticking one box whose text is the label (an agreement such as the
+    /// 承诺): ticked is `true`, unticked is no answer. Other booleans are a 是 / 否 choice.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub checkbox: bool,
 }
 
 /// Field value types (SPEC §2.1, §6).

@@ -185,6 +185,26 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
     });
     let aria_label = label.as_ref().map(|suffix| format!("{} {suffix}", f.label.get(l)));
     let control = match f.kind {
+        // One box whose text is the label (the 承诺): ticked is `true`, unticked no answer.
+        FieldType::Boolean if f.checkbox => {
+            let p = path.to_owned();
+            let onchange = sh.cb(move |e: Event| {
+                let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                Some(Msg::Set { path: p.clone(), value: on.then_some(Value::Bool(true)) })
+            });
+            return html! {
+                <div class={classes!("ac-field", "ac-field-check", msg.as_ref().map(|_| "ac-field-invalid"))}>
+                    if let Some(h) = &f.hint { <p class="ac-hint" id={hint_id}>{ h.get(l) }</p> }
+                    <span class="ac-check">
+                        <input type="checkbox" id={id.clone()} data-path={path.to_owned()} checked={value == Some(&Value::Bool(true))} disabled={ro}
+                            aria-describedby={described} aria-invalid={invalid} aria-required={required} aria-label={aria_label}
+                            onchange={onchange} onblur={onblur} />
+                        <label for={id}>{ f.label.get(l) }{ required_mark(l, must) }</label>
+                    </span>
+                    { error_line(path, &err_id, msg) }
+                </div>
+            };
+        }
         FieldType::Enum | FieldType::Boolean | FieldType::Ref => {
             let opts: Vec<(String, String)> = match f.kind {
                 FieldType::Boolean => vec![("true".into(), w(l, W::Yes).into()), ("false".into(), w(l, W::No).into())],
