@@ -1,8 +1,8 @@
 //! The print view: each record as a clean A4 document in official style (title, unit, reporter,
 //! year, every item with its answer, every row of every table, the pledge and signature lines of
 //! the 个人有关事项 report). Page size, margins and page numbers come from `@page` rules in
-//! `www/checklist-print.css` (a document stylesheet: `@page` does not apply from a shadow root);
-//! `www/checklist.css` hides the screen-only bar in print.
+//! `www/src/checklist-print.css` (a document stylesheet: `@page` does not apply from a shadow root);
+//! `www/src/checklist.css` hides the screen-only bar in print.
 
 use serde_json::Value;
 use yew::prelude::*;
