@@ -127,7 +127,7 @@ pub fn run(args: Vec<String>, out: &mut dyn Write) -> Result<i32, CliError> {
         }
         "template" => {
             let name = positional(parser)?.ok_or_else(|| usage_error("template needs a NAME"))?;
-            let json = template::builtin_json(&name)
+            let json = template::builtin_source(&name)
                 .ok_or_else(|| file_error(format!("no built-in template `{name}` (try: {})", template::builtin_names().join(", "))))?;
             write_out(out, json)?;
             Ok(0)

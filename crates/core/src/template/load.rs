@@ -60,8 +60,21 @@ pub fn builtin(name: &str) -> Option<Result<Template, TemplateError>> {
     Some(load(json))
 }
 
-/// The JSON text of a built-in template.
+/// The JSON text of a built-in template: `src/templates/<name>.json` without the whitespace between
+/// tokens (build.rs), which the module would otherwise carry to every portal.
 pub fn builtin_json(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "shuzhi" => include_str!(concat!(env!("OUT_DIR"), "/shuzhi.json")),
+        "tanhua" => include_str!(concat!(env!("OUT_DIR"), "/tanhua.json")),
+        "geren" => include_str!(concat!(env!("OUT_DIR"), "/geren.json")),
+        _ => return None,
+    })
+}
+
+/// The readable source of a built-in template, as a host copies it to start its own (the CLI's
+/// `template NAME`). Native only: the WebAssembly module carries the compact text alone.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn builtin_source(name: &str) -> Option<&'static str> {
     Some(match name {
         "shuzhi" => include_str!("../templates/shuzhi.json"),
         "tanhua" => include_str!("../templates/tanhua.json"),
@@ -250,6 +263,17 @@ fn check_condition(c: &Condition, cp: &str, p: &mut impl FnMut(String, String)) 
 #[cfg(test)]
 mod tests {
     use crate::template::load::*;
+
+    #[test]
+    fn builtins_are_their_sources_without_whitespace() {
+        for name in builtin_names() {
+            let src = builtin_source(name).expect("source");
+            let built = builtin_json(name).expect("built-in");
+            assert!(built.len() < src.len(), "{name}: nothing removed");
+            let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_str(src).unwrap(), serde_json::from_str(built).unwrap());
+            assert_eq!(a, b, "{name}: the compact text is the same JSON");
+        }
+    }
 
     #[test]
     fn builtins_load() {

@@ -19,6 +19,8 @@ mod load;
 pub(crate) mod model;
 pub(crate) mod pointer;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use load::builtin_source;
 pub use load::{builtin, builtin_json, builtin_names, load, TemplateError};
 pub use model::{
     Check, ChecklistKind, CompareOp, Condition, EnumOption, Field, FieldType, IdLinks, PresenceLabels, PresenceSpec, Reference,
