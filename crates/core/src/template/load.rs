@@ -98,6 +98,10 @@ fn check(t: &Template) -> Result<(), TemplateError> {
             }
             check_field(f, &fp, &mut p);
         }
+        for (fi, f) in s.fields.iter().enumerate() {
+            let sibling = |k: &str| k == PRESENCE_KEY || (k != f.key && s.field(k).is_some());
+            check_shown_if(f, &format!("{sp}/fields/{fi}"), sibling, false, &mut p);
+        }
         for (ti, table) in s.tables.iter().enumerate() {
             let tp = format!("{sp}/tables/{ti}");
             if !keys.insert(table.id.as_str()) {
@@ -118,6 +122,10 @@ fn check(t: &Template) -> Result<(), TemplateError> {
                     p(format!("{cp}/key"), format!("duplicate column `{}`", c.key));
                 }
                 check_field(c, &cp, &mut p);
+            }
+            for (ci, c) in table.columns.iter().enumerate() {
+                let sibling = |k: &str| k != c.key && table.column(k).is_some();
+                check_shown_if(c, &format!("{tp}/columns/{ci}"), sibling, true, &mut p);
             }
             for (ki, k) in table.checks.iter().enumerate() {
                 for (side, key) in [("left", &k.left), ("right", &k.right)] {
@@ -221,6 +229,43 @@ fn check_field(f: &Field, fp: &str, p: &mut impl FnMut(String, String)) {
     }
 }
 
+/// A `shownIf` is a valid condition whose fields exist: a sibling other than the field itself
+/// (which would hide itself once emptied, or never show), or, for a section field, a pointer from
+/// the record root. A column looks only at its own row: the form keeps each row's rendering until
+/// that row changes, and a keystroke re-checks one row.
+fn check_shown_if(f: &Field, fp: &str, sibling: impl Fn(&str) -> bool, row: bool, p: &mut impl FnMut(String, String)) {
+    let Some(c) = &f.shown_if else { return };
+    let cp = format!("{fp}/shownIf");
+    check_condition(c, &cp, p);
+    let mut fields = Vec::new();
+    condition_fields(c, &cp, &mut fields);
+    for (at, key) in fields {
+        if key.starts_with('/') {
+            if row {
+                p(format!("{at}/field"), format!("a column's shownIf looks only at its own row, not at `{key}`"));
+            }
+        } else if !sibling(key) {
+            let whose = if row { "column of this table" } else { "field of this section" };
+            p(format!("{at}/field"), format!("`{key}` is not another {whose}"));
+        }
+    }
+}
+
+/// Every `field` a condition names, with the condition's place.
+fn condition_fields<'c>(c: &'c Condition, cp: &str, out: &mut Vec<(String, &'c str)>) {
+    if let Some(f) = &c.field {
+        out.push((cp.to_owned(), f));
+    }
+    for (name, list) in [("allOf", &c.all_of), ("anyOf", &c.any_of)] {
+        for (i, sub) in list.iter().flatten().enumerate() {
+            condition_fields(sub, &format!("{cp}/{name}/{i}"), out);
+        }
+    }
+    if let Some(sub) = &c.not {
+        condition_fields(sub, &format!("{cp}/not"), out);
+    }
+}
+
 fn check_condition(c: &Condition, cp: &str, p: &mut impl FnMut(String, String)) {
     let has_op = c.eq.is_some()
         || c.ne.is_some()
@@ -298,6 +343,34 @@ mod tests {
                 "/rules/0",
                 "/rules/1"
             ]
+        );
+    }
+
+    #[test]
+    fn a_shown_if_names_another_field_of_its_row_or_section() {
+        let json = r#"{"id":"x","version":"1","checklistKind":"geren","regulationVersion":"R17","title":{"zh":"t"},
+          "sections":[
+            {"id":"a","title":{"zh":"a"},"fields":[
+              {"key":"kind","label":{"zh":"k"},"type":"text"},
+              {"key":"ok","label":{"zh":"o"},"type":"text","shownIf":{"anyOf":[{"field":"kind","eq":"x"},{"field":"/b/t/0/k","filled":true}]}},
+              {"key":"self","label":{"zh":"s"},"type":"text","shownIf":{"field":"self","filled":true}},
+              {"key":"typo","label":{"zh":"t"},"type":"text","shownIf":{"not":{"field":"knd","eq":"x"}}},
+              {"key":"empty","label":{"zh":"e"},"type":"text","shownIf":{}}]},
+            {"id":"b","title":{"zh":"b"},"tables":[{"id":"t","title":{"zh":"t"},"columns":[
+              {"key":"relation","label":{"zh":"r"},"type":"text"},
+              {"key":"k","label":{"zh":"k"},"type":"text","shownIf":{"field":"relation","ne":"本人"}},
+              {"key":"far","label":{"zh":"f"},"type":"text","shownIf":{"field":"/a/kind","eq":"x"}}]}]}]}"#;
+        let e = load(json).unwrap_err();
+        let paths: Vec<&str> = e.problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/sections/0/fields/2/shownIf/field",
+                "/sections/0/fields/3/shownIf/not/field",
+                "/sections/0/fields/4/shownIf",
+                "/sections/1/tables/0/columns/2/shownIf/field"
+            ],
+            "{e}"
         );
     }
 }
