@@ -129,11 +129,12 @@ fn a_bad_shown_if_is_refused_at_load() {
     );
     let e = load(&json).unwrap_err();
     assert_eq!(e.problems.len(), 1, "{e}");
-    assert!(e.problems[0].0.ends_with("/shownIf/field") && e.problems[0].1.contains("own row"), "{e}");
+    assert!(e.problems[0].0.ends_with("/columns/2/shownIf") && e.problems[0].1.contains("`/header/reportType` is not"), "{e}");
     // A typo in a field name, and an operator without a field.
     let json = builtin_json("geren").unwrap().replacen(r#""shownIf": {"field": "reportType""#, r#""shownIf": {"field": "reportTyp""#, 1);
     let e = load(&json).unwrap_err();
     assert!(e.problems[0].1.contains("`reportTyp` is not another field of this section"), "{e}");
+    assert!(e.problems[0].0.starts_with("/sections/0/fields/"), "{e}");
     let json = builtin_json("geren").unwrap().replacen(r#""shownIf": {"field": "reportType", "eq""#, r#""shownIf": {"eq""#, 1);
     let e = load(&json).unwrap_err();
     assert!(e.problems.iter().any(|(p, m)| p.ends_with("/shownIf/field") && m.contains("needs `field`")), "{e}");
