@@ -65,7 +65,12 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
             }
             if open {
                 <div class="ac-fields">
-                    { for sec.fields.iter().filter(|f| (!f.computed || obj.is_some_and(|o| o.contains_key(&f.key))) && s.applies(f, obj)).map(|f| {
+                    // A field that does not apply keeps its place as an empty node: Yew pairs the nodes of an
+                    // unkeyed list from the end, so removing one would rebuild (and blur) the controls before it.
+                    { for sec.fields.iter().filter(|f| !f.computed || obj.is_some_and(|o| o.contains_key(&f.key))).map(|f| {
+                        if !s.applies(f, obj) {
+                            return html! {};
+                        }
                         let path = format!("{base}/{}", esc(&f.key));
                         let value = obj.and_then(|o| o.get(&f.key));
                         field(sh, FieldCx { s, field: f, path: &path, value, label: None })
@@ -428,7 +433,10 @@ fn RowView(p: &RowProps) -> Html {
             <fieldset id={rid.clone()} tabindex="-1">
                 <legend>{ format!("{} {}", tb.title.get(l), row_label) }</legend>
                 <div class="ac-fields">
-                    { for tb.columns.iter().filter(|c| c.key != "id" && s.applies(c, obj)).map(|c| {
+                    { for tb.columns.iter().filter(|c| c.key != "id").map(|c| {
+                        if !s.applies(c, obj) {
+                            return html! {}; // keeps its place, as in `section`
+                        }
                         let cpath = format!("{rpath}/{}", esc(&c.key));
                         field(sh, FieldCx { s: &s, field: c, path: &cpath, value: obj.and_then(|o| o.get(&c.key)), label: Some(row_label.clone()) })
                     }) }
