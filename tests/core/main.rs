@@ -9,6 +9,7 @@ mod messages;
 mod pattern;
 mod robustness;
 mod rule_coverage;
+mod shown_if;
 mod shuzhi_rules;
 mod tanhua_quiet;
 mod tanhua_rules;

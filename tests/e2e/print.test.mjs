@@ -118,5 +118,32 @@ for (const kind of KINDS) {
       assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-ac-printing')), false);
       assertNoProblems(page, `print ${kind}`);
     });
+
+    if (kind === 'geren') {
+      // Issue 14, item 4: an annual report of a cadre who is not a 一把手 prints none of the change-report,
+      // new-appointee or team-disclosure fields, so page 1 has no 未填写 rows that look like omissions.
+      test('page 1 lists 未填写 only for fields that apply', async () => {
+        const header = { ...fx.header, isYiBaShou: false };
+        delete header.disclosureStatus;
+        await handle(page, 'setData', { ...fx, header });
+        await press(page, 'button[data-action="print"]');
+        await until(() => page.locator('[data-view="print"] [data-print]').count(), 'the print view');
+        await page.emulateMedia({ media: 'print' });
+        const pdf = join(dir, 'geren-annual.pdf');
+        await writeFile(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+        await page.emulateMedia({ media: 'screen' });
+        const first = squash((await run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', pdf, '-'])).stdout);
+        assert.ok(first.includes('报告类型') && first.includes('年度集中报告'), 'page 1 holds the header');
+        for (const label of ['事项发生日期', '事后报告事项', '符合报告条件日期', '在领导班子中公开情况', '公开日期', '公开方式', '公开会议']) {
+          assert.ok(!first.includes(label), `${label} does not apply and is not printed`);
+        }
+        // What is left unanswered on page 1 applies: 本年度已作事后报告的事项 and 逾期报告原因 (any report can be late).
+        const blanks = first.split('未填写').length - 1;
+        assert.ok(blanks <= 2, `${blanks} 未填写 on page 1: ${first.slice(0, 800)}`);
+        await press(page, 'button[data-action="end-print"]');
+        await until(async () => (await page.locator('[data-view="print"]').count()) === 0, 'back from the print view');
+        assertNoProblems(page, 'print geren, annual report of a non-leader');
+      });
+    }
   });
 }

@@ -5,4 +5,5 @@ mod common;
 mod robustness;
 mod ui_clerk_render;
 mod ui_render;
+mod ui_shown;
 mod ui_words;

@@ -37,7 +37,9 @@ async fn every_template_renders_every_filled_field_with_a_label_and_a_path() {
             if !open {
                 continue;
             }
-            for f in section.fields.iter().filter(|f| !f.computed) {
+            // Fields that do not apply (`shownIf`) are not rendered: tests/widget/ui_shown.rs.
+            let obj = data.get(&section.id).and_then(Value::as_object);
+            for f in section.fields.iter().filter(|f| !f.computed && store.applies(f, obj)) {
                 let path = format!("/{}/{}", section.id, f.key);
                 assert!(html.contains(&format!("data-path=\"{path}\"")), "{kind}: no input for {path}");
                 if !matches!(f.kind, FieldType::MultiEnum | FieldType::Refs) {
@@ -48,7 +50,8 @@ async fn every_template_renders_every_filled_field_with_a_label_and_a_path() {
                 let rows = data.pointer(&format!("/{}/{}", section.id, t.id)).and_then(Value::as_array).map_or(0, Vec::len);
                 assert!(html.contains(&format!("data-table=\"/{}/{}\"", section.id, t.id)), "{kind}: table {}", t.id);
                 for i in 0..rows {
-                    for c in t.columns.iter().filter(|c| c.key != "id" && !c.computed) {
+                    let row = data.pointer(&format!("/{}/{}/{i}", section.id, t.id)).and_then(Value::as_object);
+                    for c in t.columns.iter().filter(|c| c.key != "id" && !c.computed && store.applies(c, row)) {
                         let path = format!("/{}/{}/{i}/{}", section.id, t.id, c.key);
                         assert!(html.contains(&format!("data-path=\"{path}\"")), "{kind}: no cell {path}");
                     }

@@ -29,6 +29,11 @@ impl Validator {
             }
         }
         let Some(left_field) = lookup(&check.left) else { return };
+        // A side that does not apply (`shownIf`) is set aside, not compared.
+        let applies = |f: &Field| f.shown(place.obj, cx.record);
+        if !applies(left_field) || lookup(&check.right).is_some_and(|f| !applies(f)) {
+            return;
+        }
         let left = access::filled(&check.left, place.obj, cx.record);
         let right = access::filled(&check.right, place.obj, cx.record);
         let (Some(left), Some(right)) = (left, right) else { return };

@@ -9,7 +9,7 @@ use crate::engine::cx::{empty_map, Cx, Place};
 use crate::engine::validator::Validator;
 use crate::finding::codes::field::FieldCode;
 use crate::finding::{Finding, Severity};
-use crate::template::{escape_token, Section, Table, PRESENCE_KEY};
+use crate::template::{escape_token, Field, Section, Table, PRESENCE_KEY};
 
 impl Validator {
     pub(crate) fn cx<'r>(&self, record: &'r Value, today: Date) -> Cx<'r> {
@@ -127,10 +127,20 @@ impl Validator {
     ) {
         let place = Place { section_index: si, table_slot: 0, obj: sobj, base, row: None };
         for (fi, field) in section.fields.iter().enumerate() {
-            self.check_field(cx, &place, fi, field, place.obj.get(&field.key), out);
+            self.check_shown_field(cx, &place, fi, field, place.obj.get(&field.key), out);
         }
         for check in &section.checks {
             self.run_check(cx, &place, check, |k| section.field(k), out);
+        }
+    }
+
+    /// A field that applies is checked; one that does not (`shownIf`) is not, and a value typed
+    /// in it is reported as set aside, so that it is never dropped without a word.
+    fn check_shown_field(&self, cx: &Cx<'_>, place: &Place<'_>, fi: usize, field: &Field, value: Option<&Value>, out: &mut Vec<Finding>) {
+        if field.shown(place.obj, cx.record) {
+            self.check_field(cx, place, fi, field, value, out);
+        } else if !access::is_empty(value) {
+            out.push(Finding::labelled(FieldCode::SetAside, Severity::Info, place.path(&field.key), &field.label));
         }
     }
 
@@ -183,7 +193,7 @@ impl Validator {
             }
         }
         for (fi, field) in table.columns.iter().enumerate() {
-            self.check_field(cx, &place, fi, field, cells[fi], out);
+            self.check_shown_field(cx, &place, fi, field, cells[fi], out);
         }
         for check in &table.checks {
             self.run_check(cx, &place, check, |k| table.column(k), out);

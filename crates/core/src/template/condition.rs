@@ -1,11 +1,11 @@
 //! Evaluating a template [`Condition`] on a record: the `when` of sections and checks, `requiredIf`,
-//! and the conditions named rules share with templates.
+//! `shownIf`, and the conditions named rules share with templates.
 
 use serde_json::{Map, Value};
 
 use crate::access;
 use crate::normalize;
-use crate::template::model::Condition;
+use crate::template::model::{Condition, Field};
 
 impl Condition {
     /// Whether the condition holds for a row or section object `obj` of `record`. A missing or
@@ -76,5 +76,13 @@ impl Condition {
             }
         }
         true
+    }
+}
+
+impl Field {
+    /// Whether the field applies (its `shownIf` holds, or it has none) in the row or section
+    /// object `obj` of `record`. A field that does not apply is not shown, validated or printed.
+    pub fn shown(&self, obj: &Map<String, Value>, record: &Value) -> bool {
+        self.shown_if.as_ref().is_none_or(|c| c.eval(obj, record))
     }
 }

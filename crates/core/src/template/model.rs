@@ -200,6 +200,13 @@ pub struct Field {
     /// Severity of `requiredIf`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required_if_severity: Option<Severity>,
+    /// The field (or column) applies only when this holds: otherwise it is not shown, not
+    /// validated and not printed. A column's condition looks at cells of its own row
+    /// (`relation = 本人`); a section field's at its section or, with a `/` pointer, anywhere. A
+    /// value typed before the field stopped applying stays in the record, set aside: reported by
+    /// the info finding `field.set_aside`, neither checked nor printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown_if: Option<Condition>,
     /// Choices for `enum` and `multiEnum`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<EnumOption>,

@@ -65,7 +65,12 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
             }
             if open {
                 <div class="ac-fields">
+                    // A field that does not apply keeps its place as an empty node: Yew pairs the nodes of an
+                    // unkeyed list from the end, so removing one would rebuild (and blur) the controls before it.
                     { for sec.fields.iter().filter(|f| !f.computed || obj.is_some_and(|o| o.contains_key(&f.key))).map(|f| {
+                        if !s.applies(f, obj) {
+                            return html! {};
+                        }
                         let path = format!("{base}/{}", esc(&f.key));
                         let value = obj.and_then(|o| o.get(&f.key));
                         field(sh, FieldCx { s, field: f, path: &path, value, label: None })
@@ -77,8 +82,19 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
                     { field(sh, FieldCx { s, field: reason, path: &format!("{base}/{}", esc(&reason.key)), value: obj.and_then(|o| o.get(&reason.key)), label: None }) }
                 }
             }
+            { set_aside(s, sec) }
         </section>
     }
+}
+
+/// What was typed in fields that no longer apply (`shownIf`): kept in the record, and said so
+/// here (one line each) rather than dropped without a word.
+fn set_aside(s: &Store, sec: &Section) -> Html {
+    let notes = s.set_aside(sec);
+    if notes.is_empty() {
+        return html! {};
+    }
+    html! { <p class="ac-hint ac-set-aside">{ notes }</p> }
 }
 
 fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template::PresenceSpec) -> Html {
@@ -418,6 +434,9 @@ fn RowView(p: &RowProps) -> Html {
                 <legend>{ format!("{} {}", tb.title.get(l), row_label) }</legend>
                 <div class="ac-fields">
                     { for tb.columns.iter().filter(|c| c.key != "id").map(|c| {
+                        if !s.applies(c, obj) {
+                            return html! {}; // keeps its place, as in `section`
+                        }
                         let cpath = format!("{rpath}/{}", esc(&c.key));
                         field(sh, FieldCx { s: &s, field: c, path: &cpath, value: obj.and_then(|o| o.get(&c.key)), label: Some(row_label.clone()) })
                     }) }

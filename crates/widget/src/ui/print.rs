@@ -69,6 +69,8 @@ fn fields_table(s: &Store, fields: &[&Field], obj: Option<&serde_json::Map<Strin
 fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
     let l = s.locale();
     let cols: Vec<&Field> = tb.columns.iter().filter(|c| c.key != "id").collect();
+    // A cell that does not apply to its row (`shownIf`) prints blank, never as 未填写.
+    let cell = |c: &Field, r: &Value| if s.applies(c, r.as_object()) { answer_text(s, c, r.get(&c.key)) } else { String::new() };
     if rows.is_empty() {
         return html! { <p class="ac-print-none">{ format!("{}{}", tb.title.get(l), w(l, W::TableNone)) }</p> };
     }
@@ -79,7 +81,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
                 <thead><tr><th scope="col">{ w(l, W::Number) }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
                 <tbody>
                     { for rows.iter().enumerate().map(|(i, r)| html! {
-                        <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td class={cell_class(c)}>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
+                        <tr><td>{ i + 1 }</td>{ for cols.iter().map(|c| html! { <td class={cell_class(c)}>{ cell(c, r) }</td> }) }</tr>
                     }) }
                 </tbody>
             </table>
@@ -88,7 +90,7 @@ fn print_table(s: &Store, tb: &Table, rows: &[Value]) -> Html {
     html! {
         <div class="ac-print-rows" data-print-table={tb.id.clone()}>
             { for rows.iter().enumerate().map(|(i, r)| {
-                let filled: Vec<&&Field> = cols.iter().filter(|c| !checklist_core::engine::is_empty(r.get(&c.key))).collect();
+                let filled: Vec<&&Field> = cols.iter().filter(|c| !checklist_core::engine::is_empty(r.get(&c.key)) && s.applies(c, r.as_object())).collect();
                 html! {
                     <table class="ac-print-fields ac-print-row">
                         <caption>{ say(l, P::PrintRow { table: tb.title.get(l), row: i + 1 }) }</caption>
@@ -135,7 +137,7 @@ fn section(s: &Store, sec: &Section) -> Html {
     let fields: Vec<&Field> = if is_pledge {
         Vec::new()
     } else if open {
-        sec.fields.iter().filter(|f| !f.computed || obj.is_some_and(|o| o.contains_key(&f.key))).collect()
+        sec.fields.iter().filter(|f| (!f.computed || obj.is_some_and(|o| o.contains_key(&f.key))) && s.applies(f, obj)).collect()
     } else {
         sec.presence.as_ref().and_then(|p| p.none_reason_field.as_ref()).and_then(|k| sec.field(k)).into_iter().collect()
     };

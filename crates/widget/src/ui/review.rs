@@ -52,7 +52,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                                     _ => w(l, W::NotFilled),
                                 } }</dd>
                             }
-                            { for sec.fields.iter().filter(|f| obj.is_some_and(|o| o.contains_key(&f.key)) || !matches!(f.required, Requirement::Optional)).map(|f| html! {
+                            { for sec.fields.iter().filter(|f| (obj.is_some_and(|o| o.contains_key(&f.key)) || !matches!(f.required, Requirement::Optional)) && s.applies(f, obj)).map(|f| html! {
                                 <><dt>{ f.label.get(l) }</dt><dd>{ answer_text(s, f, obj.and_then(|o| o.get(&f.key))) }</dd></>
                             }) }
                         </dl>
@@ -67,7 +67,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                                         <thead><tr><th scope="col">{ "#" }</th>{ for cols.iter().map(|c| html! { <th scope="col">{ c.label.get(l) }</th> }) }</tr></thead>
                                         <tbody>
                                             { for rows.iter().enumerate().map(|(i, r)| html! {
-                                                <tr><th scope="row">{ i + 1 }</th>{ for cols.iter().map(|c| html! { <td>{ answer_text(s, c, r.get(&c.key)) }</td> }) }</tr>
+                                                <tr><th scope="row">{ i + 1 }</th>{ for cols.iter().map(|c| html! { <td>{ if s.applies(c, r.as_object()) { answer_text(s, c, r.get(&c.key)) } else { String::new() } }</td> }) }</tr>
                                             }) }
                                         </tbody>
                                     </table>

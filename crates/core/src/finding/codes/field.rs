@@ -89,5 +89,8 @@ crate::finding_codes! {
         MustDiffer = "must_differ" { zh: "{label}不能与{other}相同", en: "{label} must differ from {other}" },
         /// Text looks like an identifier but carries characters it cannot have.
         IdentifierChars = "identifier_chars" { zh: "{label}只能包含数字和大写字母", en: "{label} may contain only digits and capital letters" },
+        /// A value typed in a field that no longer applies (its `shownIf` fails): kept in the record,
+        /// neither checked nor printed (info).
+        SetAside = "set_aside" { zh: "已填写的“{label}”按目前的填报情况不适用：已保留，但不校验、不打印", en: "“{label}” does not apply now: kept, but not checked or printed" },
     }
 }

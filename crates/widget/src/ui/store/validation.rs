@@ -9,9 +9,13 @@ use super::notice::Notice;
 use super::pointer::split_pointer;
 use super::state::{Store, View};
 use crate::ui::text::{say, w, P, W};
+use checklist_core::finding::codes::field::FieldCode;
+use checklist_core::finding::codes::Code;
 use checklist_core::finding::{Finding, Severity};
 use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Section, PRESENCE_HAS, PRESENCE_KEY};
+
+const SET_ASIDE: Code = Code::Field(FieldCode::SetAside);
 
 impl Store {
     /// 校验, the debounced whole-record pass, and the summary shown.
@@ -108,6 +112,12 @@ impl Store {
     /// Whether the rules demand the field at `path` now, as an error: `required`, or a
     /// `requiredIf` that holds for its row or section.
     pub fn required_now(&self, f: &Field, path: &str) -> bool {
+        let empty = Map::new();
+        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
+        let obj = self.record.pointer(parent).and_then(Value::as_object).unwrap_or(&empty);
+        if !f.shown(obj, &self.record) {
+            return false;
+        }
         if matches!(f.required, checklist_core::template::Requirement::Required(Severity::Error)) {
             return true;
         }
@@ -115,10 +125,33 @@ impl Store {
         if f.required_if_severity.unwrap_or(Severity::Error) != Severity::Error {
             return false;
         }
-        let empty = Map::new();
-        let parent = path.rsplit_once('/').map_or("", |(p, _)| p);
-        let obj = self.record.pointer(parent).and_then(Value::as_object).unwrap_or(&empty);
         checklist_core::engine::eval(c, obj, &self.record)
+    }
+
+    /// Whether a field of the row or section object `obj` applies now (its `shownIf`): a field
+    /// that does not is neither shown nor printed, and the engine does not check it.
+    pub fn applies(&self, f: &Field, obj: Option<&Map<String, Value>>) -> bool {
+        f.shown_if.is_none() || f.shown(obj.unwrap_or(&Map::new()), &self.record)
+    }
+
+    /// Values typed in fields of `section` that no longer apply, one line each, for a notice in
+    /// the section ("家庭成员登记表 第1行：已填写的“子女类别”…"): kept in the record, said so, never
+    /// dropped. Empty when there are none.
+    pub fn set_aside(&self, section: &Section) -> String {
+        let prefix = format!("/{}/", section.id);
+        let l = self.locale;
+        let mut out = String::new();
+        for f in self.validation.findings.iter().filter(|f| f.code == SET_ASIDE && f.path.starts_with(&prefix)) {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            if f.path[prefix.len()..].contains('/') {
+                out.push_str(&self.where_is(&f.path).unwrap_or_default());
+                out.push_str(w(l, W::Colon));
+            }
+            out.push_str(&f.message(l));
+        }
+        out
     }
 
     /// What a message is about, for lists away from the field: `房产 第3行` for a table row's
