@@ -3,7 +3,7 @@
 //! in its own row, a re-check agrees with the full pass, and a bad condition is refused at load.
 
 use crate::geren_rules::{fixture, listing, set, validate};
-use checklist_core::template::{builtin, builtin_json, load};
+use checklist_core::template::{builtin, builtin_source, load};
 use checklist_core::{Config, Date, Severity, Validator};
 use serde_json::{json, Value};
 
@@ -119,23 +119,27 @@ fn a_recheck_agrees_with_the_full_pass_on_set_aside_values() {
     }
 }
 
+/// The readable source of the 个人有关事项 template with one edit, which must apply.
+fn edited(from: &str, to: &str, n: usize) -> String {
+    let src = builtin_source("geren").expect("source");
+    assert!(src.contains(from), "the template no longer contains {from}");
+    src.replacen(from, to, n)
+}
+
 #[test]
 fn a_bad_shown_if_is_refused_at_load() {
     // The family register's 子女类别 made to look at the header: a column sees only its row.
-    let json = builtin_json("geren").unwrap().replacen(
-        r#""shownIf": {"field": "relation", "eq": "子女"}"#,
-        r#""shownIf": {"field": "/header/reportType", "eq": "子女"}"#,
-        1,
-    );
+    let json =
+        edited(r#""shownIf": {"field": "relation", "eq": "子女"}"#, r#""shownIf": {"field": "/header/reportType", "eq": "子女"}"#, 1);
     let e = load(&json).unwrap_err();
     assert_eq!(e.problems.len(), 1, "{e}");
     assert!(e.problems[0].0.ends_with("/columns/2/shownIf") && e.problems[0].1.contains("`/header/reportType` is not"), "{e}");
     // A typo in a field name, and an operator without a field.
-    let json = builtin_json("geren").unwrap().replacen(r#""shownIf": {"field": "reportType""#, r#""shownIf": {"field": "reportTyp""#, 1);
+    let json = edited(r#""shownIf": {"field": "reportType""#, r#""shownIf": {"field": "reportTyp""#, 1);
     let e = load(&json).unwrap_err();
     assert!(e.problems[0].1.contains("`reportTyp` is not another field of this section"), "{e}");
     assert!(e.problems[0].0.starts_with("/sections/0/fields/"), "{e}");
-    let json = builtin_json("geren").unwrap().replacen(r#""shownIf": {"field": "reportType", "eq""#, r#""shownIf": {"eq""#, 1);
+    let json = edited(r#""shownIf": {"field": "reportType", "eq""#, r#""shownIf": {"eq""#, 1);
     let e = load(&json).unwrap_err();
     assert!(e.problems.iter().any(|(p, m)| p.ends_with("/shownIf/field") && m.contains("needs `field`")), "{e}");
 }
