@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use super::country::to_codes;
 use super::msg::{Effect, HostEvent, Msg};
 use super::notice::Notice;
 use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
@@ -43,8 +44,12 @@ impl Store {
                 // `2018-07-02`): not while typing, which would move the caret and mangle a
                 // half-typed date.
                 let kind = self.field_at(&path).map(|f| f.kind);
-                let normalised = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?));
-                if let Some(v) = normalised {
+                // A country typed by name (中国, 香港特别行政区, us) is stored by its code; the input
+                // shows the name again, so there is nothing to announce. Unknown text stays.
+                let coded = kind.and_then(|k| to_codes(k, self.value_at(&path)?));
+                if let Some(v) = coded {
+                    self.set(&path, Some(v), fx);
+                } else if let Some(v) = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?)) {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
                     self.set(&path, Some(v), fx);
