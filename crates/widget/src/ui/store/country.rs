@@ -9,6 +9,34 @@ use checklist_core::ident;
 use checklist_core::locale::Locale;
 use checklist_core::template::FieldType;
 
+/// A country field being typed in: its text as typed (shown as it is, not by name, so that `CH`
+/// on the way to `China` is not turned into 瑞士 under the caret), whether its list is open, and
+/// the option moved to with ↑ ↓. Gone when the field is left or a suggestion picked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typing {
+    /// The field's JSON pointer.
+    pub path: String,
+    /// What the input holds.
+    pub text: String,
+    /// The list shows (Esc closes it, ↓ opens it again).
+    pub open: bool,
+    /// The option moved to.
+    pub active: Option<usize>,
+}
+
+/// A key in a country field's list (the view sends it only while the field is typed in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComboKey {
+    /// ↓: the next option, from the last to the first; opens a closed list.
+    Down,
+    /// ↑: the previous option, from the first to the last.
+    Up,
+    /// Esc: close the list, keep the text.
+    Close,
+    /// Enter on an option, or a click: store its country.
+    Pick(usize),
+}
+
 /// At most this many suggestions show: enough to pick from, few enough to read out.
 pub const MAX_SUGGESTIONS: usize = 8;
 
@@ -17,24 +45,20 @@ fn is_sep(c: char) -> bool {
     matches!(c, ',' | '，' | '、' | ';' | '；')
 }
 
-/// The items of a `countries` input (`美国、日本`, `US, JP`). Spaces separate items only
-/// between codes (`US JP`), so that `United States` stays one name.
+/// The items of a `countries` input (`美国、日本`, `US, JP`). Spaces do not separate them, so
+/// that `United States` stays one name.
 pub fn items(raw: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    for piece in raw.split(is_sep).map(str::trim) {
-        if piece.split_whitespace().all(|t| t.len() == 2 && t.bytes().all(|b| b.is_ascii_alphabetic())) {
-            out.extend(piece.split_whitespace());
-        } else {
-            out.push(piece);
-        }
-    }
-    out
+    raw.split(is_sep).map(str::trim).collect()
 }
 
 /// The part of the input the suggestions are for: all of it for one country, the item after the
 /// last separator for several (empty right after a separator).
 pub fn query(raw: &str, multi: bool) -> &str {
-    if multi { raw.rsplit(is_sep).next().unwrap_or(raw) } else { raw }.trim()
+    if multi {
+        items(raw).pop().unwrap_or(raw)
+    } else {
+        raw.trim()
+    }
 }
 
 /// The codes of the countries whose name (in either language) or code matches `query`: the
@@ -145,7 +169,7 @@ mod tests {
     #[test]
     fn items_and_picks_of_several_countries() {
         assert_eq!(items("美国、日本，德国"), ["美国", "日本", "德国"]);
-        assert_eq!(items("US JP, United States"), ["US", "JP", "United States"]);
+        assert_eq!(items("US, United States"), ["US", "United States"]);
         assert_eq!(query("美国、日", true), "日");
         assert_eq!(query("美国、", true), "");
         assert_eq!(query(" 美国 ", false), "美国");

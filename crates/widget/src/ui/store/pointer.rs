@@ -123,6 +123,7 @@ mod tests {
         assert_eq!(convert(FieldType::Year, "二〇二五"), Some(Value::from("二〇二五")));
         assert_eq!(convert(FieldType::Boolean, "true"), Some(Value::Bool(true)));
         assert_eq!(convert(FieldType::Countries, "US，JP 、DE"), Some(serde_json::json!(["US", "JP", "DE"])));
+        assert_eq!(convert(FieldType::Countries, "US,,"), Some(serde_json::json!(["US"])));
         assert_eq!(convert(FieldType::Countries, "美国、United States"), Some(serde_json::json!(["美国", "United States"])));
         assert_eq!(convert(FieldType::Text, "  "), None);
     }
