@@ -4,5 +4,6 @@
 mod common;
 mod robustness;
 mod ui_clerk_render;
+mod ui_country;
 mod ui_render;
 mod ui_words;
