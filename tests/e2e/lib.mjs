@@ -370,6 +370,7 @@ async function describeAll(loc) {
   return loc.evaluateAll((els) => els.map((el) => ({
     tag: el.localName,
     type: (el.getAttribute('type') || '').toLowerCase(),
+    role: el.getAttribute('role'),
     value: el.value,
     checked: !!el.checked,
     multiple: !!el.multiple,
@@ -454,6 +455,11 @@ export async function kbSet(page, path, value) {
     await page.keyboard.type(String(value));
   }
   await page.keyboard.press('Tab');
+  if (first.role === 'combobox') {
+    // A country field, typed here by its code: it stores the code and shows the name.
+    assert.deepEqual(get(await handle(page, 'getData'), path), value, `${path}: typed country not stored`);
+    return;
+  }
   const now = await input.evaluate((el) => el.value);
   assert.equal(now, String(value), `${path}: typed value did not stick`);
 }

@@ -4,6 +4,7 @@
 mod common;
 mod robustness;
 mod ui_clerk_render;
+mod ui_country;
 mod ui_render;
 mod ui_shown;
 mod ui_words;

@@ -9,8 +9,10 @@ use yew::prelude::*;
 
 use super::answer::ref_options;
 use super::changes;
+use super::country;
 use super::dom::{dom_id, esc, ADD_ROW, REMOVE_ASK, REMOVE_CONFIRM};
 use super::shared::Shared;
+use super::store::country::Typing;
 use super::store::msg::Msg;
 use super::store::pointer::display;
 use super::store::state::Store;
@@ -284,11 +286,18 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
                 FieldType::IdCard | FieldType::IdNumber | FieldType::Passport | FieldType::TravelPermit => Some("off"),
                 _ => None,
             };
-            html! {
-                <input type="text" id={id.clone()} data-path={path.to_owned()} readonly={ro} value={text.clone()} inputmode={mode} placeholder={placeholder}
+            // A country field is a combobox: typed and shown by name, stored by code (country.rs).
+            let c = country::combo(s, sh, f, path, value);
+            let text = c.as_ref().map_or(text, |c| c.text.clone());
+            html! {<>
+                <input type="text" id={id.clone()} data-path={path.to_owned()} readonly={ro} value={text} inputmode={mode} placeholder={placeholder}
                     autocomplete={autocomplete} spellcheck="false" aria-describedby={described.clone()} aria-invalid={invalid} aria-required={required}
-                    aria-label={aria_label.clone()} oninput={oninput} onblur={onblur} />
-            }
+                    aria-label={aria_label.clone()} oninput={oninput} onblur={onblur}
+                    role={c.as_ref().map(|_| "combobox")} aria-autocomplete={c.as_ref().map(|_| "list")} aria-expanded={c.as_ref().map(|c| c.expanded)}
+                    aria-controls={c.as_ref().and_then(|c| c.controls.clone())} aria-activedescendant={c.as_ref().and_then(|c| c.active.clone())}
+                    onkeydown={c.as_ref().map(|c| c.onkeydown.clone())} />
+                { c.map(|c| c.list).unwrap_or_default() }
+            </>}
         }
     };
     html! {
@@ -344,7 +353,8 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
                 { for rows.into_iter().map(|(i, row)| html! {
                     <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
                         messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only()}
-                        pending={s.pending_remove() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()} />
+                        pending={s.pending_remove() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()}
+                        typing={s.typing().filter(|t| t.path.starts_with(&format!("{tpath}/{i}/"))).cloned()} />
                 }) }
             </ol>
             if !s.read_only() {
@@ -411,6 +421,8 @@ pub struct RowProps {
     locale: Locale,
     read_only: bool,
     pending: bool,
+    /// One of its country cells is being typed in (its list is part of the row).
+    typing: Option<Typing>,
     refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
 }
 

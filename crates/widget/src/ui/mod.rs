@@ -13,6 +13,7 @@
 mod answer;
 mod app;
 mod changes;
+mod country;
 mod crosscheck;
 mod dom;
 mod form;

@@ -13,8 +13,8 @@ crate::finding_codes! {
         BirthMismatch = "birth_mismatch" { zh: "出生日期与身份证号码不一致", en: "Birth date does not match the ID number" },
         /// Gender field differs from the ID number's parity (SPEC §6.1.5).
         GenderMismatch = "gender_mismatch" { zh: "性别与身份证号码不一致", en: "Gender does not match the ID number" },
-        /// Not an ISO 3166-1 alpha-2 code.
-        CountryUnknown = "country_unknown" { zh: "{label}不是有效的国家（地区）代码", en: "{label} is not a valid country or region code" },
+        /// Not an ISO 3166-1 alpha-2 code (nor, in the widget, a name it knows). Says what to type.
+        CountryUnknown = "country_unknown" { zh: "{label}未能识别，请从列表中选择国家（地区），如“美国”", en: "{label} is not a known country or region: choose one from the list, e.g. United States" },
         /// Not an ISO 4217 code.
         CurrencyUnknown = "currency_unknown" { zh: "{label}不是有效的币种代码", en: "{label} is not a valid currency code" },
         /// An ID number that is not 18 characters long (SPEC §6.1). Param `len`.

@@ -6,12 +6,14 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use super::country::{picked, query, suggestions, to_codes, ComboKey, Typing};
 use super::msg::{Effect, HostEvent, Msg};
 use super::notice::Notice;
 use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
 use super::state::{Store, SubmitState};
 use crate::ui::dom::{REMOVE_ASK, REMOVE_CONFIRM};
 use checklist_core::finding::{Confirmation, Report};
+use checklist_core::template::FieldType;
 
 impl Store {
     /// Typing, choices, rows and confirmations.
@@ -21,7 +23,11 @@ impl Store {
                 // Errors show while typing once a field has been left, or when it already held
                 // a value; a first entry into an empty field is judged when the user leaves it.
                 let quiet = !self.editing.touched.contains(&path) && checklist_core::engine::is_empty(self.value_at(&path));
-                let value = self.field_at(&path).map(|f| convert(f.kind, &raw)).unwrap_or_else(|| text_value(&raw));
+                let kind = self.field_at(&path).map(|f| f.kind);
+                if matches!(kind, Some(FieldType::Country | FieldType::Countries)) {
+                    self.editing.typing = Some(Typing { path: path.clone(), text: raw.clone(), open: true, active: None });
+                }
+                let value = kind.map(|k| convert(k, &raw)).unwrap_or_else(|| text_value(&raw));
                 self.set(&path, value, fx);
                 if quiet {
                     self.editing.touched.remove(&path);
@@ -38,13 +44,21 @@ impl Store {
                 let value = if list.is_empty() { None } else { Some(Value::Array(list)) };
                 self.set(&path, value, fx);
             }
+            Msg::Combo(path, key) => self.combo(path, key, fx),
             Msg::Touch(path) => {
+                if self.editing.typing.as_ref().is_some_and(|t| t.path == path) {
+                    self.editing.typing = None;
+                }
                 // Leaving a field stores its normalised form (`１８.６０` → `18.60`, `2018.7.2` →
                 // `2018-07-02`): not while typing, which would move the caret and mangle a
                 // half-typed date.
                 let kind = self.field_at(&path).map(|f| f.kind);
-                let normalised = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?));
-                if let Some(v) = normalised {
+                // A country typed by name (中国, 香港特别行政区, us) is stored by its code; the input
+                // shows the name again, so there is nothing to announce. Unknown text stays.
+                let coded = kind.and_then(|k| to_codes(k, self.value_at(&path)?));
+                if let Some(v) = coded {
+                    self.set(&path, Some(v), fx);
+                } else if let Some(v) = kind.and_then(|k| checklist_core::normalize::value(k, self.value_at(&path)?)) {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
                     self.set(&path, Some(v), fx);
@@ -101,6 +115,29 @@ impl Store {
 }
 
 impl Store {
+    /// A key in a country field's list: move through the options, close the list, or store the
+    /// option picked (the input then shows its name).
+    fn combo(&mut self, path: String, key: ComboKey, fx: &mut Vec<Effect>) {
+        let multi = self.field_at(&path).is_some_and(|f| f.kind == FieldType::Countries);
+        let Some(t) = self.editing.typing.as_mut().filter(|t| t.path == path) else { return };
+        let found = suggestions(query(&t.text, multi));
+        let n = found.len().max(1);
+        match key {
+            ComboKey::Down => t.active = Some(t.active.filter(|_| t.open).map_or(0, |i| (i + 1) % n)),
+            ComboKey::Up => t.active = Some(t.active.filter(|_| t.open).map_or(n - 1, |i| (i + n - 1) % n)),
+            ComboKey::Close => t.active = None,
+            ComboKey::Pick(i) => {
+                if let Some(code) = found.get(i) {
+                    let value = picked(&t.text, multi, code);
+                    self.editing.typing = None;
+                    self.set(&path, Some(value), fx);
+                }
+                return;
+            }
+        }
+        t.open = key != ComboKey::Close;
+    }
+
     /// Replaces the whole record (host `setData`, import): touched state resets.
     pub fn replace_data(&mut self, data: Value, confirmations: Vec<Confirmation>) {
         self.record = if data.is_object() { data } else { Value::Object(Map::new()) };
@@ -109,6 +146,7 @@ impl Store {
         self.validation.show_all = false;
         self.validation.summary = false;
         self.editing.pending_remove = None;
+        self.editing.typing = None;
         let unsent = self.submission.unsent;
         self.data_changed();
         // Whose data it is decides: the callers for the user's (import, drafts) say so.

@@ -6,9 +6,11 @@
 //! One file per concern, each with the update of its messages: `editing`, `validation`, `submit`,
 //! `drafts`, `transfer` (import / export and the file pickers), `navigation`, `last_year`,
 //! `review`, `print`; `update` routes a message to its concern, `state` holds the data, `msg` the
-//! messages and effects, `pointer` the JSON-pointer helpers. This file only declares: it re-exports nothing, so that its children may
+//! messages and effects, `pointer` the JSON-pointer helpers, `country` country fields (codes
+//! stored, names typed and shown). This file only declares: it re-exports nothing, so that its children may
 //! use `super::` and `pub(super)` without importing a file that imports them back.
 
+pub mod country;
 pub mod drafts;
 pub mod editing;
 pub mod last_year;

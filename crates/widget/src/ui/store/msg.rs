@@ -3,6 +3,7 @@
 
 use serde_json::Value;
 
+use super::country::ComboKey;
 use checklist_core::finding::Finding;
 use checklist_core::locale::Locale;
 
@@ -81,6 +82,8 @@ pub enum Msg {
     },
     /// The field lost focus: show its errors from now on.
     Touch(String),
+    /// A key in the list of a country field being typed in.
+    Combo(String, ComboKey),
     /// Add a row to the table at this pointer.
     AddRow(String),
     /// Ask before removing this row.

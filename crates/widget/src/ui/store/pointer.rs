@@ -23,10 +23,7 @@ pub fn convert(kind: FieldType, raw: &str) -> Option<Value> {
             _ => text_value(raw),
         },
         FieldType::Countries => Some(Value::Array(
-            t.split(|c: char| c == ',' || c == '，' || c == '、' || c.is_whitespace())
-                .filter(|s| !s.is_empty())
-                .map(|s| Value::String(s.to_owned()))
-                .collect(),
+            super::country::items(t).into_iter().filter(|s| !s.is_empty()).map(|s| Value::String(s.to_owned())).collect(),
         )),
         _ => text_value(raw),
     }
@@ -126,6 +123,8 @@ mod tests {
         assert_eq!(convert(FieldType::Year, "二〇二五"), Some(Value::from("二〇二五")));
         assert_eq!(convert(FieldType::Boolean, "true"), Some(Value::Bool(true)));
         assert_eq!(convert(FieldType::Countries, "US，JP 、DE"), Some(serde_json::json!(["US", "JP", "DE"])));
+        assert_eq!(convert(FieldType::Countries, "US,,"), Some(serde_json::json!(["US"])));
+        assert_eq!(convert(FieldType::Countries, "美国、United States"), Some(serde_json::json!(["美国", "United States"])));
         assert_eq!(convert(FieldType::Text, "  "), None);
     }
 }

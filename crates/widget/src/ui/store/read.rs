@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
+use super::country::Typing;
 use super::msg::FailReason;
 use super::notice::Notice;
 use super::state::{DraftKeep, ImportReport, ReviewInfo, Setup, Store, SubmitState, View};
@@ -73,6 +74,11 @@ impl Store {
     /// Whether the user has typed in or left the field at `path`.
     pub fn touched(&self, path: &str) -> bool {
         self.editing.touched.contains(path)
+    }
+
+    /// The country field being typed in, with its text and list.
+    pub fn typing(&self) -> Option<&Typing> {
+        self.editing.typing.as_ref()
     }
 
     /// The row waiting for its delete question.

@@ -17,6 +17,7 @@ use checklist_core::engine::Validator;
 use checklist_core::finding::{Confirmation, Finding};
 use checklist_core::locale::Locale;
 
+use super::country::Typing;
 use super::msg::FailReason;
 use super::notice::Notice;
 use checklist_core::intake::Integrity;
@@ -155,6 +156,8 @@ pub struct Editing {
     pub(super) next_row: u64,
     /// Changes since the store was made (drives memoisation and draft saves).
     pub(super) rev: u64,
+    /// The country field being typed in.
+    pub(super) typing: Option<Typing>,
 }
 
 /// Validation: the findings, indexed by path, and how much of them shows.
@@ -273,7 +276,7 @@ impl Store {
             confirmations: Vec::new(),
             notice: None,
             quiet: false,
-            editing: Editing { touched: HashSet::new(), pending_remove: None, next_row: 1, rev: 0 },
+            editing: Editing { touched: HashSet::new(), pending_remove: None, next_row: 1, rev: 0, typing: None },
             validation: Validation { findings: Vec::new(), index: HashMap::new(), show_all: false, summary: false },
             submission: Submission {
                 state: SubmitState::Idle,

@@ -14,6 +14,7 @@ impl Store {
             msg,
             Msg::Set { .. }
                 | Msg::Input { .. }
+                | Msg::Combo(..)
                 | Msg::Toggle { .. }
                 | Msg::AddRow(_)
                 | Msg::AskRemove(_)
@@ -40,6 +41,7 @@ impl Store {
             | Msg::Input { .. }
             | Msg::Toggle { .. }
             | Msg::Touch(_)
+            | Msg::Combo(..)
             | Msg::AddRow(_)
             | Msg::AskRemove(_)
             | Msg::CancelRemove
