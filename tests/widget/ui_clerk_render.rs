@@ -120,6 +120,7 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     assert!(html.contains("2026年1月14日 09:30"), "confirmedAt shown, as people write it");
     assert!(!html.contains("2026-01-14T09:30:00+08:00"), "no machine stamp on screen");
     assert!(!html.contains("data-confirm="), "a reviewer confirms nothing");
+    assert!(html.contains("校验结果：") && !html.contains("共0项"), "no \"0项\" count in the findings heading");
     let mut v: Value = serde_json::from_str(&text).unwrap();
     v["data"]["header"]["position"] = json!("改动后的职务");
     send(&sh, Msg::FileRead(FilePurpose::Review, v.to_string()));

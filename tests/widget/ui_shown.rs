@@ -102,3 +102,22 @@ async fn the_print_lists_only_fields_that_apply() {
     }
     assert!(head.contains(">本年度已作事后报告的事项<"), "an annual report's own question is printed");
 }
+
+/// A reviewer opening a record that holds an answer set aside is told so in the review's findings,
+/// although the answer is neither checked nor printed.
+#[tokio::test]
+async fn a_reviewer_is_told_of_an_answer_set_aside() {
+    use checklist_core::{envelope, template::builtin};
+    use checklist_widget::ui::store::msg::FilePurpose;
+    use checklist_widget::ui::store::state::Setup;
+    let mut data = annual_not_leader();
+    data["header"]["eventDate"] = Value::from("2025-03-01");
+    let t = builtin("geren").unwrap().unwrap();
+    let text = envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft));
+    let sh = shared("geren", None, today("geren"), Locale::ZhCn, true);
+    sh.store.borrow_mut().configure(Setup { review: true, ..Setup::default() });
+    sh.dispatch(Msg::FileRead(FilePurpose::Review, text));
+    let html = render(&sh).await;
+    let findings = html.split("data-review-findings").nth(1).and_then(|p| p.split("</section>").next()).expect("the review's findings");
+    assert!(findings.contains("已填写的“事项发生日期”按目前的填报情况不适用"), "{findings}");
+}

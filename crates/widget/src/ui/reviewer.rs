@@ -9,7 +9,8 @@ use super::store::msg::{FilePurpose, Msg};
 use super::store::pointer::split_pointer;
 use super::store::state::Store;
 use super::text::{say, w, P, W};
-use checklist_core::finding::Severity;
+use checklist_core::finding::codes::field::FieldCode;
+use checklist_core::finding::{Code, Severity};
 use checklist_core::intake::Integrity;
 use checklist_core::locale::Locale;
 
@@ -40,7 +41,10 @@ pub(crate) fn panel(s: &Store, sh: &Shared) -> Html {
         Integrity::NoDigest => "no-digest",
         Integrity::Unknown => "unknown",
     };
-    let current: Vec<_> = s.findings().iter().filter(|f| f.severity != Severity::Info || f.rule.is_some()).collect();
+    // Errors, warnings, rule notes, and answers set aside because their field does not apply: a
+    // reviewer must know the record holds them, although they are neither checked nor printed.
+    let set_aside = Code::from(FieldCode::SetAside);
+    let current: Vec<_> = s.findings().iter().filter(|f| f.severity != Severity::Info || f.rule.is_some() || f.code == set_aside).collect();
     let (e, warns) = (
         current.iter().filter(|f| f.severity == Severity::Error).count(),
         current.iter().filter(|f| f.severity == Severity::Warning).count(),

@@ -184,6 +184,9 @@ pub(crate) fn say(p: P<'_>) -> String {
         P::PrintRow { table, row } => format!("{table} — row {row}"),
         P::PrintYear(year) => format!("Year: {year}"),
         P::ErrorsBeforeSubmit(e) => format!("{e} errors must be corrected before submitting."),
+        P::FindingsHeading { errors: 0, warnings: 0 } => "Findings: no errors, no warnings".into(),
+        P::FindingsHeading { errors: e, warnings: 0 } => format!("Findings: {e} errors"),
+        P::FindingsHeading { errors: 0, warnings: w } => format!("Findings: {w} warnings"),
         P::FindingsHeading { errors: e, warnings: w } => format!("Findings: {e} errors, {w} warnings"),
     }
 }

@@ -184,6 +184,9 @@ pub(crate) fn say(p: P<'_>) -> String {
         P::TableRow { table, row } | P::PrintRow { table, row } => format!("{table} 第{row}行"),
         P::PrintYear(year) => format!("（{year}年度）"),
         P::ErrorsBeforeSubmit(e) => format!("还有{e}项错误，修改后方可提交。"),
+        P::FindingsHeading { errors: 0, warnings: 0 } => "校验结果：无错误、无提示".into(),
+        P::FindingsHeading { errors: e, warnings: 0 } => format!("校验结果：共{e}项错误"),
+        P::FindingsHeading { errors: 0, warnings: w } => format!("校验结果：共{w}项提示"),
         P::FindingsHeading { errors: e, warnings: w } => format!("校验结果：共{e}项错误、{w}项提示"),
     }
 }
