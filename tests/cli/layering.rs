@@ -121,6 +121,40 @@ fn the_lock_graph_is_read_correctly() {
     assert!(widget.contains("yew") && widget.contains("wasm-bindgen") && !widget.contains("wasm-bindgen-test"), "{widget:?}");
 }
 
+/// The lines of a manifest's tables whose header `keep` accepts, comments left out.
+fn table_lines(path: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).expect("manifest");
+    let mut inside = false;
+    let mut out = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            inside = keep(line);
+        } else if inside && !line.is_empty() && !line.starts_with('#') {
+            out.push(line.to_owned());
+        }
+    }
+    out
+}
+
+#[test]
+fn the_module_carries_no_built_in_template() {
+    // The loader fetches the template a page uses (www/pkg/templates/); the core's default feature
+    // `builtin-templates` would compile all three into the WebAssembly module. The workspace takes the core
+    // without its defaults, and the widget's own (non-dev) dependencies never ask for the feature.
+    let ws = table_lines("Cargo.toml", |h| h == "[workspace.dependencies]");
+    let core = ws.iter().find(|l| l.starts_with("checklist-core")).expect("checklist-core in [workspace.dependencies]");
+    assert!(core.contains("default-features = false"), "Cargo.toml: {core}");
+    let widget = table_lines("crates/widget/Cargo.toml", |h| h.ends_with("dependencies]") && !h.ends_with("dev-dependencies]"));
+    assert!(widget.iter().any(|l| l.starts_with("checklist-core")), "the widget's dependencies were not read: {widget:?}");
+    let asking: Vec<&String> = widget.iter().filter(|l| l.contains("builtin-templates") || l.starts_with("checklist-core = {")).collect();
+    assert!(asking.is_empty(), "crates/widget/Cargo.toml takes the core with features: {asking:?}");
+    // The CLI and the endpoint do need them, and say so.
+    for m in ["Cargo.toml", "crates/server/Cargo.toml"] {
+        let deps = table_lines(m, |h| h == "[dependencies]");
+        assert!(deps.iter().any(|l| l.starts_with("checklist-core") && l.contains("builtin-templates")), "{m}: {deps:?}");
+    }
+}
+
 // ---- no import circles between files -------------------------------------------------------------
 
 /// A crate's source files as modules: module path (`rules::geren`, `` for the crate root) → file.

@@ -34,11 +34,13 @@ async function sriPage(context, hashes) {
 describe('Subresource Integrity', () => {
   test('integrity.json holds the sha384 of every file a portal loads', async () => {
     const hashes = await integrity();
-    const files = ['checklist.js', 'checklist.css', 'pkg/accountability_checklist.js', 'pkg/integrity.js', 'pkg/accountability_checklist_bg.wasm'];
+    const templates = ['pkg/templates/geren.json', 'pkg/templates/shuzhi.json', 'pkg/templates/tanhua.json'];
+    const files = ['checklist.js', 'checklist.css', 'pkg/accountability_checklist.js', 'pkg/integrity.js', 'pkg/accountability_checklist_bg.wasm', ...templates];
     assert.deepEqual(Object.keys(hashes).sort(), [...files].sort());
     for (const f of files) assert.equal(hashes[f], sri(await readFile(join(ROOT, 'www', f))), f);
     const js = await readFile(join(ROOT, 'www', 'pkg', 'integrity.js'), 'utf8');
     assert.ok(js.includes(hashes['pkg/accountability_checklist_bg.wasm']), 'the loader fetches the wasm with its hash');
+    for (const t of templates) assert.ok(js.includes(hashes[t]), `the loader fetches ${t} with its hash`);
   });
 
   test('a portal page that pins the hashes works under the strict CSP', async () => {
@@ -50,8 +52,8 @@ describe('Subresource Integrity', () => {
     await context.close();
   });
 
-  test('a tampered WebAssembly module or loader is refused', async () => {
-    for (const [pattern, what] of [['**/pkg/accountability_checklist_bg.wasm', 'wasm'], ['**/checklist.js', 'loader']]) {
+  test('a tampered WebAssembly module, loader or template is refused', async () => {
+    for (const [pattern, what] of [['**/pkg/accountability_checklist_bg.wasm', 'wasm'], ['**/checklist.js', 'loader'], ['**/pkg/templates/geren.json', 'template']]) {
       const context = await harness.context();
       const page = await sriPage(context, await integrity());
       await context.route(pattern, async (route) => {

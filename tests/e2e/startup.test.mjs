@@ -114,6 +114,7 @@ describe('never a blank box', () => {
     const page = await openPage(context);
     // As a kernel below the floor sees the real module: bytes it cannot compile (here: a bad section id),
     // with the integrity pin lifted so that the compiler, not SRI, is what refuses it.
+    // (An integrity.js of the shape older builds wrote, without TEMPLATE_INTEGRITY: the loader still links.)
     await page.route('**/pkg/integrity.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'export const WASM_INTEGRITY = ""; export const CSS_INTEGRITY = "";' }));
     await page.route(WASM, (route) => route.fulfill({ contentType: 'application/wasm', body: Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0x7f, 0]) }));
     await page.goto(DEMO);
@@ -158,6 +159,26 @@ describe('never a blank box', () => {
     await waitForWidget(page);
     assert.equal((await bootState(page)).alert, null, 'the message is gone');
     assert.equal((await events(page, 'checklist-ready')).length, 1);
+    await context.close();
+  });
+
+  test('the template download fails: the same message and 重试, which then fetches it again', async () => {
+    const context = await newContext(browser, { baseURL: server.url });
+    const page = await openPage(context);
+    const TEMPLATE = '**/pkg/templates/geren.json';
+    await page.route(TEMPLATE, (route) => route.fulfill({ status: 503, body: 'busy' }));
+    await page.goto(DEMO);
+    const state = await waitForAlert(page);
+    assert.match(state.alert, /下载失败/);
+    assert.equal(state.retry, true, 'a 重试 button');
+    assert.equal(state.rendered, false);
+    const errs = await events(page, 'checklist-error');
+    assert.deepEqual(errs.map((e) => [e.detail.kind, e.detail.reason]), [['load', 'download']]);
+    await page.unroute(TEMPLATE);
+    page.problems.length = 0; // the 503 was the point of this test
+    await page.locator(`${W} [data-action="retry-load"]`).press('Enter');
+    await waitForWidget(page);
+    assert.equal((await bootState(page)).alert, null, 'the message is gone');
     await context.close();
   });
 

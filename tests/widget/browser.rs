@@ -28,7 +28,12 @@ fn mount_with(opts: &str) -> Result<Mounted, JsValue> {
     let shadow = host.attach_shadow(&init).expect("shadow");
     let root = doc.create_element("div").expect("div");
     shadow.append_child(&root).expect("append");
-    let handle = mount(host.clone(), root, options(opts))?;
+    // What the loader does: the built-in templates' texts (here all three), fetched from pkg/templates/.
+    let builtins: serde_json::Map<String, serde_json::Value> = checklist_core::template::builtin_names()
+        .iter()
+        .map(|n| ((*n).to_owned(), checklist_core::template::builtin_json(n).expect("built in").into()))
+        .collect();
+    let handle = mount(host.clone(), root, options(opts), Some(serde_json::Value::Object(builtins).to_string()))?;
     Ok(Mounted { host, shadow, handle })
 }
 

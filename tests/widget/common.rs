@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use checklist_core::template::builtin;
+use checklist_core::template::{builtin, builtin_json, builtin_names};
 use checklist_core::{Config, Date, Locale, Validator};
+use checklist_widget::ui::builtins::Builtins;
 use checklist_widget::ui::store::msg::FilePurpose;
 use checklist_widget::ui::store::state::Store;
 use checklist_widget::ui::{App, AppProps, Host, Shared};
@@ -43,6 +44,11 @@ pub fn shared(kind: &str, data: Option<Value>, today: Date, locale: Locale, read
     let t = builtin(kind).expect("builtin").expect("loads");
     let v = Validator::new(t, Config::default()).expect("validator");
     Shared::new(Store::new(Rc::new(v), locale, today, data, read_only), TEST_HOST, |_, _| {})
+}
+
+/// Every built-in template, as the loader hands them to a reviewer's page.
+pub fn builtins() -> Builtins {
+    Builtins::from_texts(builtin_names().iter().map(|n| (*n, builtin_json(n).expect("built in"))))
 }
 
 /// The widget's HTML.

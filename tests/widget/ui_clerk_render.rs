@@ -109,7 +109,7 @@ async fn review_mode_says_plainly_whether_the_record_changed() {
     }];
     let text = export("geren", data, conf);
     let sh = shared("shuzhi", None, true);
-    sh.store.borrow_mut().configure(Setup { review: true, ..Setup::default() });
+    sh.store.borrow_mut().configure(Setup { review: true, builtins: crate::common::builtins(), ..Setup::default() });
     let html = render(&sh).await;
     assert!(html.contains("data-action=\"open-record\""), "a way to open a record");
     send(&sh, Msg::FileRead(FilePurpose::Review, text.clone()));

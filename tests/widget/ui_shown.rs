@@ -115,7 +115,7 @@ async fn a_reviewer_is_told_of_an_answer_set_aside() {
     let t = builtin("geren").unwrap().unwrap();
     let text = envelope::to_json(&envelope::export(&t, data, vec![], vec![], "2026-01-15T10:00:00+08:00".into(), envelope::Status::Draft));
     let sh = shared("geren", None, today("geren"), Locale::ZhCn, true);
-    sh.store.borrow_mut().configure(Setup { review: true, ..Setup::default() });
+    sh.store.borrow_mut().configure(Setup { review: true, builtins: crate::common::builtins(), ..Setup::default() });
     sh.dispatch(Msg::FileRead(FilePurpose::Review, text));
     let html = render(&sh).await;
     let findings = html.split("data-review-findings").nth(1).and_then(|p| p.split("</section>").next()).expect("the review's findings");

@@ -23,12 +23,18 @@
 
 // Written by `make pkg`: the module is fetched with its Subresource Integrity, so a portal that pins this
 // loader and the two pkg/ scripts (README, Security) pins the WebAssembly too.
-import { CSS_INTEGRITY, WASM_INTEGRITY } from "./pkg/integrity.js";
+// (A namespace import: an integrity.js of an older build, without TEMPLATE_INTEGRITY, still links.)
+import * as INTEGRITY from "./pkg/integrity.js";
+
+const { CSS_INTEGRITY, WASM_INTEGRITY } = INTEGRITY;
+const TEMPLATE_INTEGRITY = INTEGRITY.TEMPLATE_INTEGRITY || {};
 
 const WASM_URL = new URL("./pkg/accountability_checklist_bg.wasm", import.meta.url).href;
 const GLUE_URL = new URL("./pkg/accountability_checklist.js", import.meta.url).href;
 const STYLESHEET = new URL("./checklist.css", import.meta.url).href;
 const PRINT_STYLESHEET = new URL("./checklist-print.css", import.meta.url).href;
+/** The built-in templates. The module carries none: each is fetched when a widget first needs it. */
+const BUILTIN_TEMPLATES = ["geren", "shuzhi", "tanhua"];
 
 /** What the user reads when the widget cannot start, per reason (zh-CN, en). */
 const MESSAGES = {
@@ -121,7 +127,8 @@ async function loadModule() {
 /**
  * Resolves once the WebAssembly module is loaded and ready (shared by every widget on the page); rejects with
  * an Error whose `kind` is "unsupported" or "load" and whose `reason` is "nowasm", "compile", "csp",
- * "download" or "init". After a failure the next call tries again.
+ * "download" or "init". After a failure the next call tries again. Names of built-in templates
+ * (`whenLoaded("geren")`) load those too.
  */
 export function whenLoaded() {
   if (!loading) {
@@ -130,12 +137,53 @@ export function whenLoaded() {
       loading = null;
     });
   }
-  return loading;
+  // whenLoaded("geren", …): the named built-in templates too, so that mount() renders at once after it.
+  const names = Array.prototype.filter.call(arguments, (n) => BUILTIN_TEMPLATES.indexOf(n) >= 0);
+  return names.length ? Promise.all([loading].concat(names.map(loadTemplate))).then(() => undefined) : loading;
 }
 
 // Start at once, so the download overlaps the host page's own work; a failure here is shown by
 // each widget when it mounts (and retried then).
 whenLoaded().catch(() => {});
+
+// ---------------------------------------------------------------------------------------------
+// Built-in templates: pkg/templates/<name>.json, fetched with their integrity when a widget needs one (a
+// 个人有关事项 page downloads that template alone), once per page. A failed download is forgotten, so
+// that 重试 fetches it again.
+
+const templateTexts = {}; // name -> JSON text, once fetched
+const templateLoads = {}; // name -> promise of the text
+
+function loadTemplate(name) {
+  if (!templateLoads[name]) {
+    const integrity = TEMPLATE_INTEGRITY[name];
+    templateLoads[name] = fetch(new URL("./pkg/templates/" + name + ".json", import.meta.url).href, integrity ? { integrity } : {})
+      .then(
+        (r) => {
+          if (!r.ok) throw startError("load", "download", `template ${name}: HTTP ${r.status}`);
+          return r.text();
+        },
+        (e) => {
+          throw startError("load", "download", `template ${name}: ${messageOf(e)}`);
+        },
+      )
+      .then((t) => {
+        templateTexts[name] = t;
+        return t;
+      });
+    templateLoads[name].catch(() => {
+      delete templateLoads[name];
+    });
+  }
+  return templateLoads[name];
+}
+
+/** The built-in templates a widget with these options needs: the one it names, or all three for a reviewer. */
+function templatesFor(options) {
+  if (!isObject(options)) return [];
+  if (options.mode === "review") return BUILTIN_TEMPLATES;
+  return BUILTIN_TEMPLATES.indexOf(options.template) >= 0 ? [options.template] : [];
+}
 
 /** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics); 0 before it has loaded. */
 export function wasmMemoryBytes() {
@@ -282,7 +330,8 @@ const HANDLE_ARGS = {
  * importJson(text), setLocale(tag), destroy(), and whenReady(), a promise of the same handle once the
  * widget has rendered. Until then the other methods throw an Error that says so (README, Embedding the widget).
  *
- * Bad options: when the module is already loaded (`await whenLoaded()`), mount() throws an Error with a
+ * Bad options: when the module (and the built-in template the options name) is already loaded
+ * (`await whenLoaded("geren")`), mount() throws an Error with a
  * readable message; otherwise whenReady() rejects with it. Either way the message is shown in the element
  * and `checklist-error` ({kind: "options", message}) is dispatched. A widget that cannot start at all shows
  * why in the element and dispatches `checklist-error` with {kind: "unsupported" | "load", reason, message};
@@ -291,6 +340,8 @@ const HANDLE_ARGS = {
 export function mount(element, options) {
   if (!element || typeof element.attachShadow !== "function") fail("mount(element, options)", "an element as element");
   const locale = isObject(options) ? options.locale : undefined;
+  const templates = templatesFor(options);
+  const haveTemplates = () => templates.every((n) => typeof templateTexts[n] === "string");
   linkPrintStylesheet();
   const shadow = element.shadowRoot || element.attachShadow({ mode: "open" });
   const link = document.createElement("link");
@@ -374,7 +425,12 @@ export function mount(element, options) {
     if (destroyed || inner) return;
     try {
       // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
-      inner = glue.mount(element, root, optionsText);
+      // The built-in templates it needs, as {name: text}: one more string across.
+      const builtins = {};
+      templates.forEach((n) => {
+        builtins[n] = templateTexts[n];
+      });
+      inner = glue.mount(element, root, optionsText, templates.length ? JSON.stringify(builtins) : undefined);
     } catch (e) {
       refuse(e);
     }
@@ -384,7 +440,7 @@ export function mount(element, options) {
   }
 
   function start() {
-    whenLoaded().then(
+    whenLoaded.apply(null, templates).then(
       () => {
         try {
           attach();
@@ -427,7 +483,7 @@ export function mount(element, options) {
   } catch (e) {
     refuse(e); // throws
   }
-  if (glue) {
+  if (glue && haveTemplates()) {
     attach(); // throws on bad options, as it always has
   } else {
     showLoading();

@@ -342,13 +342,13 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
 fn check_kind(envelope: &Envelope, findings: &mut Vec<Finding>) {
     let found = envelope.checklist_kind;
     // Host templates may use any section ids: only a built-in template's data is recognisable.
-    let Some(Ok(t)) = crate::template::builtin(&envelope.template.id) else { return };
-    if t.checklist_kind != found {
+    let Some(kind) = crate::template::builtin_kind(&envelope.template.id) else { return };
+    if kind != found {
         findings.push(
             Finding::new(ImportCode::KindContradictsTemplate, Severity::Error, "/checklistKind")
                 .param("found", found.as_str())
                 .param("template", &envelope.template.id)
-                .param("expected", t.checklist_kind.as_str()),
+                .param("expected", kind.as_str()),
         );
         return;
     }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::template::model::{Condition, Field, FieldType, Template, CHANGED_KEY, PRESENCE_KEY};
+use crate::template::model::{ChecklistKind, Condition, Field, FieldType, Template, CHANGED_KEY, PRESENCE_KEY};
 
 /// Largest template accepted, in bytes.
 pub const MAX_TEMPLATE_BYTES: usize = 2 * 1024 * 1024;
@@ -54,14 +54,27 @@ pub fn builtin_names() -> &'static [&'static str] {
     &["shuzhi", "tanhua", "geren"]
 }
 
+/// The checklist kind of a built-in template, by name, without loading it (the widget has only the
+/// template in use, and an import needs no template to tell a relabelled file).
+pub fn builtin_kind(name: &str) -> Option<ChecklistKind> {
+    Some(match name {
+        "shuzhi" => ChecklistKind::Shuzhi,
+        "tanhua" => ChecklistKind::Tanhua,
+        "geren" => ChecklistKind::Geren,
+        _ => return None,
+    })
+}
+
 /// A built-in template by name (`shuzhi`, `tanhua`, `geren`).
+#[cfg(feature = "builtin-templates")]
 pub fn builtin(name: &str) -> Option<Result<Template, TemplateError>> {
     let json = builtin_json(name)?;
     Some(load(json))
 }
 
 /// The JSON text of a built-in template: `src/templates/<name>.json` without the whitespace between
-/// tokens (build.rs), which the module would otherwise carry to every portal.
+/// tokens (build.rs). Not in the WebAssembly module: the widget's loader fetches the one in use.
+#[cfg(feature = "builtin-templates")]
 pub fn builtin_json(name: &str) -> Option<&'static str> {
     Some(match name {
         "shuzhi" => include_str!(concat!(env!("OUT_DIR"), "/shuzhi.json")),
@@ -315,6 +328,15 @@ mod tests {
             let (a, b): (serde_json::Value, serde_json::Value) = (serde_json::from_str(src).unwrap(), serde_json::from_str(built).unwrap());
             assert_eq!(a, b, "{name}: the compact text is the same JSON");
         }
+    }
+
+    #[test]
+    fn builtin_kinds_are_the_templates_own() {
+        for name in builtin_names() {
+            let t = builtin(name).expect("listed").expect("loads");
+            assert_eq!(builtin_kind(name), Some(t.checklist_kind), "{name}");
+        }
+        assert_eq!(builtin_kind("nope"), None);
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub(crate) mod pointer;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use load::builtin_source;
-pub use load::{builtin, builtin_json, builtin_names, load, TemplateError};
+#[cfg(feature = "builtin-templates")]
+pub use load::{builtin, builtin_json};
+pub use load::{builtin_kind, builtin_names, load, TemplateError};
 pub use model::{
     Check, ChecklistKind, CompareOp, Condition, EnumOption, Field, FieldType, IdLinks, PresenceLabels, PresenceSpec, Reference,
     Requirement, Section, Table, Template, YearBound, CHANGED_KEY, PRESENCE_HAS, PRESENCE_KEY, PRESENCE_NONE,

@@ -12,6 +12,7 @@
 
 mod answer;
 mod app;
+pub mod builtins;
 mod changes;
 mod country;
 mod crosscheck;

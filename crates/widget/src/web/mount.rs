@@ -13,6 +13,7 @@ use super::env::{err, DraftStore, Env};
 use super::handle::Handle;
 use super::host::{random_key, HOST};
 use super::options::{Options, POST_TIMEOUT_MAX_MS, POST_TIMEOUT_MS};
+use crate::ui::builtins::Builtins;
 use crate::ui::store::msg::{FilePurpose, Msg};
 use crate::ui::store::review::template_of_envelope;
 use crate::ui::store::state::{DraftKeep, Setup, Store};
@@ -25,8 +26,14 @@ use checklist_core::template;
 
 /// Mounts the widget into `root` (normally a `<div>` in `host`'s shadow root); events are
 /// dispatched on `host`. Throws a JavaScript `Error` with a readable message on bad options.
+/// `builtins` is the JSON text of the built-in templates the loader fetched (name → template text):
+/// the module carries none, so a built-in `template` (or review mode) needs the one it names.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handle, JsValue> {
+pub fn mount(host: HtmlElement, root: Element, options: JsValue, builtins: Option<String>) -> Result<Handle, JsValue> {
+    let builtins = match builtins {
+        None => Builtins::default(),
+        Some(text) => Builtins::from_json(&text).map_err(|e| err(format!("accountability-checklist: bad built-in templates: {e}")))?,
+    };
     let opts: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
@@ -67,11 +74,20 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
     }
     let tpl = match &opts.template {
         None => return Err(err("accountability-checklist: option `template` is required (geren, shuzhi, tanhua, or a template object)")),
-        Some(Value::String(name)) => template::builtin(name)
-            .ok_or_else(|| {
-                err(format!("accountability-checklist: unknown template `{name}`; built-in: {}", template::builtin_names().join(", ")))
-            })?
-            .map_err(|e| err(format!("accountability-checklist: built-in template `{name}`: {e}")))?,
+        Some(Value::String(name)) => match builtins.get(name) {
+            Some(t) => t.map_err(|e| err(format!("accountability-checklist: built-in template `{name}`: {e}")))?,
+            None if template::builtin_kind(name).is_some() => {
+                return Err(err(format!(
+                    "accountability-checklist: the built-in template `{name}` was not loaded (mount through checklist.js, which fetches it)"
+                )))
+            }
+            None => {
+                return Err(err(format!(
+                    "accountability-checklist: unknown template `{name}`; built-in: {}",
+                    template::builtin_names().join(", ")
+                )))
+            }
+        },
         Some(v) => template::load(&v.to_string()).map_err(|e| err(format!("accountability-checklist: the template is not valid: {e}")))?,
     };
     let config = match &opts.config {
@@ -162,6 +178,7 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue) -> Result<Handl
         review,
         draft_keep,
         draft_choice,
+        builtins,
     });
     // Messages of the mount itself go through `update` before the view exists: their effects (focus,
     // a draft save) are not performed.

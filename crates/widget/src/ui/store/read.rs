@@ -27,6 +27,7 @@ impl Store {
             self.nav.page_size = n;
         }
         self.review.mode = setup.review;
+        self.review.builtins = setup.builtins;
         self.drafts.keep = setup.draft_keep;
         self.drafts.choice = setup.draft_choice;
     }

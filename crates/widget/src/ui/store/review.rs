@@ -13,12 +13,13 @@ use crate::ui::text::{w, W};
 use checklist_core::engine::Validator;
 use checklist_core::envelope;
 use checklist_core::intake::{self, Outcome, Policy};
+use checklist_core::template::builtin_kind;
 
 /// The built-in template an envelope (JSON text) names, for review mode without a `template`.
 pub fn template_of_envelope(text: &str) -> Option<String> {
     let v: Value = serde_json::from_str(text).ok()?;
     let id = v.pointer("/template/id").and_then(Value::as_str).or_else(|| v.get("checklistKind").and_then(Value::as_str))?;
-    checklist_core::template::builtin(id).map(|_| id.to_owned())
+    builtin_kind(id).map(|_| id.to_owned())
 }
 
 impl Store {
@@ -29,14 +30,16 @@ impl Store {
     pub fn open_for_review(&mut self, text: &str, fx: &mut Vec<Effect>) {
         let current = self.validator.clone();
         let config = current.config().clone();
+        let builtins = self.review.builtins.clone();
         let checked = intake::check(text, &config, self.today, Policy::REVIEW, |env| {
             let t = current.template();
             if env.checklist_kind == t.checklist_kind && env.template.id == t.id {
                 return Some(current.clone());
             }
             // A record of another checklist switches the template (built-in ones only).
-            checklist_core::template::builtin(&env.template.id)
-                .or_else(|| checklist_core::template::builtin(env.checklist_kind.as_str()))
+            builtins
+                .get(&env.template.id)
+                .or_else(|| builtins.get(env.checklist_kind.as_str()))
                 .and_then(Result::ok)
                 .and_then(|t| Validator::new(t, config.clone()).ok())
                 .map(Rc::new)
@@ -63,9 +66,11 @@ impl Store {
                 Some(at) => format!("{}（{}）", env.status.label(), checklist_core::locale::stamp(self.locale, at)),
                 None => env.status.label().to_owned(),
             },
-            template: match checklist_core::template::builtin(&env.template.id).and_then(Result::ok) {
-                Some(t) => format!("{}{}{}", t.title.get(self.locale), w(self.locale, W::Version), env.template.version),
-                None => format!("{} {}", env.template.id, env.template.version),
+            template: match self.validator.template() {
+                t if t.id == env.template.id && builtin_kind(&t.id).is_some() => {
+                    format!("{}{}{}", t.title.get(self.locale), w(self.locale, W::Version), env.template.version)
+                }
+                _ => format!("{} {}", env.template.id, env.template.version),
             },
             digest: env.digest.value.clone(),
             computed,
@@ -89,9 +94,10 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::ui::builtins::Builtins;
     use crate::ui::store::msg::{FilePurpose, Msg};
     use crate::ui::store::state::View;
-    use crate::ui::store::testing::{export, fixture, store};
+    use crate::ui::store::testing::{all_builtins, export, fixture, store};
     use checklist_core::intake::Integrity;
     use serde_json::Value;
 
@@ -100,6 +106,7 @@ mod tests {
         let mut s = store("geren");
         s.read_only = true;
         s.review.mode = true;
+        s.review.builtins = all_builtins();
         let text = export("shuzhi", fixture("shuzhi"));
         let mut fx = Vec::new();
         fx.extend(s.update(Msg::FileRead(FilePurpose::Review, text.clone())));
@@ -114,5 +121,20 @@ mod tests {
         let before = s.record.clone();
         fx.extend(s.update(Msg::FileRead(FilePurpose::Review, "[]".into())));
         assert_eq!(s.record, before, "an unreadable file changes nothing");
+    }
+
+    #[test]
+    fn a_record_of_a_kind_whose_template_was_not_given_changes_nothing() {
+        let mut s = store("geren");
+        s.read_only = true;
+        s.review.mode = true;
+        s.review.builtins = Builtins::from_texts([("geren", checklist_core::template::builtin_json("geren").expect("built in"))]);
+        let before = s.record.clone();
+        let fx = s.update(Msg::FileRead(FilePurpose::Review, export("shuzhi", fixture("shuzhi"))));
+        assert!(matches!(s.notice, Some(crate::ui::store::notice::Notice::FileUnusable(_))), "the reviewer is told");
+        assert!(!fx.is_empty(), "and the host");
+        assert_eq!(s.validator.template().id, "geren");
+        assert_eq!(s.record, before);
+        assert!(s.review.info.is_none());
     }
 }

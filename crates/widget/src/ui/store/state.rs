@@ -20,6 +20,7 @@ use checklist_core::locale::Locale;
 use super::country::Typing;
 use super::msg::FailReason;
 use super::notice::Notice;
+use crate::ui::builtins::Builtins;
 use checklist_core::intake::Integrity;
 
 /// Rows per page of a long table unless the host chooses (`pageSize`).
@@ -113,6 +114,8 @@ pub struct Review {
     pub mode: bool,
     /// The record under review (none yet, or the last file could not be read).
     pub info: Option<ReviewInfo>,
+    /// The built-in templates given at mount: a record of another kind opens with its own.
+    pub(super) builtins: Builtins,
 }
 
 /// The widget's state. Its fields are private to the store: the view reads it through the
@@ -258,6 +261,8 @@ pub struct Setup {
     pub draft_keep: DraftKeep,
     /// Whether the user may move the draft to this computer.
     pub draft_choice: bool,
+    /// The built-in templates the loader fetched (review mode opens a record with its own).
+    pub builtins: Builtins,
 }
 
 impl Store {
@@ -323,6 +328,7 @@ impl Default for Setup {
             review: false,
             draft_keep: DraftKeep::Computer,
             draft_choice: false,
+            builtins: Builtins::default(),
         }
     }
 }
