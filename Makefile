@@ -46,7 +46,7 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: www dist old-kernels integrity load fuzz bench-browser profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
+.PHONY: www dist old-kernels integrity load fuzz bench-browser bench-kernel profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
 
 ## Run every test, stopping at the first failing layer: formatting and lints (natively and for WebAssembly);
 ## the native unit, integration, property and CLI tests (one test binary per crate); the shipped data against
@@ -260,6 +260,12 @@ fuzz:
 BENCH_N ?=
 bench-browser: tools pkg server
 	AC_BIN=$(BIN) node $(E2E)/bench.mjs $(BENCH_N)
+
+## The same benchmark in a real old kernel (tests/e2e/bench-kernel.mjs over the DevTools protocol): ready, key→err,
+## the keystroke's frame, validate and heap at N = 1000, paged and unpaged, in Chromium 85 (BENCH_KERNEL=78 or 92).
+BENCH_KERNEL ?= 85
+bench-kernel: tools pkg server
+	AC_BIN=$(BIN) node --experimental-websocket $(E2E)/bench-kernel.mjs $(BENCH_KERNEL) 1000
 
 ## Where the time goes in the browser (not a test): Chromium's CPU profile of page load, of validate() and of
 ## keystrokes in the unpaged table (with a trace of their frames) at N = 1000, with a build that keeps function

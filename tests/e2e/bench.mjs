@@ -53,7 +53,8 @@ async function oneRun(browser, url, data, pageSize) {
   const loaded = new Set();
   page.on('response', (r) => {
     const u = r.url();
-    if (/\.(js|mjs|css|wasm)$/.test(new URL(u).pathname) && !u.includes('/bench/')) loaded.add(u);
+    // Scripts, stylesheets, the module, and the built-in template it fetches (pkg/templates/geren.json).
+    if (/\.(js|mjs|css|wasm|json)$/.test(new URL(u).pathname) && !u.includes('/bench/')) loaded.add(u);
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
