@@ -244,14 +244,17 @@ fuzz:
 			-dict=envelope.dict -rss_limit_mb=2048 -print_final_stats=1 || exit 1; \
 	done
 
-## The browser benchmark of ../shared/perf/PEERS.md (transfer, ready, key→err, validate, heap, DOM nodes,
-## wasm memory; N = 10, 100, 1000; median of 5 fresh-browser runs). `make bench-browser BENCH_N="1000"`.
+## The browser benchmark of ../shared/perf/PEERS.md (transfer, ready, key→err, the keystroke's frame, validate, heap,
+## DOM nodes, wasm memory; N = 10, 100, 1000, paged and unpaged; median of 5 fresh-browser runs).
+## `make bench-browser BENCH_N="1000"`; BENCH_PAGE_SIZE=0 measures only the unpaged table.
 BENCH_N ?=
 bench-browser: tools pkg server
 	AC_BIN=$(BIN) node $(E2E)/bench.mjs $(BENCH_N)
 
-## Where the time goes in the browser (not a test): Chromium's CPU profile of page load and of validate() at
-## N = 1000, with a build that keeps function names (target/profile-www/, never www/pkg/).
+## Where the time goes in the browser (not a test): Chromium's CPU profile of page load, of validate() and of
+## keystrokes in the unpaged table (with a trace of their frames) at N = 1000, with a build that keeps function
+## names (target/profile-www/, never www/pkg/).
 profile-browser: tools pkg server
 	AC_BIN=$(BIN) node $(E2E)/profile.mjs load 1000
 	AC_BIN=$(BIN) node $(E2E)/profile.mjs validate 1000
+	AC_BIN=$(BIN) node $(E2E)/profile.mjs keystroke 1000

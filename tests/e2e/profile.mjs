@@ -1,13 +1,20 @@
 // Where the browser spends its time (a profiling aid, not a test): Chromium's sampling CPU profiler
 // on the benchmark page of tests/e2e/bench.mjs, with a WebAssembly build that keeps function names.
 //
-//   make profile-browser                      (builds, then runs: PROFILE=load and validate, N=1000)
-//   node tests/e2e/profile.mjs <load|validate> [N]
+//   make profile-browser                      (builds, then runs: load, validate and keystroke, N=1000)
+//   node tests/e2e/profile.mjs <load|validate|keystroke> [N]   (PROFILE_PAGE_SIZE=<rows per page, 0: no paging>,
+//                                                              PROFILE_WASM=<another build's checklist_widget.wasm>)
 //
-// load:     from navigation until the widget is ready (module, mount(), first render);
-// validate: 15 batches of 20 calls of handle.validate() on the valid record.
-// Prints the functions with the most self time and, for load, the most inclusive time. The named
-// package is built into target/profile-www/ (a copy of www/), never into www/pkg/.
+// load:      from navigation until the widget is ready (module, mount(), first render);
+// validate:  15 batches of 20 calls of handle.validate() on the valid record;
+// keystroke: 20 keystrokes (a character that makes the cell invalid, then Backspace) in the last row's
+//            area cell, each followed by the frame it produces. PROFILE_PAGE_SIZE defaults to 0 in this
+//            mode (the unpaged table, where a keystroke's cost can grow with N), to the widget's default
+//            in the others. Then the same keystrokes again under Chromium's tracing, without the CPU
+//            profiler: the main thread's time per keystroke by trace event (script, style, layout, paint),
+//            which the CPU profile counts as "(program)".
+// Prints the functions with the most self time and the most inclusive time. The named package is built
+// into target/profile-www/ (a copy of www/), never into www/pkg/.
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,11 +22,15 @@ import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './l
 
 const MODE = process.argv[2] || 'load';
 const N = Number(process.argv[3] || 1000);
-if (!['load', 'validate'].includes(MODE)) throw new Error(`mode must be load or validate, got ${MODE}`);
+if (!['load', 'validate', 'keystroke'].includes(MODE)) throw new Error(`mode must be load, validate or keystroke, got ${MODE}`);
+const PAGE_SIZE = process.env.PROFILE_PAGE_SIZE ?? (MODE === 'keystroke' ? '0' : '');
 
 const target = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
 const WWW = join(target, 'profile-www');
-const WASM = join(target, 'wasm32-unknown-unknown', 'release', 'accountability_checklist.wasm');
+// What `make pkg` builds (Makefile, pkg): the widget crate's cdylib, its target_features section removed
+// (strip-target-features.mjs), then wasm-bindgen under the package's name.
+const WASM = process.env.PROFILE_WASM || join(target, 'wasm32-unknown-unknown', 'release', 'checklist_widget.wasm');
+const PKG_NAME = 'accountability_checklist';
 // The same two wasm-opt runs as `make pkg` (Makefile, WASM_LOWERING): lower to WebAssembly 1.0, then optimise.
 const LOWER = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
   '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering', '--signext-lowering', '--strip-target-features'];
@@ -29,8 +40,12 @@ async function namedPackage() {
   await mkdir(WWW, { recursive: true });
   await cp(join(ROOT, 'www'), WWW, { recursive: true });
   const pkg = join(WWW, 'pkg');
-  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-dir', pkg, WASM], { stdio: 'inherit' });
-  const bg = join(pkg, 'accountability_checklist_bg.wasm');
+  const mvp = join(target, 'profile-mvp');
+  await mkdir(mvp, { recursive: true });
+  const stripped = join(mvp, `${PKG_NAME}.wasm`);
+  execFileSync('node', [join(ROOT, 'tests/e2e/strip-target-features.mjs'), WASM, stripped], { stdio: 'inherit' });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-debug', '--out-name', PKG_NAME, '--out-dir', pkg, stripped], { stdio: 'inherit' });
+  const bg = join(pkg, `${PKG_NAME}_bg.wasm`);
   // -g keeps the names section through wasm-opt; the code is otherwise optimised as in `make pkg`.
   const wasmOpt = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
   execFileSync(wasmOpt, ['-g', ...LOWER, bg, '-o', bg], { stdio: 'inherit' });
@@ -67,13 +82,72 @@ function summarise(profile, top = 30) {
     }
   };
   show('self time', self);
-  if (MODE === 'load') show('inclusive time', incl);
+  show('inclusive time', incl);
+}
+
+// The keystrokes of tests/e2e/bench.mjs, under the profiler: the last row (its page first, when paged),
+// a character that makes its area cell invalid, then Backspace, each timed until its frame is produced.
+async function keystrokes(page, cdp, fx) {
+  const path = `/C11/rows/${fx.C11.rows.length - 1}/areaM2`;
+  const widget = page.locator('#widget');
+  const pageSelect = widget.locator('[data-pager="/C11/rows"] select');
+  if (await pageSelect.count()) await pageSelect.selectOption(await pageSelect.locator('option').last().getAttribute('value'));
+  const cell = widget.locator(`input[data-path="${path}"]`);
+  await cell.waitFor({ timeout: 10_000 });
+  await cell.focus();
+  await page.keyboard.press('End');
+  await page.waitForTimeout(500);
+  await cdp.send('Profiler.start');
+  const keyErr = [];
+  const frames = [];
+  for (let i = 0; i < 20; i++) {
+    for (const [key, wantError] of [['x', true], ['Backspace', false]]) {
+      await page.evaluate(([p, e]) => window.__bench.arm(p, e), [path, wantError]);
+      await page.keyboard.press(key);
+      const t = await page.evaluate(() => window.__bench.pending);
+      if (wantError) {
+        keyErr.push(t.keyErr ?? t);
+        frames.push(t.frame ?? NaN);
+      }
+    }
+  }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  console.log(`N=${fx.C11.rows.length}, pageSize ${PAGE_SIZE || 'default'}: 20 keystrokes under the profiler: key→err median ${med(keyErr).toFixed(1)} ms, frame median ${med(frames).toFixed(1)} ms`);
+  return path;
+}
+
+// The main thread's time per keystroke by trace event name (durations of nested events overlap: a
+// "FunctionCall" contains the WebAssembly it runs; "UpdateLayoutTree" is style, "Layout", "PrePaint",
+// "Paint" and "Layerize" the rest of the frame).
+async function traceKeystrokes(browser, page, path) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
+  const KEYS = 20;
+  for (let i = 0; i < KEYS; i++) {
+    for (const [key, wantError] of [['x', true], ['Backspace', false]]) {
+      await page.evaluate(([p, e]) => window.__bench.arm(p, e), [path, wantError]);
+      await page.keyboard.press(key);
+      await page.evaluate(() => window.__bench.pending);
+    }
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const sum = new Map();
+  for (const e of events) {
+    if (e.ph !== 'X' || !main.has(`${e.pid}:${e.tid}`) || !e.dur) continue;
+    sum.set(e.name, (sum.get(e.name) || 0) + e.dur);
+  }
+  console.log(`\nmain thread by trace event, ms per keystroke (${KEYS} x + ${KEYS} Backspace, not profiled)`);
+  for (const [k, v] of [...sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    console.log(`${(v / 1000 / (2 * KEYS)).toFixed(2).padStart(8)}  ${k}`);
+  }
 }
 
 await namedPackage();
 const fx = await benchWorkload(N);
 const server = await startServer({ today: '2026-01-15', www: WWW });
 const browser = await launchBrowser();
+let keyPath = null;
 try {
   const context = await newContext(browser, { baseURL: server.url });
   const page = await context.newPage();
@@ -82,7 +156,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   if (MODE === 'load') await cdp.send('Profiler.start');
-  await page.goto('/bench/index.html');
+  await page.goto(`/bench/index.html${PAGE_SIZE ? `?pageSize=${PAGE_SIZE}` : ''}`);
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__bench.ready);
   if (MODE === 'validate') {
@@ -100,12 +174,15 @@ try {
     }
     batches.sort((a, b) => a - b);
     console.log(`N=${N}: validate() per call, batches of 20 (under the profiler): fastest ${batches[0].toFixed(2)} ms, median ${batches[7].toFixed(2)} ms`);
+  } else if (MODE === 'keystroke') {
+    keyPath = await keystrokes(page, cdp, fx);
   } else {
     const phases = await page.evaluate(() => [window.__bench.moduleReady, window.__bench.mountMs]);
     console.log(`N=${N}: module ready ${phases[0].toFixed(0)} ms, mount() ${phases[1].toFixed(0)} ms, ready ${ready.toFixed(0)} ms (under the profiler)`);
   }
   const { profile } = await cdp.send('Profiler.stop');
   summarise(profile);
+  if (keyPath) await traceKeystrokes(browser, page, keyPath);
 } finally {
   await browser.close();
   await server.stop();

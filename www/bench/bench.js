@@ -33,19 +33,33 @@ const ready = (async () => {
 })();
 
 /**
- * Arms a measurement: resolves `window.__bench.pending` with the milliseconds from the next keydown in the
- * cell at `path` until the cell's error is in (`wantError`) or out of the DOM. Arm first, then press.
+ * Arms a measurement: resolves `window.__bench.pending` with `{ keyErr, frame }`, milliseconds from the next
+ * keydown in the cell at `path` (its `event.timeStamp`) until
+ * - keyErr: the cell's error is in (`wantError`) or out of the DOM (a MutationObserver, so before any style,
+ *   layout or paint);
+ * - frame: the frame that shows it has been produced: the first requestAnimationFrame callback after the
+ *   change, then a MessageChannel message posted from it, which runs once that frame's style, layout and
+ *   paint are done. It includes the wait for the frame's turn (up to one frame interval, 16.7 ms at 60 Hz).
+ * Arm first, then press.
  */
 function arm(path, wantError) {
   const root = el.shadowRoot;
   const input = root.querySelector(`input[data-path="${path}"]`);
-  const present = () => !!root.querySelector(`[data-error-for="${path}"]`);
+  // Looked for in the cell's row (its list item), not in the whole widget: a query over every row of an
+  // unpaged 1,000-row table takes milliseconds of its own, which would be counted as the widget's.
+  const scope = input.closest("li") ?? root;
+  const present = () => !!scope.querySelector(`[data-error-for="${path}"]`);
   window.__bench.pending = new Promise((resolve) => {
     let start = null;
     const obs = new MutationObserver(() => {
       if (start !== null && present() === wantError) {
         obs.disconnect();
-        resolve(performance.now() - start);
+        const keyErr = performance.now() - start;
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve({ keyErr, frame: performance.now() - start });
+          ch.port2.postMessage(null);
+        });
       }
     });
     obs.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
