@@ -158,6 +158,37 @@ pub struct Editing {
     pub(super) rev: u64,
     /// The country field being typed in.
     pub(super) typing: Option<Typing>,
+    /// When each table row's data last changed, for the view's memoised rows ([`RowVersions`]):
+    /// table pointer → row index → the `rev` of the change. Cleared by a change that may alter
+    /// any row, which `rows_rev` then records.
+    pub(super) row_revs: HashMap<String, HashMap<usize, u64>>,
+    /// The `rev` of the last change that may have altered any row (rows removed, a whole table,
+    /// section or record replaced).
+    pub(super) rows_rev: u64,
+}
+
+/// The versions of one table's rows: a number that changes whenever the row's data may have
+/// changed, so that the view's memoised rows compare a number instead of the row's data.
+pub struct RowVersions<'a> {
+    pub(super) all: u64,
+    pub(super) rows: Option<&'a HashMap<usize, u64>>,
+}
+
+impl RowVersions<'_> {
+    /// The version of row `index`.
+    pub fn of(&self, index: usize) -> u64 {
+        self.rows.and_then(|r| r.get(&index)).map_or(self.all, |&v| v.max(self.all))
+    }
+
+    /// The version of every row that has not changed on its own since.
+    pub fn all(&self) -> u64 {
+        self.all
+    }
+
+    /// The rows that changed on their own since, with their versions, in no particular order.
+    pub fn changed(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        self.rows.into_iter().flatten().map(|(&i, &v)| (i, v.max(self.all)))
+    }
 }
 
 /// Validation: the findings, indexed by path, and how much of them shows.
@@ -276,7 +307,15 @@ impl Store {
             confirmations: Vec::new(),
             notice: None,
             quiet: false,
-            editing: Editing { touched: HashSet::new(), pending_remove: None, next_row: 1, rev: 0, typing: None },
+            editing: Editing {
+                touched: HashSet::new(),
+                pending_remove: None,
+                next_row: 1,
+                rev: 0,
+                typing: None,
+                row_revs: HashMap::new(),
+                rows_rev: 0,
+            },
             validation: Validation { findings: Vec::new(), index: HashMap::new(), show_all: false, summary: false },
             submission: Submission {
                 state: SubmitState::Idle,
