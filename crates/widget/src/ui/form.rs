@@ -326,32 +326,22 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
         Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
     let tp = tpath.clone();
-    // The rows go in blocks of ROW_BLOCK, each a memoised component, so that a keystroke compares
-    // the props of a few blocks and of the rows of one, not of every row of a long unpaged table.
-    // What the props carry is cheap to make and compare: versions of the rows' data (a row reads its
-    // data from the store when it renders), the table's ids shared, and the delete question and the
-    // country list as a row index found once for the table.
+    // A keystroke in a long unpaged table compares the props of every row: what they carry is cheap
+    // to make and compare: a version of the row's data (the row reads its data from the store when it
+    // renders), the table's ids shared, and the delete question and the country list as a row index
+    // found once for the table.
     let shown = range.start.min(len)..range.end.min(len);
     let versions = s.row_versions(&tpath);
-    let mut block_versions = vec![versions.all(); shown.end.div_ceil(ROW_BLOCK)];
-    for (i, v) in versions.changed() {
-        if let Some(b) = block_versions.get_mut(i / ROW_BLOCK) {
-            *b = (*b).max(v);
-        }
-    }
     let (section, table): (AttrValue, AttrValue) = (sec.id.clone().into(), tb.id.clone().into());
     let pending = s.pending_remove().and_then(|p| row_index(p.strip_prefix(&prefix)?));
     let typing = s.typing().and_then(|t| row_index(t.path.strip_prefix(&prefix)?.split_once('/')?.0));
-    let no_messages: Rc<RowMessages> = Rc::default();
-    let blocks = (shown.start / ROW_BLOCK..shown.end.div_ceil(ROW_BLOCK)).map(|b| {
-        let rows = shown.start.max(b * ROW_BLOCK)..shown.end.min((b + 1) * ROW_BLOCK);
-        let messages: BTreeMap<usize, _> = by_row.range(rows.clone()).map(|(i, m)| (*i, m.clone())).collect();
-        let messages = if messages.is_empty() { no_messages.clone() } else { Rc::new(messages) };
-        let inside = |i: &usize| rows.contains(i);
+    let no_messages: Rc<Vec<(String, Severity, String)>> = Rc::default();
+    let rows = shown.map(|i| {
+        let messages = by_row.get(&i).cloned().map_or_else(|| no_messages.clone(), Rc::new);
         html! {
-            <RowBlock key={b} shared={sh.clone()} section={section.clone()} table={table.clone()} rows={rows.clone()}
-                version={block_versions[b]} messages={messages} locale={l} read_only={s.read_only()} pending={pending.filter(inside)}
-                refs={refs.clone()} typing={s.typing().filter(|_| typing.is_some_and(|i| inside(&i))).cloned()} />
+            <RowView key={i} shared={sh.clone()} section={section.clone()} table={table.clone()} index={i} version={versions.of(i)}
+                messages={messages} locale={l} read_only={s.read_only()} pending={pending == Some(i)} refs={refs.clone()}
+                typing={s.typing().filter(|_| typing == Some(i)).cloned()} />
         }
     });
     html! {
@@ -363,7 +353,7 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             { error_line(&tpath, &format!("{tid}.err"), msg) }
             { pager(s, sh, &tpath, tb.title.get(l), len) }
             <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
-                { for blocks }
+                { for rows }
             </ol>
             if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", ADD_ROW))}
@@ -386,34 +376,20 @@ fn row_index(token: &str) -> Option<usize> {
 /// The messages shown in the rows of `range` (a row's own after its cells', cells in column order),
 /// by row: one pass over the table's findings, not one look-up per cell of every row.
 fn row_messages(s: &Store, tb: &Table, prefix: &str, range: &std::ops::Range<usize>) -> RowMessages {
+    // In column order, the row's own last: each message goes in at its place.
     let keys: Vec<String> = tb.columns.iter().map(|c| esc(&c.key)).collect();
-    let mut found: BTreeMap<usize, Vec<(usize, &str)>> = BTreeMap::new();
+    let mut by_row = RowMessages::new();
     for path in s.finding_paths_under(prefix) {
         let rest = &path[prefix.len()..];
         let (row, col) = rest.split_once('/').unwrap_or((rest, ""));
         let Some(i) = row_index(row).filter(|i| range.contains(i)) else { continue };
-        let order = match col {
-            "" => keys.len(),
-            _ => match keys.iter().position(|k| k == col) {
-                Some(c) => c,
-                None => continue,
-            },
-        };
-        found.entry(i).or_default().push((order, path));
-    }
-    let mut by_row = BTreeMap::new();
-    for (i, mut paths) in found {
-        checklist_core::sort::sort_by_key(&mut paths, |(order, _)| *order);
-        let messages: Vec<(String, Severity, String)> = paths
-            .into_iter()
-            .filter_map(|(order, path)| {
-                let (sev, m) = s.visible_message(path)?;
-                Some((tb.columns.get(order).map(|c| c.key.clone()).unwrap_or_default(), sev, m))
-            })
-            .collect();
-        if !messages.is_empty() {
-            by_row.insert(i, messages);
-        }
+        let Some(slot) = (if col.is_empty() { Some(keys.len()) } else { keys.iter().position(|k| k == col) }) else { continue };
+        let Some((sev, m)) = s.visible_message(path) else { continue };
+        let key = tb.columns.get(slot).map(|c| c.key.clone()).unwrap_or_default();
+        let place = |k: &str| if k.is_empty() { keys.len() } else { tb.columns.iter().position(|c| c.key == k).unwrap_or(0) };
+        let messages = by_row.entry(i).or_default();
+        let at = messages.iter().position(|(k, _, _)| place(k) > slot).unwrap_or(messages.len());
+        messages.insert(at, (key, sev, m));
     }
     by_row
 }
@@ -460,46 +436,6 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
     }
 }
 
-/// Rows per [`RowBlock`]: a keystroke in an unpaged table of N rows compares the props of N / 32
-/// blocks and of 32 rows.
-const ROW_BLOCK: usize = 32;
-
-/// Props of a block of consecutive rows of a table.
-#[derive(Properties, PartialEq, Clone)]
-pub struct BlockProps {
-    shared: Shared,
-    section: AttrValue,
-    table: AttrValue,
-    rows: std::ops::Range<usize>,
-    /// The highest version of its rows' data ([`Store::row_versions`]).
-    version: u64,
-    /// Its rows' messages, by row.
-    messages: Rc<RowMessages>,
-    locale: Locale,
-    read_only: bool,
-    /// Its row whose delete question shows.
-    pending: Option<usize>,
-    /// A country cell of one of its rows is being typed in.
-    typing: Option<Typing>,
-    refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
-}
-
-/// A block of rows: re-renders only when one of its rows may have to, and then renders those rows
-/// as memoised [`RowView`]s. It adds no element: its rows are items of the table's list.
-#[component]
-fn RowBlock(p: &BlockProps) -> Html {
-    let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
-    let versions = s.row_versions(&format!("/{}/{}", esc(&p.section), esc(&p.table)));
-    let typing_row = p.typing.as_ref().and_then(|t| t.path.split('/').nth(3)).and_then(row_index);
-    html! {
-        { for p.rows.clone().map(|i| html! {
-            <RowView key={i} shared={p.shared.clone()} section={p.section.clone()} table={p.table.clone()} index={i} version={versions.of(i)}
-                messages={Rc::new(p.messages.get(&i).cloned().unwrap_or_default())} locale={p.locale} read_only={p.read_only}
-                pending={p.pending == Some(i)} refs={p.refs.clone()} typing={p.typing.clone().filter(|_| typing_row == Some(i))} />
-        }) }
-    }
-}
-
 /// Props of one table row.
 #[derive(Properties, PartialEq, Clone)]
 pub struct RowProps {
@@ -509,7 +445,7 @@ pub struct RowProps {
     index: usize,
     /// The version of the row's data ([`Store::row_versions`]): the row reads its data from the
     /// store, and renders again when this changes.
-    version: u64,
+    version: usize,
     messages: Rc<Vec<(String, Severity, String)>>,
     locale: Locale,
     read_only: bool,

@@ -162,10 +162,14 @@ impl Store {
 
     fn data_changed_in(&mut self, rows: Rows<'_>) {
         self.editing.rev += 1;
-        let rev = self.editing.rev;
+        let rev = self.editing.rev as usize;
         match rows.row(self) {
             Some(Some((table, index))) => {
-                self.editing.row_revs.entry(table.to_owned()).or_default().insert(index, rev);
+                let revs = self.editing.row_revs.entry(table.to_owned()).or_default();
+                if revs.len() <= index {
+                    revs.resize(index + 1, 0);
+                }
+                revs[index] = rev;
             }
             Some(None) => {}
             None => {
@@ -353,7 +357,7 @@ mod tests {
         for _ in 0..3 {
             s.update(Msg::AddRow("/C11/rows".into()));
         }
-        let seen = |s: &Store| (0..3).map(|i| s.row_versions("/C11/rows").of(i)).collect::<Vec<u64>>();
+        let seen = |s: &Store| (0..3).map(|i| s.row_versions("/C11/rows").of(i)).collect::<Vec<usize>>();
         let before = seen(&s);
         s.update(Msg::Input { path: "/C11/rows/1/areaM2".into(), raw: "12".into() });
         let after = seen(&s);

@@ -84,7 +84,7 @@ impl Store {
     /// The versions of the rows of the table at `table` (its JSON pointer): each changes when
     /// its row's data may have changed.
     pub fn row_versions(&self, table: &str) -> RowVersions<'_> {
-        RowVersions { all: self.editing.rows_rev, rows: self.editing.row_revs.get(table) }
+        RowVersions { all: self.editing.rows_rev, rows: self.editing.row_revs.get(table).map_or(&[], Vec::as_slice) }
     }
 
     /// The row waiting for its delete question.

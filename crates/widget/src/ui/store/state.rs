@@ -159,35 +159,27 @@ pub struct Editing {
     /// The country field being typed in.
     pub(super) typing: Option<Typing>,
     /// When each table row's data last changed, for the view's memoised rows ([`RowVersions`]):
-    /// table pointer → row index → the `rev` of the change. Cleared by a change that may alter
-    /// any row, which `rows_rev` then records.
-    pub(super) row_revs: HashMap<String, HashMap<usize, u64>>,
+    /// table pointer → by row index, the `rev` of the row's last change (as `usize`: the type the
+    /// findings' index already instantiates, which costs no code; a version that wraps after 2³²
+    /// changes only has to differ from the last one shown). Cleared by a change that may alter any
+    /// row, which `rows_rev` then records.
+    pub(super) row_revs: HashMap<String, Vec<usize>>,
     /// The `rev` of the last change that may have altered any row (rows removed, a whole table,
     /// section or record replaced).
-    pub(super) rows_rev: u64,
+    pub(super) rows_rev: usize,
 }
 
 /// The versions of one table's rows: a number that changes whenever the row's data may have
 /// changed, so that the view's memoised rows compare a number instead of the row's data.
 pub struct RowVersions<'a> {
-    pub(super) all: u64,
-    pub(super) rows: Option<&'a HashMap<usize, u64>>,
+    pub(super) all: usize,
+    pub(super) rows: &'a [usize],
 }
 
 impl RowVersions<'_> {
     /// The version of row `index`.
-    pub fn of(&self, index: usize) -> u64 {
-        self.rows.and_then(|r| r.get(&index)).map_or(self.all, |&v| v.max(self.all))
-    }
-
-    /// The version of every row that has not changed on its own since.
-    pub fn all(&self) -> u64 {
-        self.all
-    }
-
-    /// The rows that changed on their own since, with their versions, in no particular order.
-    pub fn changed(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
-        self.rows.into_iter().flatten().map(|(&i, &v)| (i, v.max(self.all)))
+    pub fn of(&self, index: usize) -> usize {
+        self.rows.get(index).map_or(self.all, |&v| v.max(self.all))
     }
 }
 
