@@ -15,7 +15,7 @@ use super::shared::Shared;
 use super::store::country::Typing;
 use super::store::msg::Msg;
 use super::store::pointer::display;
-use super::store::state::Store;
+use super::store::state::{Store, DEFAULT_PAGE_SIZE};
 use super::text::{say, w, P, W};
 use checklist_core::finding::Severity;
 use checklist_core::locale::Locale;
@@ -321,26 +321,30 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let range = s.visible_rows(&tpath);
     let msg = s.visible_message(&tpath);
     let tid = dom_id(&tpath);
-    // Messages of the shown rows' cells, by row, so that a row re-renders only when its own change.
-    let mut by_row: BTreeMap<usize, Vec<(String, Severity, String)>> = BTreeMap::new();
     let prefix = format!("{tpath}/");
-    for i in range.clone() {
-        for c in &tb.columns {
-            let p = format!("{prefix}{i}/{}", esc(&c.key));
-            if let Some((sev, m)) = s.visible_message(&p) {
-                by_row.entry(i).or_default().push((c.key.clone(), sev, m));
-            }
-        }
-        let rp = format!("{prefix}{i}");
-        if let Some((sev, m)) = s.visible_message(&rp) {
-            by_row.entry(i).or_default().push((String::new(), sev, m));
-        }
-    }
+    let by_row = row_messages(s, tb, &prefix, &range);
     let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
         Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
     let tp = tpath.clone();
-    let rows: Vec<(usize, Value)> =
-        all.map(|a| range.clone().filter_map(|i| a.get(i).map(|r| (i, r.clone()))).collect()).unwrap_or_default();
+    // A keystroke in a long unpaged table compares the props of every row: what they carry is cheap
+    // to make and compare: a version of the row's data (the row reads its data from the store when it
+    // renders), the table's ids shared, and the delete question and the country list as a row index
+    // found once for the table.
+    let shown = range.start.min(len)..range.end.min(len);
+    let versions = s.row_versions(&tpath);
+    let (section, table): (AttrValue, AttrValue) = (sec.id.clone().into(), tb.id.clone().into());
+    let pending = s.pending_remove().and_then(|p| row_index(p.strip_prefix(&prefix)?));
+    let typing = s.typing().and_then(|t| row_index(t.path.strip_prefix(&prefix)?.split_once('/')?.0));
+    let no_messages: Rc<Vec<(String, Severity, String)>> = Rc::default();
+    let long = shown.len() > DEFAULT_PAGE_SIZE;
+    let rows = shown.map(|i| {
+        let messages = by_row.get(&i).cloned().map_or_else(|| no_messages.clone(), Rc::new);
+        html! {
+            <RowView key={i} shared={sh.clone()} section={section.clone()} table={table.clone()} index={i} version={versions.of(i)}
+                messages={messages} locale={l} read_only={s.read_only()} pending={pending == Some(i)} refs={refs.clone()}
+                typing={s.typing().filter(|_| typing == Some(i)).cloned()} />
+        }
+    });
     html! {
         <div class="ac-table-block" data-table={tpath.clone()}>
             <h3 id={format!("{tid}.h")} tabindex="-1">{ tb.title.get(l) }
@@ -349,13 +353,10 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             if let Some(h) = &tb.hint { <p class="ac-hint">{ h.get(l) }</p> }
             { error_line(&tpath, &format!("{tid}.err"), msg) }
             { pager(s, sh, &tpath, tb.title.get(l), len) }
-            <ol class="ac-rows" aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
-                { for rows.into_iter().map(|(i, row)| html! {
-                    <RowView key={i} shared={sh.clone()} section={sec.id.clone()} table={tb.id.clone()} index={i} row={row}
-                        messages={Rc::new(by_row.remove(&i).unwrap_or_default())} locale={l} read_only={s.read_only()}
-                        pending={s.pending_remove() == Some(format!("{tpath}/{i}").as_str())} refs={refs.clone()}
-                        typing={s.typing().filter(|t| t.path.starts_with(&format!("{tpath}/{i}/"))).cloned()} />
-                }) }
+            // A table showing more rows than a default page marks its list long: the stylesheet lets the
+            // browser skip the rows off screen there (`content-visibility`), not in a page of ten.
+            <ol class={if long { "ac-rows ac-rows-long" } else { "ac-rows" }} aria-labelledby={format!("{tid}.h")} start={(range.start + 1).to_string()}>
+                { for rows }
             </ol>
             if !s.read_only() {
                 <button type="button" class="ac-btn" data-action="add-row" data-table={tpath.clone()} id={dom_id(&format!("{tpath}/{}", ADD_ROW))}
@@ -365,6 +366,35 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
             }
         </div>
     }
+}
+
+/// The messages shown in rows, by row index: (column key, or "" for the row's own, severity, text).
+type RowMessages = BTreeMap<usize, Vec<(String, Severity, String)>>;
+
+/// The row index a pointer token names, written as the view writes it (no sign, no leading zero).
+fn row_index(token: &str) -> Option<usize> {
+    token.parse::<usize>().ok().filter(|i| i.to_string() == token)
+}
+
+/// The messages shown in the rows of `range` (a row's own after its cells', cells in column order),
+/// by row: one pass over the table's findings, not one look-up per cell of every row.
+fn row_messages(s: &Store, tb: &Table, prefix: &str, range: &std::ops::Range<usize>) -> RowMessages {
+    // In column order, the row's own last: each message goes in at its place.
+    let keys: Vec<String> = tb.columns.iter().map(|c| esc(&c.key)).collect();
+    let mut by_row = RowMessages::new();
+    for path in s.finding_paths_under(prefix) {
+        let rest = &path[prefix.len()..];
+        let (row, col) = rest.split_once('/').unwrap_or((rest, ""));
+        let Some(i) = row_index(row).filter(|i| range.contains(i)) else { continue };
+        let Some(slot) = (if col.is_empty() { Some(keys.len()) } else { keys.iter().position(|k| k == col) }) else { continue };
+        let Some((sev, m)) = s.visible_message(path) else { continue };
+        let key = tb.columns.get(slot).map(|c| c.key.clone()).unwrap_or_default();
+        let place = |k: &str| if k.is_empty() { keys.len() } else { tb.columns.iter().position(|c| c.key == k).unwrap_or(0) };
+        let messages = by_row.entry(i).or_default();
+        let at = messages.iter().position(|(k, _, _)| place(k) > slot).unwrap_or(messages.len());
+        messages.insert(at, (key, sev, m));
+    }
+    by_row
 }
 
 /// Page controls of a long table, with a count of rows on other pages that have problems.
@@ -413,10 +443,12 @@ fn pager(s: &Store, sh: &Shared, tpath: &str, title: &str, len: usize) -> Html {
 #[derive(Properties, PartialEq, Clone)]
 pub struct RowProps {
     shared: Shared,
-    section: String,
-    table: String,
+    section: AttrValue,
+    table: AttrValue,
     index: usize,
-    row: Value,
+    /// The version of the row's data ([`Store::row_versions`]): the row reads its data from the
+    /// store, and renders again when this changes.
+    version: usize,
     messages: Rc<Vec<(String, Severity, String)>>,
     locale: Locale,
     read_only: bool,
@@ -426,7 +458,7 @@ pub struct RowProps {
     refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
 }
 
-/// One table row: re-renders only when its data, messages or options change.
+/// One table row: re-renders only when its data (its version), messages or options change.
 #[component]
 fn RowView(p: &RowProps) -> Html {
     let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
@@ -435,7 +467,7 @@ fn RowView(p: &RowProps) -> Html {
     let rpath = format!("/{}/{}/{}", esc(&p.section), esc(&p.table), p.index);
     let n = p.index + 1;
     let row_label = say(l, P::RowLabel(n));
-    let obj = p.row.as_object();
+    let obj = s.record().pointer(&rpath).and_then(Value::as_object);
     let sh = &p.shared;
     let rp = rpath.clone();
     let rid = dom_id(&rpath);

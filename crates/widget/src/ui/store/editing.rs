@@ -11,7 +11,7 @@ use super::msg::{Effect, HostEvent, Msg};
 use super::notice::Notice;
 use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
 use super::state::{Store, SubmitState};
-use crate::ui::dom::{REMOVE_ASK, REMOVE_CONFIRM};
+use crate::ui::dom::{esc, REMOVE_ASK, REMOVE_CONFIRM};
 use checklist_core::finding::{Confirmation, Report};
 use checklist_core::template::FieldType;
 
@@ -68,7 +68,8 @@ impl Store {
             }
             Msg::AddRow(table) => {
                 if let Some(row_path) = self.add_row(&table) {
-                    self.after_change(&table, fx);
+                    // A row added at the end moves no other row: only the new one is new to the view.
+                    self.after_change_in(&table, Rows::One(&row_path), fx);
                     fx.push(Effect::Focus(row_path));
                 }
             }
@@ -154,8 +155,28 @@ impl Store {
         self.revalidate();
     }
 
+    /// The data changed, anywhere: every memoised row may have to render again.
     pub(super) fn data_changed(&mut self) {
+        self.data_changed_in(Rows::All);
+    }
+
+    fn data_changed_in(&mut self, rows: Rows<'_>) {
         self.editing.rev += 1;
+        let rev = self.editing.rev as usize;
+        match rows.row(self) {
+            Some(Some((table, index))) => {
+                let revs = self.editing.row_revs.entry(table.to_owned()).or_default();
+                if revs.len() <= index {
+                    revs.resize(index + 1, 0);
+                }
+                revs[index] = rev;
+            }
+            Some(None) => {}
+            None => {
+                self.editing.rows_rev = rev;
+                self.editing.row_revs.clear();
+            }
+        }
         self.submission.idempotency_key = None;
         self.submission.submitted_at = None;
         self.submission.outcome = None;
@@ -178,7 +199,12 @@ impl Store {
 
     /// Re-checks what `path` can affect, then schedules the draft save and the full pass.
     pub(super) fn after_change(&mut self, path: &str, fx: &mut Vec<Effect>) {
-        self.data_changed();
+        self.after_change_in(path, Rows::One(path), fx);
+    }
+
+    /// [`Store::after_change`], where `rows` says which table rows the change can have altered.
+    fn after_change_in(&mut self, path: &str, rows: Rows<'_>, fx: &mut Vec<Effect>) {
+        self.data_changed_in(rows);
         let (scope, fresh) = self.validator.recheck(&self.record, path, self.today);
         let template = self.validator.template();
         self.validation.findings.retain(|f| !scope.covers(f, template));
@@ -269,6 +295,33 @@ impl Store {
     }
 }
 
+/// Which table rows a change of the data can have altered, for [`RowVersions`](super::state::RowVersions).
+#[derive(Clone, Copy)]
+enum Rows<'a> {
+    /// What lies at this pointer changed: one row when it lies in a row, none when it is a
+    /// section's own field, every row otherwise (a table, a section or the record replaced).
+    One(&'a str),
+    /// Any row (rows removed, the record replaced, normalised or restored).
+    All,
+}
+
+impl<'a> Rows<'a> {
+    /// `Some(Some((table, index)))`: that row; `Some(None)`: no row; `None`: any row.
+    fn row(self, s: &Store) -> Option<Option<(&'a str, usize)>> {
+        let Rows::One(path) = self else { return None };
+        let (sid, rest) = path.strip_prefix('/')?.split_once('/')?;
+        let sec = s.validator.template().sections.iter().find(|sec| esc(&sec.id) == sid)?;
+        let (key, rest) = rest.split_once('/').unwrap_or((rest, ""));
+        if !sec.tables.iter().any(|tb| esc(&tb.id) == key) {
+            // A section's own field (or a part of it): no row holds it.
+            return sec.fields.iter().any(|f| esc(&f.key) == key).then_some(None);
+        }
+        let row = rest.split('/').next().filter(|r| !r.is_empty())?;
+        let index = row.parse::<usize>().ok().filter(|i| i.to_string() == row)?;
+        Some(Some((&path[..path.len() - rest.len() - 1], index)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -296,6 +349,28 @@ mod tests {
         s.update(Msg::Input { path: "/header/idNumber".into(), raw: "110105197506150036".into() });
         assert!(s.visible_message("/header/idNumber").is_none());
         assert_eq!(s.record.pointer("/header/idNumber"), Some(&Value::from("110105197506150036")));
+    }
+
+    #[test]
+    fn a_row_version_changes_with_its_row_and_with_changes_that_can_move_rows() {
+        let mut s = store("geren");
+        for _ in 0..3 {
+            s.update(Msg::AddRow("/C11/rows".into()));
+        }
+        let seen = |s: &Store| (0..3).map(|i| s.row_versions("/C11/rows").of(i)).collect::<Vec<usize>>();
+        let before = seen(&s);
+        s.update(Msg::Input { path: "/C11/rows/1/areaM2".into(), raw: "12".into() });
+        let after = seen(&s);
+        assert_eq!((after[0], after[2]), (before[0], before[2]), "the other rows keep theirs");
+        assert!(after[1] > before[1], "the typed-in row's changes");
+        s.update(Msg::Input { path: "/header/name".into(), raw: "张".into() });
+        assert_eq!(seen(&s), after, "a section's own field holds no row");
+        s.update(Msg::AskRemove("/C11/rows/0".into()));
+        s.update(Msg::ConfirmRemove);
+        let removed = seen(&s);
+        assert!(removed.iter().zip(&after).all(|(r, a)| r > a), "rows move up: every row's changes");
+        s.replace_data(s.record.clone(), Vec::new());
+        assert!(seen(&s).iter().zip(&removed).all(|(r, a)| r > a), "a replaced record changes every row's");
     }
 
     #[test]

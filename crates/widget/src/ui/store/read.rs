@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::country::Typing;
 use super::msg::FailReason;
 use super::notice::Notice;
-use super::state::{DraftKeep, ImportReport, ReviewInfo, Setup, Store, SubmitState, View};
+use super::state::{DraftKeep, ImportReport, ReviewInfo, RowVersions, Setup, Store, SubmitState, View};
 use crate::ui::text::notice;
 use checklist_core::date::Date;
 use checklist_core::engine::Validator;
@@ -80,6 +80,12 @@ impl Store {
     /// The country field being typed in, with its text and list.
     pub fn typing(&self) -> Option<&Typing> {
         self.editing.typing.as_ref()
+    }
+
+    /// The versions of the rows of the table at `table` (its JSON pointer): each changes when
+    /// its row's data may have changed.
+    pub fn row_versions(&self, table: &str) -> RowVersions<'_> {
+        RowVersions { all: self.editing.rows_rev, rows: self.editing.row_revs.get(table).map_or(&[], Vec::as_slice) }
     }
 
     /// The row waiting for its delete question.

@@ -161,6 +161,29 @@ pub struct Editing {
     pub(super) rev: u64,
     /// The country field being typed in.
     pub(super) typing: Option<Typing>,
+    /// When each table row's data last changed, for the view's memoised rows ([`RowVersions`]):
+    /// table pointer → by row index, the `rev` of the row's last change (as `usize`: the type the
+    /// findings' index already instantiates, which costs no code; a version that wraps after 2³²
+    /// changes only has to differ from the last one shown). Cleared by a change that may alter any
+    /// row, which `rows_rev` then records.
+    pub(super) row_revs: HashMap<String, Vec<usize>>,
+    /// The `rev` of the last change that may have altered any row (rows removed, a whole table,
+    /// section or record replaced).
+    pub(super) rows_rev: usize,
+}
+
+/// The versions of one table's rows: a number that changes whenever the row's data may have
+/// changed, so that the view's memoised rows compare a number instead of the row's data.
+pub struct RowVersions<'a> {
+    pub(super) all: usize,
+    pub(super) rows: &'a [usize],
+}
+
+impl RowVersions<'_> {
+    /// The version of row `index`.
+    pub fn of(&self, index: usize) -> usize {
+        self.rows.get(index).map_or(self.all, |&v| v.max(self.all))
+    }
 }
 
 /// Validation: the findings, indexed by path, and how much of them shows.
@@ -281,7 +304,15 @@ impl Store {
             confirmations: Vec::new(),
             notice: None,
             quiet: false,
-            editing: Editing { touched: HashSet::new(), pending_remove: None, next_row: 1, rev: 0, typing: None },
+            editing: Editing {
+                touched: HashSet::new(),
+                pending_remove: None,
+                next_row: 1,
+                rev: 0,
+                typing: None,
+                row_revs: HashMap::new(),
+                rows_rev: 0,
+            },
             validation: Validation { findings: Vec::new(), index: HashMap::new(), show_all: false, summary: false },
             submission: Submission {
                 state: SubmitState::Idle,

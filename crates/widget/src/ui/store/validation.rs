@@ -70,6 +70,12 @@ impl Store {
         self.validation.index.get(path).into_iter().flatten().map(move |&i| &self.validation.findings[i])
     }
 
+    /// The paths under `prefix` that have findings, in no particular order: what a table reads
+    /// to group its rows' messages in one pass over the findings rather than one look-up per cell.
+    pub fn finding_paths_under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.validation.index.keys().map(String::as_str).filter(move |p| p.starts_with(prefix))
+    }
+
     /// The message to show under the field at `path`, when its errors should show.
     pub fn visible_message(&self, path: &str) -> Option<(Severity, String)> {
         if !(self.validation.show_all || self.editing.touched.contains(path)) {
