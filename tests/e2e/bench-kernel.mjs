@@ -5,7 +5,8 @@
 //
 //   make bench-kernel                                   (Chromium 85, N = 1000, paged and unpaged)
 //   node --experimental-websocket tests/e2e/bench-kernel.mjs [major] [N ...]
-//        (BENCH_RUNS=5; the kernels are those `make tools` unpacks into target/old-chromium/)
+//        (BENCH_RUNS=5, BENCH_WWW=<another build's www directory, for A/B comparisons>; the kernels are
+//        those `make tools` unpacks into target/old-chromium/)
 //
 // Keystrokes are real key events (Input.dispatchKeyEvent: keydown, keypress, input, keyup), as a user's are.
 import { existsSync } from 'node:fs';
@@ -94,7 +95,8 @@ async function oneRun(url, data, pageSize) {
   }
 }
 
-const server = await startServer({ today: '2026-01-15', www: join(ROOT, 'www') });
+const WWW = process.env.BENCH_WWW || join(ROOT, 'www');
+const server = await startServer({ today: '2026-01-15', www: WWW });
 const rows = [];
 let product = '';
 try {

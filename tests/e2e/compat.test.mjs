@@ -1,7 +1,8 @@
 // The widget in the browser kernels where cadres actually are (docs/browsers.md): real headless Chromium
 // 78, 85 and 92 (from npm packages, unpacked by `make tools` into target/old-chromium/) and the current
 // Chromium, each driven over the DevTools protocol (cdp.mjs: playwright-core does not drive kernels that old).
-// In each: all three checklists render; typed input is validated; a valid record is submitted to the
+// In each: all three checklists render; typed input is validated (also in the last row of a long table without
+// pages); a valid record is submitted to the
 // reference endpoint (which serves each kernel a CSP it understands); a draft survives a reload; the record
 // is exported to a real file and imported back from it. No uncaught exception or console error anywhere.
 import { after, before, describe, test } from 'node:test';
@@ -11,7 +12,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchKernel } from './cdp.mjs';
-import { fixture, KINDS, ROOT, sharedServer, TODAY } from './lib.mjs';
+import { benchWorkload, fixture, KINDS, ROOT, sharedServer, TODAY } from './lib.mjs';
 
 const OLD = join(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'old-chromium');
 const KERNELS = [
@@ -130,6 +131,37 @@ for (const k of KERNELS) {
       }, 'the restored name', 10_000);
       assert.equal(name, `欧阳${k.major || 'now'}`);
       assert.deepEqual(page.problems, []);
+    });
+
+    test('a long table without pages: every row in the DOM, the last one reachable and validated', async () => {
+      // pageSize 0 with more rows than a page: the rows below the fold are `content-visibility: auto` (Chromium 85+
+      // skips their rendering, 78-84 ignore it). They must still take focus and show their errors.
+      const data = await benchWorkload(30);
+      const { identifier } = await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `window.__benchData = ${JSON.stringify(data)};` });
+      try {
+        await page.goto(`${server.url}/bench/index.html?pageSize=0`);
+        await page.until(() => (window.__bench ? window.__bench.ready : null), 'the unpaged table renders', 30_000);
+        const shown = await page.evaluate(() => document.getElementById('widget').shadowRoot.querySelectorAll('input[data-path$="/areaM2"]').length);
+        assert.equal(shown, 30, 'every row is in the DOM');
+        const path = '/C11/rows/29/areaM2';
+        const focused = await page.evaluate((p) => {
+          const root = document.getElementById('widget').shadowRoot;
+          const input = root.querySelector(`input[data-path="${p}"]`);
+          input.focus();
+          input.setSelectionRange(input.value.length, input.value.length);
+          return root.activeElement === input;
+        }, path);
+        assert.ok(focused, 'the last row takes focus');
+        await page.insertText('x');
+        const message = await page.until((p) => {
+          const m = document.getElementById('widget').shadowRoot.querySelector(`[data-error-for="${p}"]`);
+          return m ? m.textContent : null;
+        }, 'an error at the last row', 10_000, path);
+        assert.ok(message.length > 0, message);
+        assert.deepEqual(page.problems, []);
+      } finally {
+        await page.send('Page.removeScriptToEvaluateOnNewDocument', { identifier });
+      }
     });
 
     test('exports to a file and imports it back', async () => {
