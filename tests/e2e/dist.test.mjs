@@ -26,7 +26,7 @@ describe('the release archive', () => {
     execFileSync('tar', ['-xzf', archive, '-C', dir]);
     const pkg = join(dir, 'package');
     for (const f of ['checklist.js', 'checklist.css', 'checklist-print.css', 'pkg/accountability_checklist.js', 'pkg/accountability_checklist_bg.wasm',
-      'pkg/integrity.js', 'integrity.json', 'templates/geren.json', 'templates/shuzhi.json', 'templates/tanhua.json',
+      'pkg/integrity.js', 'pkg/templates/geren.json', 'pkg/templates/shuzhi.json', 'pkg/templates/tanhua.json', 'integrity.json', 'templates/geren.json', 'templates/shuzhi.json', 'templates/tanhua.json',
       'schemas/envelope.schema.json', 'schemas/template.schema.json', 'schemas/config.schema.json', 'openapi.json', 'example/index.html',
       'example/example.js', 'package.json', 'CHANGELOG.md', 'README.md', 'ARCHITECTURE.md', 'docs/embedding.md', 'docs/api.md',
       'docs/screenshots/geren-errors.png', 'sbom.cdx.json', 'THIRD-PARTY-LICENSES.txt']) {
