@@ -331,21 +331,14 @@ mod tests {
     }
 
     #[test]
-    fn builtin_kinds_are_the_templates_own() {
-        for name in builtin_names() {
-            let t = builtin(name).expect("listed").expect("loads");
-            assert_eq!(builtin_kind(name), Some(t.checklist_kind), "{name}");
-        }
-        assert_eq!(builtin_kind("nope"), None);
-    }
-
-    #[test]
-    fn builtins_load() {
+    fn builtins_load_and_their_kinds_are_known_without_loading() {
         for name in builtin_names() {
             let t = builtin(name).expect("listed").unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(t.id, *name);
+            assert_eq!(builtin_kind(name), Some(t.checklist_kind), "{name}");
         }
         assert!(builtin("nope").is_none());
+        assert_eq!(builtin_kind("nope"), None);
     }
 
     #[test]

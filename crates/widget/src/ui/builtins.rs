@@ -31,11 +31,6 @@ impl Builtins {
     pub fn get(&self, name: &str) -> Option<Result<Template, TemplateError>> {
         self.0.get(name).map(|text| template::load(text))
     }
-
-    /// Whether `name` was given.
-    pub fn has(&self, name: &str) -> bool {
-        self.0.contains_key(name)
-    }
 }
 
 #[cfg(test)]
@@ -46,7 +41,7 @@ mod tests {
     fn keeps_built_in_names_only_and_parses_on_demand() {
         let geren = template::builtin_json("geren").expect("built in");
         let b = Builtins::from_json(&serde_json::json!({ "geren": geren, "mine": "{}" }).to_string()).expect("an object of texts");
-        assert!(b.has("geren") && !b.has("mine") && !b.has("shuzhi"));
+        assert!(b.get("mine").is_none(), "not a built-in name: dropped");
         assert_eq!(b.get("geren").expect("given").expect("loads").checklist_kind, template::ChecklistKind::Geren);
         assert!(b.get("shuzhi").is_none());
         assert!(Builtins::from_json("[1]").is_err());
