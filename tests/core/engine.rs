@@ -244,3 +244,21 @@ fn json_objects_iterate_in_key_order() {
     sorted.sort();
     assert_eq!(keys, sorted);
 }
+
+/// The benchmark's second workload (`make bench-browser`, tests/e2e/bench.mjs): ../shared/perf/PEERS.md's
+/// 个人有关事项 page as a host template, the one react-jsonschema-form is measured on. PEERS.md starts from
+/// a valid record, grown to N real-estate rows, and the benchmark's keystroke makes the last row's area
+/// invalid: both must hold, or the figures measure something else.
+#[test]
+fn the_peers_workload_is_valid_and_the_benchmark_keystroke_is_an_error() {
+    let t = template::load(include_str!("../fixtures/peers_template.json")).expect("the PEERS template loads");
+    let v = Validator::new(t, Config::default()).expect("compiles");
+    let mut record: Value = serde_json::from_str(include_str!("../fixtures/peers_valid.json")).expect("fixture");
+    let row = record["C11"]["rows"][0].clone();
+    record["C11"]["rows"] = Value::Array(vec![row; 50]);
+    let r = v.validate(&record, today());
+    assert!(r.findings.is_empty(), "{:#?}", r.findings);
+    record["C11"]["rows"][49]["areaM2"] = json!("128.56x");
+    let codes = codes_at(&v.validate(&record, today()).findings, "/C11/rows/49/areaM2");
+    assert!(codes.iter().any(|(_, s)| *s == Severity::Error), "{codes:?}");
+}

@@ -5,20 +5,22 @@
 //
 //   make bench-kernel                                   (Chromium 85, N = 1000, paged and unpaged)
 //   node --experimental-websocket tests/e2e/bench-kernel.mjs [major] [N ...]
-//        (BENCH_RUNS=5, BENCH_WWW=<another build's www directory, for A/B comparisons>; the kernels are
-//        those `make tools` unpacks into target/old-chromium/)
+//        (BENCH_RUNS=5, BENCH_WWW=<another build's www directory, for A/B comparisons>,
+//        BENCH_WORKLOAD=geren,peers as in bench.mjs; the kernels are those `make tools` unpacks into
+//        target/old-chromium/)
 //
 // Keystrokes are real key events (Input.dispatchKeyEvent: keydown, keypress, input, keyup), as a user's are.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchKernel } from './cdp.mjs';
-import { benchWorkload, ROOT, startServer } from './lib.mjs';
+import { benchTemplate, benchWorkload, ROOT, startServer } from './lib.mjs';
 
 const args = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const MAJOR = args[0] || 85;
 const NS = args.length > 1 ? args.slice(1) : [1000];
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const KEYS = 20;
+const WORKLOADS = (process.env.BENCH_WORKLOAD || 'geren,peers').split(',').map((w) => w.trim()).filter(Boolean);
 const OLD = join(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'old-chromium', String(MAJOR));
 if (!existsSync(join(OLD, 'chromium'))) throw new Error(`no Chromium ${MAJOR} in ${OLD}: run make tools (old-kernels)`);
 
@@ -58,10 +60,10 @@ async function press(page, key) {
   await page.send('Input.dispatchKeyEvent', { type: 'keyUp', key: keys.key, code: keys.code, windowsVirtualKeyCode: keys.windowsVirtualKeyCode });
 }
 
-async function oneRun(url, data, pageSize) {
+async function oneRun(url, data, template, pageSize) {
   const page = await launchKernel(join(OLD, 'chromium'), { libDir: join(OLD, 'lib') });
   try {
-    await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `window.__benchData = ${JSON.stringify(data)}; window.__benchToday = "2026-01-15";` });
+    await page.send('Page.addScriptToEvaluateOnNewDocument', { source: `window.__benchData = ${JSON.stringify(data)}; window.__benchTemplate = ${JSON.stringify(template)}; window.__benchToday = "2026-01-15";` });
     await page.goto(`${url}/bench/index.html${pageSize === null ? '' : `?pageSize=${pageSize}`}`);
     await page.until(benchReady, 'the benchmark page', 120_000);
     const ready = await page.evaluate(benchReady);
@@ -100,15 +102,18 @@ const server = await startServer({ today: '2026-01-15', www: WWW });
 const rows = [];
 let product = '';
 try {
-  for (const [label, pageSize] of [['paged (default, 10 rows a page)', null], ['unpaged (pageSize 0)', 0]]) {
-    for (const n of NS) {
-      const data = await benchWorkload(n);
-      const runs = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await oneRun(server.url, data, pageSize));
-      product = runs[0].product;
-      const m = (k) => median(runs.map((r) => r[k]));
-      const range = (k, d) => `${Math.min(...runs.map((r) => r[k])).toFixed(d)}–${Math.max(...runs.map((r) => r[k])).toFixed(d)}`;
-      rows.push({ label, n, ready: m('ready'), keyErr: m('keyErr'), frame: m('frame'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), spread: `${range('ready', 0)} / ${range('keyErr', 1)}` });
+  for (const workload of WORKLOADS) {
+    const template = await benchTemplate(workload);
+    for (const [label, pageSize] of [['paged (default, 10 rows a page)', null], ['unpaged (pageSize 0)', 0]]) {
+      for (const n of NS) {
+        const data = await benchWorkload(n, workload);
+        const runs = [];
+        for (let r = 0; r < RUNS; r++) runs.push(await oneRun(server.url, data, template, pageSize));
+        product = runs[0].product;
+        const m = (k) => median(runs.map((r) => r[k]));
+        const range = (k, d) => `${Math.min(...runs.map((r) => r[k])).toFixed(d)}–${Math.max(...runs.map((r) => r[k])).toFixed(d)}`;
+        rows.push({ workload, label, n, ready: m('ready'), keyErr: m('keyErr'), frame: m('frame'), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), spread: `${range('ready', 0)} / ${range('keyErr', 1)}` });
+      }
     }
   }
 } finally {
@@ -116,8 +121,8 @@ try {
 }
 console.log(`accountability-checklist in ${product} (real old kernel, ${OLD}), median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 10)}`);
 console.log('');
-console.log('| table | N | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes | spread: ready / key→err |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| workload | table | N | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes | spread: ready / key→err |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.label} | ${r.n} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.spread} |`);
+  console.log(`| ${r.workload} | ${r.label} | ${r.n} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.spread} |`);
 }

@@ -3,14 +3,17 @@
 //
 //   make bench-browser            (builds the package and the server, then runs this)
 //   node tests/e2e/bench.mjs [N ...]        (BENCH_RUNS=5, BENCH_PAGE_SIZE=<rows per page, 0: no paging>,
+//                                            BENCH_WORKLOAD=geren|peers|geren,peers (default both),
 //                                            BENCH_WWW=<another build's www directory, for A/B comparisons>)
 //
 // Without BENCH_PAGE_SIZE both layouts are measured: "paged" (the widget's default, 10 rows per page) and
 // "unpaged" (pageSize 0: every row in the DOM). Prints the median of the runs per metric, then the fastest
 // and slowest run of each timing.
 //
-// Workload: the valid 个人有关事项 fixture (header, family register, every item answered) with its
-// real-estate table (C11) grown to N rows. Metrics: transfer (brotli q11 of every JS, CSS and WASM file
+// Workloads, each a valid record whose real-estate table (C11) is grown to N rows: `geren`, the built-in
+// 个人有关事项 template and its fixture (header, family register, every item answered; 13 columns in the
+// table), and `peers`, PEERS.md's workload exactly, as a host template (tests/fixtures/peers_template.json:
+// 5 columns), the page react-jsonschema-form is measured on. Metrics: transfer (brotli q11 of every JS, CSS and WASM file
 // the page loads), ready, key→err (median of 20 keystrokes in the last row's area cell: from the keydown
 // until the cell's error is in the DOM), frame (the same keystrokes: from the keydown until the frame that
 // shows the error has been produced, i.e. after its style, layout and paint; see `arm` in
@@ -19,7 +22,7 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { benchTemplate, benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const WWW = process.env.BENCH_WWW || join(ROOT, 'www');
@@ -30,6 +33,10 @@ const NS = SIZES.length ? SIZES : [10, 100, 1000];
 const LAYOUTS = process.env.BENCH_PAGE_SIZE !== undefined && process.env.BENCH_PAGE_SIZE !== ''
   ? [[Number(process.env.BENCH_PAGE_SIZE) === 0 ? 'unpaged' : `pageSize ${process.env.BENCH_PAGE_SIZE}`, process.env.BENCH_PAGE_SIZE]]
   : [['paged', null], ['unpaged', '0']];
+// Workloads: `geren`, the built-in 个人有关事项 template (13 columns in the real-estate table), and `peers`,
+// PEERS.md's workload exactly (a host template with its 5 columns), the one the peers are measured on.
+const WORKLOADS = (process.env.BENCH_WORKLOAD || 'geren,peers').split(',').map((w) => w.trim()).filter(Boolean);
+for (const w of WORKLOADS) if (w !== 'geren' && w !== 'peers') throw new Error(`BENCH_WORKLOAD: geren or peers, got ${w}`);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -47,7 +54,7 @@ async function transferBytes(pageUrls) {
   return total;
 }
 
-async function oneRun(browser, url, data, pageSize) {
+async function oneRun(browser, url, data, template, pageSize) {
   const context = await newContext(browser, { baseURL: url });
   const page = await context.newPage();
   const loaded = new Set();
@@ -59,7 +66,7 @@ async function oneRun(browser, url, data, pageSize) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.addInitScript((d) => { window.__benchData = d; window.__benchToday = '2026-01-15'; }, data);
+  await page.addInitScript(([d, t]) => { window.__benchData = d; window.__benchTemplate = t; window.__benchToday = '2026-01-15'; }, [data, template]);
   await page.goto(`/bench/index.html${pageSize === null ? '' : `?pageSize=${pageSize}`}`);
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__bench.ready);
@@ -121,26 +128,29 @@ async function oneRun(browser, url, data, pageSize) {
 const server = await startServer({ today: '2026-01-15', www: WWW });
 const rows = [];
 try {
-  for (const [layout, pageSize] of LAYOUTS) {
-    for (const n of NS) {
-      const data = await benchWorkload(n);
-      const runs = [];
-      for (let r = 0; r < RUNS; r++) {
-        const browser = await launchBrowser();
-        try {
-          runs.push(await oneRun(browser, server.url, data, pageSize));
-        } finally {
-          await browser.close();
+  for (const workload of WORKLOADS) {
+    const template = await benchTemplate(workload);
+    for (const [layout, pageSize] of LAYOUTS) {
+      for (const n of NS) {
+        const data = await benchWorkload(n, workload);
+        const runs = [];
+        for (let r = 0; r < RUNS; r++) {
+          const browser = await launchBrowser();
+          try {
+            runs.push(await oneRun(browser, server.url, data, template, pageSize));
+          } finally {
+            await browser.close();
+          }
         }
+        const errs = runs.flatMap((r) => r.errors);
+        if (errs.length) console.error(`${workload} ${layout} N=${n}: page errors: ${errs.join('; ')}`);
+        const m = (k) => median(runs.map((r) => r[k]));
+        const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
+        rows.push({ workload, layout, n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'),
+          frame: m('frame'), frameMax: Math.max(...runs.map((r) => r.frameMax)), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB'),
+          spread: { ready: range('ready'), keyErr: range('keyErr'), frame: range('frame'), validate: range('validate') } });
+        process.stderr.write(`${workload} ${layout} N=${n} done\n`);
       }
-      const errs = runs.flatMap((r) => r.errors);
-      if (errs.length) console.error(`${layout} N=${n}: page errors: ${errs.join('; ')}`);
-      const m = (k) => median(runs.map((r) => r[k]));
-      const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
-      rows.push({ layout, n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'),
-        frame: m('frame'), frameMax: Math.max(...runs.map((r) => r.frameMax)), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB'),
-        spread: { ready: range('ready'), keyErr: range('keyErr'), frame: range('frame'), validate: range('validate') } });
-      process.stderr.write(`${layout} N=${n} done\n`);
     }
   }
 } finally {
@@ -151,21 +161,21 @@ const chromium = (await import('node:child_process')).execFileSync('/usr/bin/chr
 console.log(`accountability-checklist, ${chromium}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log('');
 for (const r of rows) {
-  console.error(`${r.layout} N=${r.n}: module and WebAssembly ready at ${r.moduleReady.toFixed(0)} ms, mount() ${r.mountMs.toFixed(0)} ms, first render done at ${r.ready.toFixed(0)} ms`);
+  console.error(`${r.workload} ${r.layout} N=${r.n}: module and WebAssembly ready at ${r.moduleReady.toFixed(0)} ms, mount() ${r.mountMs.toFixed(0)} ms, first render done at ${r.ready.toFixed(0)} ms`);
 }
-console.log('| table | N | transfer KB br | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|');
+console.log('| workload | table | N | transfer KB br | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.layout} | ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
+  console.log(`| ${r.workload} | ${r.layout} | ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
 }
 // This machine's runs vary (a shared 2-core VM): the fastest and slowest run of each timing (each run's
 // keystroke figures are its median of 20), and the slowest single keystroke's frame of all runs.
 console.log('');
 console.log(`Spread over the ${RUNS} runs (fastest–slowest run's figure; frame max: the slowest of all ${RUNS} × ${KEYS} keystrokes):`);
 console.log('');
-console.log('| table | N | ready ms | key→err ms | frame ms | frame max ms | validate ms |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| workload | table | N | ready ms | key→err ms | frame ms | frame max ms | validate ms |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const f = (k, d) => `${r.spread[k][0].toFixed(d)}–${r.spread[k][1].toFixed(d)}`;
-  console.log(`| ${r.layout} | ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('frame', 1)} | ${r.frameMax.toFixed(1)} | ${f('validate', 2)} |`);
+  console.log(`| ${r.workload} | ${r.layout} | ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('frame', 1)} | ${r.frameMax.toFixed(1)} | ${f('validate', 2)} |`);
 }

@@ -28,14 +28,24 @@ export async function fixture(kind) {
 }
 
 /**
- * The PEERS.md workload (bench.mjs, profile.mjs): the valid 个人有关事项 fixture with its real-estate table
- * (C11) grown to `n` rows, copies of the fixture's rows in turn.
+ * A benchmark record (bench.mjs, bench-kernel.mjs, profile.mjs): the valid record of the workload with its
+ * real-estate table (C11) grown to `n` rows, copies of the fixture's rows in turn. `geren`: the built-in
+ * 个人有关事项 template's fixture; `peers`: PEERS.md's workload (tests/fixtures/peers_valid.json).
  */
-export async function benchWorkload(n) {
-  const fx = await fixture('geren');
+export async function benchWorkload(n, workload = 'geren') {
+  const fx = workload === 'peers' ? JSON.parse(await readFile(join(FIXTURES, 'peers_valid.json'), 'utf8')) : await fixture('geren');
   const base = fx.C11.rows;
   fx.C11.rows = Array.from({ length: n }, (_, i) => structuredClone(base[i % base.length]));
   return fx;
+}
+
+/**
+ * The template of a benchmark workload: `geren` is the built-in 个人有关事项 template (its real-estate table
+ * has 13 columns), `peers` the host template that is PEERS.md's workload exactly (5 columns, as
+ * react-jsonschema-form is measured on it), passed to mount() as an object. null: the built-in one.
+ */
+export async function benchTemplate(workload) {
+  return workload === 'peers' ? JSON.parse(await readFile(join(FIXTURES, 'peers_template.json'), 'utf8')) : null;
 }
 
 async function freePort() {

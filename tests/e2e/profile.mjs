@@ -3,6 +3,7 @@
 //
 //   make profile-browser                      (builds, then runs: load, validate and keystroke, N=1000)
 //   node tests/e2e/profile.mjs <load|validate|keystroke> [N]   (PROFILE_PAGE_SIZE=<rows per page, 0: no paging>,
+//                                                              PROFILE_WORKLOAD=geren|peers,
 //                                                              PROFILE_WASM=<another build's checklist_widget.wasm>)
 //
 // load:      from navigation until the widget is ready (module, mount(), first render);
@@ -18,12 +19,14 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { benchTemplate, benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
 
 const MODE = process.argv[2] || 'load';
 const N = Number(process.argv[3] || 1000);
 if (!['load', 'validate', 'keystroke'].includes(MODE)) throw new Error(`mode must be load, validate or keystroke, got ${MODE}`);
 const PAGE_SIZE = process.env.PROFILE_PAGE_SIZE ?? (MODE === 'keystroke' ? '0' : '');
+// geren (the built-in template) or peers (PEERS.md's workload as a host template): tests/e2e/lib.mjs.
+const WORKLOAD = process.env.PROFILE_WORKLOAD || 'geren';
 
 const target = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
 const WWW = join(target, 'profile-www');
@@ -144,14 +147,15 @@ async function traceKeystrokes(browser, page, path) {
 }
 
 await namedPackage();
-const fx = await benchWorkload(N);
+const fx = await benchWorkload(N, WORKLOAD);
+const template = await benchTemplate(WORKLOAD);
 const server = await startServer({ today: '2026-01-15', www: WWW });
 const browser = await launchBrowser();
 let keyPath = null;
 try {
   const context = await newContext(browser, { baseURL: server.url });
   const page = await context.newPage();
-  await page.addInitScript((d) => { window.__benchData = d; window.__benchToday = '2026-01-15'; }, fx);
+  await page.addInitScript(([d, t]) => { window.__benchData = d; window.__benchTemplate = t; window.__benchToday = '2026-01-15'; }, [fx, template]);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
