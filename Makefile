@@ -46,7 +46,7 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: www dist old-kernels integrity load fuzz bench-browser bench-kernel profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
+.PHONY: www dist old-kernels integrity load fuzz bench-browser peer-page bench-kernel profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
 
 ## Run every test, stopping at the first failing layer: formatting and lints (natively and for WebAssembly);
 ## the native unit, integration, property and CLI tests (one test binary per crate); the shipped data against
@@ -255,11 +255,23 @@ fuzz:
 	done
 
 ## The browser benchmark of ../shared/perf/PEERS.md (transfer, ready, key→err, the keystroke's frame, validate, heap,
-## DOM nodes, wasm memory; N = 10, 100, 1000, paged and unpaged; median of 5 fresh-browser runs).
-## `make bench-browser BENCH_N="1000"`; BENCH_PAGE_SIZE=0 measures only the unpaged table.
+## DOM nodes, wasm memory; N = 10, 100, 1000, paged and unpaged; median of 5 fresh-browser runs), on the built-in
+## 个人有关事项 template and on PEERS.md's workload, with react-jsonschema-form on that workload in the same run.
+## `make bench-browser BENCH_N="1000"`; BENCH_PAGE_SIZE=0 measures only the unpaged table, BENCH_WORKLOAD=peers only
+## that workload, BENCH_PEERS=0 leaves react-jsonschema-form out.
 BENCH_N ?=
-bench-browser: tools pkg server
+bench-browser: tools pkg server peer-page
 	AC_BIN=$(BIN) node $(E2E)/bench.mjs $(BENCH_N)
+
+## The peer of the benchmark: react-jsonschema-form on PEERS.md's workload (tests/e2e/peers/, npm packages pinned
+## there), bundled into target/peers/. Benchmarks only: nothing of it ships or is tested.
+PEERS_NODE := $(E2E)/peers/node_modules/.package-lock.json
+peer-page: $(TARGET_DIR)/peers/index.html
+$(PEERS_NODE): $(E2E)/peers/package.json $(E2E)/peers/package-lock.json
+	npm ci --prefix $(E2E)/peers --no-audit --no-fund
+	@touch $@
+$(TARGET_DIR)/peers/index.html: $(PEERS_NODE) $(E2E)/peers/rjsf.jsx $(E2E)/peers/build.mjs
+	node $(E2E)/peers/build.mjs $(TARGET_DIR)/peers
 
 ## The same benchmark in a real old kernel (tests/e2e/bench-kernel.mjs over the DevTools protocol): ready, key→err,
 ## the keystroke's frame, validate and heap at N = 1000, paged and unpaged, in Chromium 85 (BENCH_KERNEL=78 or 92).

@@ -23,6 +23,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchTemplate, benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { rjsfRun, RJSF_LABEL, startPeerServer } from './peers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const WWW = process.env.BENCH_WWW || join(ROOT, 'www');
@@ -37,6 +38,9 @@ const LAYOUTS = process.env.BENCH_PAGE_SIZE !== undefined && process.env.BENCH_P
 // PEERS.md's workload exactly (a host template with its 5 columns), the one the peers are measured on.
 const WORKLOADS = (process.env.BENCH_WORKLOAD || 'geren,peers').split(',').map((w) => w.trim()).filter(Boolean);
 for (const w of WORKLOADS) if (w !== 'geren' && w !== 'peers') throw new Error(`BENCH_WORKLOAD: geren or peers, got ${w}`);
+// react-jsonschema-form on the same workload in the same run (tests/e2e/peers.mjs; its page is built by
+// `make bench-browser`), unless BENCH_PEERS=0: PEERS.md's figures come from another machine and day.
+const PEERS = process.env.BENCH_PEERS !== '0';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,6 +75,12 @@ async function oneRun(browser, url, data, template, pageSize) {
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__bench.ready);
   const phases = await page.evaluate(() => ({ moduleReady: window.__bench.moduleReady, mountMs: window.__bench.mountMs }));
+  // Heap and nodes right after ready, as PEERS.md defines them (before the keystrokes and validate-all).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
 
   // The last row: turn to its page when the table is paged, then type into its area cell.
   const last = data.C11.rows.length - 1;
@@ -101,11 +111,6 @@ async function oneRun(browser, url, data, template, pageSize) {
   const validate = [];
   for (let i = 0; i < 5; i++) validate.push(await page.evaluate(() => window.__bench.validateMs()));
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
   const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
   const result = {
     ready,
@@ -126,7 +131,15 @@ async function oneRun(browser, url, data, template, pageSize) {
 }
 
 const server = await startServer({ today: '2026-01-15', www: WWW });
+const peerServer = PEERS ? await startPeerServer() : null;
 const rows = [];
+const summarise = (workload, layout, n, runs) => {
+  const m = (k) => median(runs.map((r) => r[k]));
+  const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
+  return { workload, layout, n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'),
+    frame: m('frame'), frameMax: Math.max(...runs.map((r) => r.frameMax)), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB'),
+    spread: { ready: range('ready'), keyErr: range('keyErr'), frame: range('frame'), validate: range('validate') } };
+};
 try {
   for (const workload of WORKLOADS) {
     const template = await benchTemplate(workload);
@@ -144,29 +157,45 @@ try {
         }
         const errs = runs.flatMap((r) => r.errors);
         if (errs.length) console.error(`${workload} ${layout} N=${n}: page errors: ${errs.join('; ')}`);
-        const m = (k) => median(runs.map((r) => r[k]));
-        const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
-        rows.push({ workload, layout, n, moduleReady: m('moduleReady'), mountMs: m('mountMs'), transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'),
-          frame: m('frame'), frameMax: Math.max(...runs.map((r) => r.frameMax)), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'), wasm: m('wasmMB'),
-          spread: { ready: range('ready'), keyErr: range('keyErr'), frame: range('frame'), validate: range('validate') } });
+        rows.push(summarise(workload, layout, n, runs));
         process.stderr.write(`${workload} ${layout} N=${n} done\n`);
       }
     }
   }
+  if (PEERS) {
+    for (const n of NS) {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) {
+        const browser = await launchBrowser();
+        try {
+          runs.push(await rjsfRun(browser, n, { url: peerServer.url }));
+        } finally {
+          await browser.close();
+        }
+      }
+      const errs = runs.flatMap((r) => r.errors);
+      if (errs.length) console.error(`rjsf N=${n}: page errors: ${errs.join('; ')}`);
+      rows.push(summarise('peers', 'rjsf', n, runs.map((r) => ({ ...r, moduleReady: NaN, mountMs: NaN, wasmMB: NaN }))));
+      process.stderr.write(`rjsf N=${n} done\n`);
+    }
+  }
 } finally {
   await server.stop();
+  await peerServer?.stop();
 }
 
 const chromium = (await import('node:child_process')).execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
 console.log(`accountability-checklist, ${chromium}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 console.log('');
-for (const r of rows) {
+for (const r of rows.filter((x) => x.layout !== 'rjsf')) {
   console.error(`${r.workload} ${r.layout} N=${r.n}: module and WebAssembly ready at ${r.moduleReady.toFixed(0)} ms, mount() ${r.mountMs.toFixed(0)} ms, first render done at ${r.ready.toFixed(0)} ms`);
 }
 console.log('| workload | table | N | transfer KB br | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes | wasm memory MB |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.workload} | ${r.layout} | ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${r.wasm.toFixed(1)} |`);
+  const table = r.layout === 'rjsf' ? 'react-jsonschema-form' : r.layout;
+  const wasm = Number.isNaN(r.wasm) ? '' : r.wasm.toFixed(1);
+  console.log(`| ${r.workload} | ${table} | ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} | ${wasm} |`);
 }
 // This machine's runs vary (a shared 2-core VM): the fastest and slowest run of each timing (each run's
 // keystroke figures are its median of 20), and the slowest single keystroke's frame of all runs.
@@ -177,5 +206,21 @@ console.log('| workload | table | N | ready ms | key→err ms | frame ms | frame
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const f = (k, d) => `${r.spread[k][0].toFixed(d)}–${r.spread[k][1].toFixed(d)}`;
-  console.log(`| ${r.workload} | ${r.layout} | ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('frame', 1)} | ${r.frameMax.toFixed(1)} | ${f('validate', 2)} |`);
+  console.log(`| ${r.workload} | ${r.layout === 'rjsf' ? 'react-jsonschema-form' : r.layout} | ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('frame', 1)} | ${r.frameMax.toFixed(1)} | ${f('validate', 2)} |`);
+}
+
+// The same run's ratios on PEERS.md's workload: ours (paged and unpaged) over react-jsonschema-form's.
+const rjsf = rows.filter((r) => r.layout === 'rjsf');
+if (rjsf.length && rows.some((r) => r.workload === 'peers' && r.layout !== 'rjsf')) {
+  console.log('');
+  console.log(`Ours over ${RJSF_LABEL}, the same run, PEERS.md's workload (below 1: ours is smaller or faster):`);
+  console.log('');
+  console.log('| table | N | transfer | ready | key→err | frame | validate | heap |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const r of rows.filter((x) => x.workload === 'peers' && x.layout !== 'rjsf')) {
+    const p = rjsf.find((x) => x.n === r.n);
+    if (!p) continue;
+    const q = (k) => (r[k] / p[k]).toFixed(2);
+    console.log(`| ${r.layout} | ${r.n} | ${q('transfer')} | ${q('ready')} | ${q('keyErr')} | ${q('frame')} | ${q('validate')} | ${q('heap')} |`);
+  }
 }

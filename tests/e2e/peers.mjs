@@ -11,9 +11,9 @@
 //     frame      ms, the same keystrokes: keydown → the frame showing the error has been produced
 //     frameMax   ms, the slowest of those frames
 //     validate   ms, median of 5 synchronous validate-everything calls (the form's validateForm()) on the valid form
-//     heapMB     JS heap used after a forced GC (CDP JSHeapUsedSize / 1e6), after the keystrokes as in bench.mjs
-//                (PEERS.md measures it right after ready: for rjsf that is ~2 MB less at N=10 and ~5 MB less at
-//                N=1000, since the first live validation compiles ajv's validator of the whole schema)
+//     heapMB     JS heap used after a forced GC (CDP JSHeapUsedSize / 1e6), right after ready as PEERS.md defines
+//                it (after the keystrokes it is ~2 MB more at N=10 and ~5 MB more at N=1000: the first live
+//                validation compiles ajv's validator of the whole schema)
 //     nodes      DOM nodes (CDP Performance metric `Nodes`)
 //     transfer   bytes: brotli q11 of every JS/CSS file the page loads (the HTML not counted)
 //     errors     page errors and console errors, [] when clean
@@ -110,6 +110,12 @@ export async function rjsfRun(browser, n, { url, dir = PEERS_DIR } = {}) {
     await page.goto('/index.html');
     await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
     const ready = await page.evaluate(() => window.__bench.ready);
+    // Heap and nodes right after ready, as PEERS.md defines them (and as bench.mjs measures our widget).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
 
     // The last row's area cell, by rjsf's DOM id; its errors are rendered as #<id>__error.
     const id = `root_realEstate_rows_${n - 1}_area`;
@@ -133,11 +139,6 @@ export async function rjsfRun(browser, n, { url, dir = PEERS_DIR } = {}) {
     const validate = [];
     for (let i = 0; i < 5; i++) validate.push(await page.evaluate(() => window.__bench.validateMs()));
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
     return {
       ready,
       keyErr: median(keyErr),
