@@ -144,6 +144,9 @@ for (const k of KERNELS) {
         const shown = await page.evaluate(() => document.getElementById('widget').shadowRoot.querySelectorAll('input[data-path$="/areaM2"]').length);
         assert.equal(shown, 30, 'every row is in the DOM');
         const path = '/C11/rows/29/areaM2';
+        // A headless page without the system's focus gets no focus events (Chromium 156 holds them back, as
+        // for a window in the background); a user's window has it, and Playwright emulates it as this does.
+        await page.send('Emulation.setFocusEmulationEnabled', { enabled: true });
         const focused = await page.evaluate((p) => {
           const root = document.getElementById('widget').shadowRoot;
           const input = root.querySelector(`input[data-path="${p}"]`);
@@ -152,6 +155,14 @@ for (const k of KERNELS) {
           return root.activeElement === input;
         }, path);
         assert.ok(focused, 'the last row takes focus');
+        // The selects of an unused row hold only their chosen option; the focused row's have them all.
+        const options = (p) => document.getElementById('widget').shadowRoot.querySelector(`select[data-path="${p}"]`).options.length;
+        const used = await page.until((p) => {
+          const n = document.getElementById('widget').shadowRoot.querySelector(`select[data-path="${p}"]`).options.length;
+          return n > 2 ? n : 0;
+        }, 'the focused row\'s selects get every option', 10_000, '/C11/rows/29/use');
+        assert.equal(used, 8, '请选择 and the seven uses');
+        assert.equal(await page.evaluate(options, '/C11/rows/28/use'), 2, 'an unused row: 请选择 and the chosen use');
         await page.insertText('x');
         const message = await page.until((p) => {
           const m = document.getElementById('widget').shadowRoot.querySelector(`[data-error-for="${p}"]`);

@@ -4,7 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  assertNoProblems, byPath, fixture, handle, kbAddRow, openPage, TODAY, until, useServerAndBrowser,
+  assertNoProblems, benchWorkload, byPath, fixture, handle, kbAddRow, openPage, TODAY, until, useServerAndBrowser,
   waitForWidget, without,
 } from './lib.mjs';
 
@@ -122,5 +122,46 @@ describe('keyboard (geren)', () => {
     await until(async () => /已保存草稿/.test(await page.locator('[data-notice]').textContent()), 'the saved notice');
     await until(() => page.evaluate(() => !!localStorage.getItem('accountability-checklist:geren')), 'the draft in localStorage', 3_000);
     assertNoProblems(page, 'keyboard');
+  });
+});
+
+// Without pages, the selects of a long list's unused rows hold only their chosen option (form.rs, RowView):
+// the first focus in a row must give them every option before a key or a press of the mouse acts (a press on
+// a select focuses it first), so that neither a keyboard nor a mouse user ever meets a select with one choice.
+describe('a long table without pages (the benchmark page, 30 rows)', () => {
+  let context, page;
+  const options = (path) => byPath(page, path).locator('option').count();
+  before(async () => {
+    context = await harness.context();
+    await context.addInitScript((d) => { window.__benchData = d; window.__benchToday = '2026-01-15'; }, await benchWorkload(30));
+    page = await openPage(context, '/bench/index.html?pageSize=0');
+    await page.waitForFunction(() => window.__bench && window.__bench.ready, null, { timeout: 60_000 });
+    await page.evaluate(() => window.__bench.ready);
+  });
+  after(async () => { await context?.close(); });
+
+  test('Tab into a row: its selects have every option, and ↓ moves the choice', async () => {
+    const use = '/C11/rows/20/use';
+    assert.equal(await options(use), 2, 'before: 请选择 and the chosen 住宅');
+    await byPath(page, '/C11/rows/20/address').focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), use);
+    assert.equal(await options(use), 8, '请选择 and the seven uses, as soon as the row has focus');
+    await page.keyboard.press('ArrowDown');
+    await until(async () => (await page.evaluate(() => window.__bench.handle.getData().C11.rows[20].use)) === '商业用房', 'the next use chosen');
+  });
+
+  test('a press of the mouse on a select in an unused row gives it every option before the list opens', async () => {
+    const source = '/C11/rows/25/source';
+    assert.equal(await options(source), 2);
+    await byPath(page, source).scrollIntoViewIfNeeded();
+    const box = await byPath(page, source).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    assert.equal(await options(source), 9, '请选择 and the eight sources when the button goes down');
+    await page.mouse.up();
+    await page.keyboard.press('Escape');
+    assert.equal(await byPath(page, source).inputValue(), (await benchWorkload(30)).C11.rows[25].source, 'the choice is unchanged');
+    assertNoProblems(page, 'long table');
   });
 });

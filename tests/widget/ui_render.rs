@@ -6,6 +6,7 @@ use crate::common::{fixture, render, today};
 use checklist_core::template::{builtin_names, FieldType};
 use checklist_core::{Date, Locale};
 use checklist_widget::ui::store::msg::Msg;
+use checklist_widget::ui::store::state::Setup;
 use checklist_widget::ui::{dom_id, Shared};
 use serde_json::Value;
 
@@ -177,6 +178,39 @@ async fn long_tables_render_one_page_with_a_pager() {
     let html = render(&sh).await;
     assert!(html.contains("data-path=\"/C11/rows/100/areaM2\"") && !html.contains("data-path=\"/C11/rows/0/areaM2\""));
     assert!(html.contains("start=\"101\""), "numbering continues across pages");
+}
+
+/// The options of one row's select `key`, as rendered.
+fn options_of(html: &str, row: usize, key: &str) -> usize {
+    let start = html.find(&format!(" id=\"ac.C11.rows.{row}.{key}\"")).expect("the select");
+    let end = start + html[start..].find("</select>").expect("its end");
+    html[start..end].matches("<option").count()
+}
+
+/// Without pages, a long list's rows show each select's chosen option (and 请选择) alone until the
+/// focus enters the row (Msg::UseRow), then all of them; a page of ten shows them all.
+#[tokio::test]
+async fn unused_rows_of_a_long_unpaged_list_show_only_the_chosen_option() {
+    let mut data = fixture("geren");
+    let rows = data.pointer("/C11/rows").and_then(Value::as_array).cloned().expect("C11 rows");
+    let grown: Vec<Value> = (0..30).map(|i| rows[i % rows.len()].clone()).collect();
+    if let Some(v) = data.pointer_mut("/C11/rows") {
+        *v = Value::Array(grown);
+    }
+    let sh = shared("geren", Some(data), today("geren"), Locale::ZhCn);
+    // Paged (the default): every option.
+    let html = render(&sh).await;
+    assert_eq!(options_of(&html, 3, "source"), 9, "请选择 and the eight sources");
+    sh.store.borrow_mut().configure(Setup { page_size: Some(0), ..Setup::default() });
+    let html = render(&sh).await;
+    assert_eq!(options_of(&html, 3, "source"), 2, "请选择 and the chosen source");
+    assert!(html.contains("<option value=\"继承\" selected"), "the chosen one is shown selected");
+    assert_eq!(options_of(&html, 3, "use"), 2);
+    sh.dispatch(Msg::UseRow("/C11/rows".into(), 3));
+    let html = render(&sh).await;
+    assert_eq!(options_of(&html, 3, "source"), 9, "the used row has them all");
+    assert_eq!(options_of(&html, 3, "use"), 8);
+    assert_eq!(options_of(&html, 4, "source"), 2, "the others still do not");
 }
 
 #[tokio::test]

@@ -75,13 +75,13 @@ pub(crate) fn section(s: &Store, sh: &Shared, _index: usize, sec: &Section) -> H
                         }
                         let path = format!("{base}/{}", esc(&f.key));
                         let value = obj.and_then(|o| o.get(&f.key));
-                        field(sh, FieldCx { s, field: f, path: &path, value, label: None })
+                        field(sh, FieldCx { s, field: f, path: &path, value, label: None, brief: false })
                     }) }
                 </div>
                 { for sec.tables.iter().map(|tb| table(s, sh, sec, tb)) }
             } else if let Some(reason) = sec.presence.as_ref().and_then(|p| p.none_reason_field.as_ref()).and_then(|k| sec.field(k)) {
                 if obj.and_then(|o| o.get(PRESENCE_KEY)).and_then(Value::as_str) == Some(PRESENCE_NONE) {
-                    { field(sh, FieldCx { s, field: reason, path: &format!("{base}/{}", esc(&reason.key)), value: obj.and_then(|o| o.get(&reason.key)), label: None }) }
+                    { field(sh, FieldCx { s, field: reason, path: &format!("{base}/{}", esc(&reason.key)), value: obj.and_then(|o| o.get(&reason.key)), label: None, brief: false }) }
                 }
             }
             { set_aside(s, sec) }
@@ -165,10 +165,12 @@ struct FieldCx<'a> {
     value: Option<&'a Value>,
     /// Accessible-name suffix for table cells (`第 3 行`).
     label: Option<String>,
+    /// A select shows only its chosen option (and 请选择) until its row is used: see [`RowView`].
+    brief: bool,
 }
 
 fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
-    let FieldCx { s, field: f, path, value, label } = cx;
+    let FieldCx { s, field: f, path, value, label, brief } = cx;
     let l = s.locale();
     let id = dom_id(path);
     let hint_id = format!("{id}.hint");
@@ -230,6 +232,7 @@ fn field(sh: &Shared, cx: FieldCx<'_>) -> Html {
                 _ => f.options.iter().map(|o| (o.value().to_owned(), o.label(l).to_owned())).collect(),
             };
             let known = opts.iter().any(|(v, _)| *v == text);
+            let opts = if brief { opts.into_iter().filter(|(v, _)| *v == text).collect() } else { opts };
             html! {
                 <select id={id.clone()} data-path={path.to_owned()} disabled={ro} aria-describedby={described.clone()} aria-invalid={invalid}
                     aria-required={required} aria-label={aria_label.clone()} onchange={onchange_select} onblur={onblur.clone()}>
@@ -337,12 +340,13 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let typing = s.typing().and_then(|t| row_index(t.path.strip_prefix(&prefix)?.split_once('/')?.0));
     let no_messages: Rc<Vec<(String, Severity, String)>> = Rc::default();
     let long = shown.len() > DEFAULT_PAGE_SIZE;
+    let used = s.rows_used(&tpath);
     let rows = shown.map(|i| {
         let messages = by_row.get(&i).cloned().map_or_else(|| no_messages.clone(), Rc::new);
         html! {
             <RowView key={i} shared={sh.clone()} section={section.clone()} table={table.clone()} index={i} version={versions.of(i)}
                 messages={messages} locale={l} read_only={s.read_only()} pending={pending == Some(i)} refs={refs.clone()}
-                typing={s.typing().filter(|_| typing == Some(i)).cloned()} />
+                typing={s.typing().filter(|_| typing == Some(i)).cloned()} brief={long && !used.contains(&i)} />
         }
     });
     html! {
@@ -456,15 +460,27 @@ pub struct RowProps {
     /// One of its country cells is being typed in (its list is part of the row).
     typing: Option<Typing>,
     refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
+    /// Its selects show only their chosen option: see [`RowView`].
+    brief: bool,
 }
 
 /// One table row: re-renders only when its data (its version), messages or options change.
+///
+/// In a long list (more rows than a default page, all in the DOM), the selects of a row that has not
+/// been used show only their chosen option (and 请选择): options are a third of a row's nodes, and a
+/// 1,000-row unpaged table would otherwise build and lay out every one of them. The first focus in
+/// the row gives every select all its options before the browser acts on a key or a press: the
+/// widget renders again in a microtask, which runs as the focus event's listener returns, and a press
+/// of the mouse on a select focuses it before the list opens (Chromium's select, 78 to now). The
+/// row keeps them ([`Store::rows_used`]).
 #[component]
 fn RowView(p: &RowProps) -> Html {
+    let brief = p.brief;
     let Ok(s) = p.shared.store.try_borrow() else { return html! {} };
     let l = p.locale;
     let Some(tb) = s.validator().template().section(&p.section).and_then(|sec| sec.table(&p.table)) else { return html! {} };
-    let rpath = format!("/{}/{}/{}", esc(&p.section), esc(&p.table), p.index);
+    let tpath = format!("/{}/{}", esc(&p.section), esc(&p.table));
+    let rpath = format!("{tpath}/{}", p.index);
     let n = p.index + 1;
     let row_label = say(l, P::RowLabel(n));
     let obj = s.record().pointer(&rpath).and_then(Value::as_object);
@@ -473,7 +489,8 @@ fn RowView(p: &RowProps) -> Html {
     let rid = dom_id(&rpath);
     let row_msg = p.messages.iter().find(|(k, _, _)| k.is_empty()).map(|(_, sev, m)| (*sev, m.clone()));
     html! {
-        <li class="ac-row" data-row={rpath.clone()}>
+        <li class="ac-row" data-row={rpath.clone()}
+            onfocusin={brief.then(|| { let (t, i) = (tpath.clone(), p.index); sh.cb(move |_: FocusEvent| Some(Msg::UseRow(t.clone(), i))) })}>
             <fieldset id={rid.clone()} tabindex="-1">
                 <legend>{ format!("{} {}", tb.title.get(l), row_label) }</legend>
                 <div class="ac-fields">
@@ -482,7 +499,7 @@ fn RowView(p: &RowProps) -> Html {
                             return html! {}; // keeps its place, as in `section`
                         }
                         let cpath = format!("{rpath}/{}", esc(&c.key));
-                        field(sh, FieldCx { s: &s, field: c, path: &cpath, value: obj.and_then(|o| o.get(&c.key)), label: Some(row_label.clone()) })
+                        field(sh, FieldCx { s: &s, field: c, path: &cpath, value: obj.and_then(|o| o.get(&c.key)), label: Some(row_label.clone()), brief })
                     }) }
                 </div>
                 { error_line(&rpath, &format!("{rid}.err"), row_msg) }

@@ -45,6 +45,12 @@ impl Store {
                 self.set(&path, value, fx);
             }
             Msg::Combo(path, key) => self.combo(path, key, fx),
+            Msg::UseRow(table, index) => {
+                let used = self.editing.used_rows.entry(table).or_default();
+                if !used.contains(&index) {
+                    used.push(index);
+                }
+            }
             Msg::Touch(path) => {
                 if self.editing.typing.as_ref().is_some_and(|t| t.path == path) {
                     self.editing.typing = None;

@@ -82,6 +82,9 @@ pub enum Msg {
     },
     /// The field lost focus: show its errors from now on.
     Touch(String),
+    /// Focus entered a row of a long list: its selects get all their options
+    /// ([`Store::rows_used`]). The table's pointer and the row's index.
+    UseRow(String, usize),
     /// A key in the list of a country field being typed in.
     Combo(String, ComboKey),
     /// Add a row to the table at this pointer.

@@ -88,6 +88,12 @@ impl Store {
         RowVersions { all: self.editing.rows_rev, rows: self.editing.row_revs.get(table).map_or(&[], Vec::as_slice) }
     }
 
+    /// The rows of the table at `table` that focus has entered: in a long list, the
+    /// others' selects show only their chosen option (the view's `RowView`).
+    pub fn rows_used(&self, table: &str) -> &[usize] {
+        self.editing.used_rows.get(table).map_or(&[], Vec::as_slice)
+    }
+
     /// The row waiting for its delete question.
     pub fn pending_remove(&self) -> Option<&str> {
         self.editing.pending_remove.as_deref()

@@ -161,6 +161,8 @@ pub struct Editing {
     pub(super) rev: u64,
     /// The country field being typed in.
     pub(super) typing: Option<Typing>,
+    /// Rows of long lists that focus has entered, by table pointer ([`Store::rows_used`]).
+    pub(super) used_rows: HashMap<String, Vec<usize>>,
     /// When each table row's data last changed, for the view's memoised rows ([`RowVersions`]):
     /// table pointer → by row index, the `rev` of the row's last change (as `usize`: the type the
     /// findings' index already instantiates, which costs no code; a version that wraps after 2³²
@@ -310,6 +312,7 @@ impl Store {
                 next_row: 1,
                 rev: 0,
                 typing: None,
+                used_rows: HashMap::new(),
                 row_revs: HashMap::new(),
                 rows_rev: 0,
             },

@@ -41,6 +41,7 @@ impl Store {
             | Msg::Input { .. }
             | Msg::Toggle { .. }
             | Msg::Touch(_)
+            | Msg::UseRow(..)
             | Msg::Combo(..)
             | Msg::AddRow(_)
             | Msg::AskRemove(_)
