@@ -43,6 +43,8 @@ const state = {
   draft: ['local', 'session', 'none'].includes(params.get('draft')) ? params.get('draft') : 'local',
   timeoutMs: /^\d{1,6}$/.test(params.get('timeout') || '') ? params.get('timeout') : null,
   mode: params.get('mode') === 'review' ? 'review' : null,
+  // Rows per page of long tables (0: no pages), as a portal would set it: ?pageSize=0.
+  pageSize: /^\d{1,4}$/.test(params.get('pageSize') || '') ? params.get('pageSize') : null,
 };
 const t = (key) => TEXT[state.locale][key] || TEXT['zh-CN'][key] || key;
 const area = document.getElementById('widget-area');
@@ -76,6 +78,7 @@ function mountWidget() {
   if (state.today) el.setAttribute('today', state.today);
   if (state.timeoutMs) el.setAttribute('timeout-ms', state.timeoutMs);
   if (state.mode) el.setAttribute('mode', state.mode);
+  if (state.pageSize !== null) el.setAttribute('page-size', state.pageSize);
   area.append(el);
 }
 
