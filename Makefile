@@ -26,6 +26,11 @@ NODE_BIN := $(E2E)/node_modules/.bin
 # section (toolchain names, 0.1 KB). Tried and left out: --merge-similar-functions (+69 bytes brotli on this module),
 # --gufa-optimizing, a second -Oz, -inline-threshold=0 for LLVM (+0.8 KB), opt-level "s" (+39 KB).
 WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
+# The lowering run also gives the module's imports, their module and its exports one- or two-letter names (wasm-bindgen's
+# import names carry a hash each and compress badly: -3.3 KB brotli); it prints the map, with which
+# tests/e2e/minify-names.mjs renames them in the glue and checks that glue and module agree. Not inside the -Oz run:
+# --converge would repeat it and print one map per round.
+WASM_MINIFY_NAMES := --minify-imports-and-exports-and-modules
 # wasm-bindgen's glue module is lowered to what that kernel parses (it uses `?.` since 0.2.1xx), and
 # minified (-1.4 KB brotli: it is a build product nobody reads; import and export names are kept).
 JS_TARGET := chrome78
@@ -127,9 +132,11 @@ pkg: tools
 	@mkdir -p $(TARGET_DIR)/wasm-mvp
 	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
 	wasm-bindgen --target web --no-typescript --out-name $(PKG_NAME) --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
-	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
+	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(WASM_MINIFY_NAMES) $(PKG)/accountability_checklist_bg.wasm \
+		-o $(PKG)/accountability_checklist_bg.wasm > $(TARGET_DIR)/wasm-mvp/names.json
 	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
 	node $(E2E)/wasm-mvp.mjs $(PKG)/accountability_checklist_bg.wasm
+	node $(E2E)/minify-names.mjs $(PKG)/accountability_checklist.js $(TARGET_DIR)/wasm-mvp/names.json $(PKG)/accountability_checklist_bg.wasm
 	$(NODE_BIN)/esbuild $(PKG)/accountability_checklist.js --target=$(JS_TARGET) --format=esm --minify --log-level=warning \
 		--outfile=$(PKG)/accountability_checklist.js --allow-overwrite
 	@$(MAKE) --no-print-directory www integrity

@@ -34,7 +34,8 @@ const WWW = join(target, 'profile-www');
 // (strip-target-features.mjs), then wasm-bindgen under the package's name.
 const WASM = process.env.PROFILE_WASM || join(target, 'wasm32-unknown-unknown', 'release', 'checklist_widget.wasm');
 const PKG_NAME = 'accountability_checklist';
-// The same two wasm-opt runs as `make pkg` (Makefile, WASM_LOWERING): lower to WebAssembly 1.0, then optimise.
+// The same two wasm-opt runs as `make pkg` (Makefile, WASM_LOWERING): lower to WebAssembly 1.0, then optimise; without
+// the renaming of imports and exports (WASM_MINIFY_NAMES), so that the profile shows wasm-bindgen's names.
 const LOWER = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals',
   '--llvm-memory-copy-fill-lowering', '--llvm-nontrapping-fptoint-lowering', '--signext-lowering', '--strip-target-features'];
 
