@@ -182,13 +182,19 @@ for (const k of KERNELS) {
       await page.evaluate(callHandle, 'setData', [fx]);
       await page.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
       assert.ok(await page.evaluate(clickAction, 'export'), 'a 导出 button');
+      // The kernel creates the file under its final name and then writes it: wait until it holds the whole JSON
+      // (on a busy machine it was read empty once: "Unexpected end of JSON input").
       let file;
-      for (let i = 0; i < 100 && !file; i++) {
+      let envelope;
+      for (let i = 0; i < 100 && !envelope; i++) {
         file = (await readdir(downloads)).find((f) => f.endsWith('.json'));
-        if (!file) await new Promise((r) => setTimeout(r, 100));
+        try {
+          envelope = file ? JSON.parse(await readFile(join(downloads, file), 'utf8')) : undefined;
+        } catch { /* still being written */ }
+        if (!envelope) await new Promise((r) => setTimeout(r, 100));
       }
       assert.ok(file, 'a .json file was downloaded');
-      const envelope = JSON.parse(await readFile(join(downloads, file), 'utf8'));
+      assert.ok(envelope, `${file} holds JSON`);
       assert.equal(envelope.checklistKind, 'shuzhi');
       assert.deepEqual(envelope.data, fx);
 
