@@ -251,3 +251,16 @@ describe('messages wherever findings travel', () => {
     await context.close();
   });
 });
+
+describe('the loader', () => {
+  // The module's export names are minified at build time (Makefile, WASM_MINIFY_NAMES): the loader must not
+  // reach into the instance by name.
+  test('wasmMemoryBytes() gives the WebAssembly memory once the widget has loaded', async () => {
+    const context = await harness.context();
+    const page = await open(context);
+    const bytes = await page.evaluate(async () => (await import('/checklist.js')).wasmMemoryBytes());
+    assert.ok(bytes > 0 && bytes % 65536 === 0, `${bytes} bytes: whole WebAssembly pages`);
+    assertNoProblems(page, 'wasmMemoryBytes');
+    await context.close();
+  });
+});

@@ -77,7 +77,7 @@ function messageOf(e) {
 // The WebAssembly module: loaded once, shared by every widget on the page.
 
 let glue = null; // wasm-bindgen's module, once initialised
-let exportsOfWasm = null; // the instance's exports (memory)
+let memoryOfWasm = null; // the instance's memory (its export names are minified: found by type)
 let loading = null;
 
 async function loadModule() {
@@ -118,7 +118,7 @@ async function loadModule() {
       throw startError("load", e instanceof TypeError ? "download" : "init", detail);
     }
     glue = both[1];
-    exportsOfWasm = instance;
+    memoryOfWasm = Object.keys(instance).map((k) => instance[k]).filter((v) => v instanceof WebAssembly.Memory)[0] || null;
   } finally {
     document.removeEventListener("securitypolicyviolation", onViolation);
   }
@@ -187,7 +187,7 @@ function templatesFor(options) {
 
 /** Bytes of WebAssembly memory the widget holds (for benchmarks and diagnostics); 0 before it has loaded. */
 export function wasmMemoryBytes() {
-  return exportsOfWasm ? exportsOfWasm.memory.buffer.byteLength : 0;
+  return memoryOfWasm ? memoryOfWasm.buffer.byteLength : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
