@@ -277,7 +277,7 @@ peer-page: $(TARGET_DIR)/peers/index.html
 $(PEERS_NODE): $(E2E)/peers/package.json $(E2E)/peers/package-lock.json
 	npm ci --prefix $(E2E)/peers --no-audit --no-fund
 	@touch $@
-$(TARGET_DIR)/peers/index.html: $(PEERS_NODE) $(E2E)/peers/rjsf.jsx $(E2E)/peers/build.mjs
+$(TARGET_DIR)/peers/index.html: $(PEERS_NODE) $(E2E)/peers/rjsf.jsx $(E2E)/peers/build.mjs www/bench/measure.js
 	node $(E2E)/peers/build.mjs $(TARGET_DIR)/peers
 
 ## The same benchmark in a real old kernel (tests/e2e/bench-kernel.mjs over the DevTools protocol): ready, key→err,

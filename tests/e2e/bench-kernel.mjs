@@ -14,21 +14,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchKernel } from './cdp.mjs';
 import { benchTemplate, benchWorkload, ROOT, startServer } from './lib.mjs';
+import { KEYS, median } from './measure.mjs';
 
 const args = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const MAJOR = args[0] || 85;
 const NS = args.length > 1 ? args.slice(1) : [1000];
 const RUNS = Number(process.env.BENCH_RUNS || 5);
-const KEYS = 20;
 const WORKLOADS = (process.env.BENCH_WORKLOAD || 'geren,peers').split(',').map((w) => w.trim()).filter(Boolean);
 const OLD = join(ROOT, process.env.CARGO_TARGET_DIR || 'target', 'old-chromium', String(MAJOR));
 if (!existsSync(join(OLD, 'chromium'))) throw new Error(`no Chromium ${MAJOR} in ${OLD}: run make tools (old-kernels)`);
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 // In-page helpers (serialised into the page).
 function benchReady() {

@@ -18,16 +18,14 @@
 // until the cell's error is in the DOM), frame (the same keystrokes: from the keydown until the frame that
 // shows the error has been produced, i.e. after its style, layout and paint; see `arm` in
 // www/bench/bench.js), validate-all, JS heap after a forced GC, DOM nodes, and the WebAssembly memory.
-import { readFile } from 'node:fs/promises';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { benchTemplate, benchWorkload, launchBrowser, newContext, ROOT, startServer } from './lib.mjs';
+import { heapAndNodes, KEYS, keystrokesAndValidate, median, transferBytes } from './measure.mjs';
 import { rjsfRun, RJSF_LABEL, startPeerServer } from './peers.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const WWW = process.env.BENCH_WWW || join(ROOT, 'www');
-const KEYS = 20;
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const NS = SIZES.length ? SIZES : [10, 100, 1000];
 // [label, pageSize query value or null for the widget's default]
@@ -41,22 +39,6 @@ for (const w of WORKLOADS) if (w !== 'geren' && w !== 'peers') throw new Error(`
 // react-jsonschema-form on the same workload in the same run (tests/e2e/peers.mjs; its page is built by
 // `make bench-browser`), unless BENCH_PEERS=0: PEERS.md's figures come from another machine and day.
 const PEERS = process.env.BENCH_PEERS !== '0';
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-async function transferBytes(pageUrls) {
-  let total = 0;
-  for (const url of pageUrls) {
-    const rel = new URL(url).pathname.replace(/^\//, '');
-    const bytes = await readFile(join(WWW, rel));
-    total += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return total;
-}
 
 async function oneRun(browser, url, data, template, pageSize) {
   const context = await newContext(browser, { baseURL: url });
@@ -75,12 +57,7 @@ async function oneRun(browser, url, data, template, pageSize) {
   await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
   const ready = await page.evaluate(() => window.__bench.ready);
   const phases = await page.evaluate(() => ({ moduleReady: window.__bench.moduleReady, mountMs: window.__bench.mountMs }));
-  // Heap and nodes right after ready, as PEERS.md defines them (before the keystrokes and validate-all).
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  const { heapMB, nodes } = await heapAndNodes(context, page); // right after ready, as PEERS.md defines them
 
   // The last row: turn to its page when the table is paged, then type into its area cell.
   const last = data.C11.rows.length - 1;
@@ -95,35 +72,17 @@ async function oneRun(browser, url, data, template, pageSize) {
   await cell.waitFor({ timeout: 10_000 });
   await cell.focus();
   await page.keyboard.press('End');
-  const keyErr = [];
-  const frame = [];
-  for (let i = 0; i < KEYS; i++) {
-    await page.evaluate((p) => window.__bench.arm(p, true), path);
-    await page.keyboard.press('x');
-    const t = await page.evaluate(() => window.__bench.pending);
-    keyErr.push(t.keyErr);
-    frame.push(t.frame);
-    await page.evaluate((p) => window.__bench.arm(p, false), path);
-    await page.keyboard.press('Backspace');
-    await page.evaluate(() => window.__bench.pending);
-  }
-  await page.waitForTimeout(400); // let the debounced whole-record pass run
-  const validate = [];
-  for (let i = 0; i < 5; i++) validate.push(await page.evaluate(() => window.__bench.validateMs()));
-
+  const keys = await keystrokesAndValidate(page, path, 'x');
   const wasmBytes = await page.evaluate(() => window.__bench.wasmMemoryBytes());
   const result = {
     ready,
     moduleReady: phases.moduleReady,
     mountMs: phases.mountMs,
-    keyErr: median(keyErr),
-    frame: median(frame),
-    frameMax: Math.max(...frame),
-    validate: median(validate),
-    heapMB: metric('JSHeapUsedSize') / 1e6,
-    nodes: metric('Nodes'),
+    ...keys,
+    heapMB,
+    nodes,
     wasmMB: wasmBytes / (1024 * 1024),
-    transfer: await transferBytes([...loaded]),
+    transfer: await transferBytes(WWW, [...loaded]),
     errors,
   };
   await context.close();

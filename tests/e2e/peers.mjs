@@ -1,6 +1,6 @@
 // The peer of the browser benchmark: react-jsonschema-form 6.11.1 (+ @rjsf/validator-ajv8, React 19, no CSS)
-// on the workload of ../shared/perf/PEERS.md, measured as bench.mjs's oneRun measures our widget, so that
-// both can be compared in the same run.
+// on the workload of ../shared/perf/PEERS.md, measured as bench.mjs's oneRun measures our widget (the same
+// measure.mjs here and www/bench/measure.js in the page), so that both can be compared in the same run.
 //
 // Contract (for bench.mjs):
 //   import { rjsfRun, startPeerServer } from './peers.mjs';
@@ -22,31 +22,19 @@
 //   rjsfRun serves it itself from a static server on 127.0.0.1 started on first use; call stopPeerServer()
 //   when done (or pass { url } of a server started with startPeerServer() as the third argument).
 //
-// Standalone:  node tests/e2e/peers.mjs [N ...]     (BENCH_RUNS=5; N defaults to 10 100 1000)
-// prints a markdown table of the median of BENCH_RUNS fresh-browser runs per N.
-//
 // Keystroke: rjsf renders a `number` field as <input type="number">, which refuses the "x" bench.mjs types
 // into our text cell. The page's areas all have two decimals, so the key here is "9": a third decimal, which
 // breaks multipleOf 0.01 ("must be multiple of 0.01"); Backspace makes the cell valid again.
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { cpus } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchBrowser, newContext, ROOT } from './lib.mjs';
+import { newContext, ROOT } from './lib.mjs';
+import { heapAndNodes, keystrokesAndValidate, transferBytes } from './measure.mjs';
 
 export const PEERS_DIR = resolve(process.env.PEERS_DIR || join(ROOT, 'target', 'peers'));
 export const RJSF_LABEL = 'react-jsonschema-form 6.11.1 + ajv8 + React 19 (no CSS)';
-const KEYS = 20;
 const BAD_KEY = '9';
 const TODAY = '2026-01-15'; // bench.mjs's "today" for our widget: the same bounds for both
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
@@ -81,15 +69,6 @@ export async function stopPeerServer() {
   if (s) await (await s).stop();
 }
 
-async function transferBytes(dir, urls) {
-  let total = 0;
-  for (const url of urls) {
-    const bytes = await readFile(join(dir, new URL(url).pathname.replace(/^\//, '')));
-    total += brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  }
-  return total;
-}
-
 /** One fresh-context measurement of react-jsonschema-form with `n` real-estate rows; see the contract above. */
 export async function rjsfRun(browser, n, { url, dir = PEERS_DIR } = {}) {
   if (!url) {
@@ -110,12 +89,7 @@ export async function rjsfRun(browser, n, { url, dir = PEERS_DIR } = {}) {
     await page.goto('/index.html');
     await page.waitForFunction(() => window.__bench, null, { timeout: 60_000 });
     const ready = await page.evaluate(() => window.__bench.ready);
-    // Heap and nodes right after ready, as PEERS.md defines them (and as bench.mjs measures our widget).
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.send('Performance.enable');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+    const { heapMB, nodes } = await heapAndNodes(context, page); // right after ready, as PEERS.md defines them
 
     // The last row's area cell, by rjsf's DOM id; its errors are rendered as #<id>__error.
     const id = `root_realEstate_rows_${n - 1}_area`;
@@ -123,83 +97,16 @@ export async function rjsfRun(browser, n, { url, dir = PEERS_DIR } = {}) {
     await cell.waitFor({ timeout: 10_000 });
     await cell.focus();
     await page.keyboard.press('End');
-    const keyErr = [];
-    const frame = [];
-    for (let i = 0; i < KEYS; i++) {
-      await page.evaluate((p) => window.__bench.arm(p, true), id);
-      await page.keyboard.press(BAD_KEY);
-      const t = await page.evaluate(() => window.__bench.pending);
-      keyErr.push(t.keyErr);
-      frame.push(t.frame);
-      await page.evaluate((p) => window.__bench.arm(p, false), id);
-      await page.keyboard.press('Backspace');
-      await page.evaluate(() => window.__bench.pending);
-    }
-    await page.waitForTimeout(400); // as bench.mjs: let anything deferred settle
-    const validate = [];
-    for (let i = 0; i < 5; i++) validate.push(await page.evaluate(() => window.__bench.validateMs()));
-
+    const keys = await keystrokesAndValidate(page, id, BAD_KEY);
     return {
       ready,
-      keyErr: median(keyErr),
-      frame: median(frame),
-      frameMax: Math.max(...frame),
-      validate: median(validate),
-      heapMB: metric('JSHeapUsedSize') / 1e6,
-      nodes: metric('Nodes'),
+      ...keys,
+      heapMB,
+      nodes,
       transfer: await transferBytes(dir, [...loaded]),
       errors,
     };
   } finally {
     await context.close();
-  }
-}
-
-// Standalone: the median of BENCH_RUNS fresh-browser runs per N, as a markdown table.
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const RUNS = Number(process.env.BENCH_RUNS || 5);
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
-  const NS = sizes.length ? sizes : [10, 100, 1000];
-  const server = await startPeerServer();
-  const rows = [];
-  try {
-    for (const n of NS) {
-      const runs = [];
-      for (let r = 0; r < RUNS; r++) {
-        const browser = await launchBrowser();
-        try {
-          runs.push(await rjsfRun(browser, n, { url: server.url }));
-        } finally {
-          await browser.close();
-        }
-      }
-      const errs = runs.flatMap((r) => r.errors);
-      if (errs.length) console.error(`N=${n}: page errors: ${errs.join('; ')}`);
-      const m = (k) => median(runs.map((r) => r[k]));
-      const range = (k) => [Math.min(...runs.map((r) => r[k])), Math.max(...runs.map((r) => r[k]))];
-      rows.push({ n, transfer: m('transfer') / 1024, ready: m('ready'), keyErr: m('keyErr'), frame: m('frame'),
-        frameMax: Math.max(...runs.map((r) => r.frameMax)), validate: m('validate'), heap: m('heapMB'), nodes: m('nodes'),
-        spread: { ready: range('ready'), keyErr: range('keyErr'), frame: range('frame'), validate: range('validate') } });
-      process.stderr.write(`rjsf N=${n} done\n`);
-    }
-  } finally {
-    await server.stop();
-  }
-  const chromium = (await import('node:child_process')).execFileSync(process.env.AC_CHROMIUM || '/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-  console.log(`${RJSF_LABEL}, ${chromium}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, median of ${RUNS} fresh-browser runs, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  console.log('');
-  console.log('| library | N | transfer KB br | ready ms | key→err ms | frame ms | validate ms | heap MB | DOM nodes |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    console.log(`| react-jsonschema-form | ${r.n} | ${r.transfer.toFixed(0)} | ${r.ready.toFixed(0)} | ${r.keyErr.toFixed(1)} | ${r.frame.toFixed(1)} | ${r.validate.toFixed(2)} | ${r.heap.toFixed(1)} | ${Math.round(r.nodes).toLocaleString('en')} |`);
-  }
-  console.log('');
-  console.log(`Spread over the ${RUNS} runs (fastest–slowest run's figure; frame max: the slowest of all ${RUNS} × ${KEYS} keystrokes):`);
-  console.log('');
-  console.log('| library | N | ready ms | key→err ms | frame ms | frame max ms | validate ms |');
-  console.log('|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const f = (k, d) => `${r.spread[k][0].toFixed(d)}–${r.spread[k][1].toFixed(d)}`;
-    console.log(`| react-jsonschema-form | ${r.n} | ${f('ready', 0)} | ${f('keyErr', 1)} | ${f('frame', 1)} | ${r.frameMax.toFixed(1)} | ${f('validate', 2)} |`);
   }
 }

@@ -158,15 +158,19 @@ async fn read_only_mode_has_no_editing_actions() {
     assert!(html.contains("只读"));
 }
 
-#[tokio::test]
-async fn long_tables_render_one_page_with_a_pager() {
+/// The valid 个人有关事项 record with its real-estate table grown to `n` rows (copies of its rows in turn).
+fn geren_with_rows(n: usize) -> Value {
     let mut data = fixture("geren");
     let rows = data.pointer("/C11/rows").and_then(Value::as_array).cloned().expect("C11 rows");
-    let grown: Vec<Value> = (0..120).map(|i| rows[i % rows.len()].clone()).collect();
     if let Some(v) = data.pointer_mut("/C11/rows") {
-        *v = Value::Array(grown);
+        *v = Value::Array((0..n).map(|i| rows[i % rows.len()].clone()).collect());
     }
-    let sh = shared("geren", Some(data), today("geren"), Locale::ZhCn);
+    data
+}
+
+#[tokio::test]
+async fn long_tables_render_one_page_with_a_pager() {
+    let sh = shared("geren", Some(geren_with_rows(120)), today("geren"), Locale::ZhCn);
     let html = render(&sh).await;
     let shown = html.matches("data-path=\"/C11/rows/").filter(|_| true).count();
     assert!(html.contains("data-pager=\"/C11/rows\""), "a pager for 120 rows");
@@ -191,13 +195,7 @@ fn options_of(html: &str, row: usize, key: &str) -> usize {
 /// focus enters the row (Msg::UseRow), then all of them; a page of ten shows them all.
 #[tokio::test]
 async fn unused_rows_of_a_long_unpaged_list_show_only_the_chosen_option() {
-    let mut data = fixture("geren");
-    let rows = data.pointer("/C11/rows").and_then(Value::as_array).cloned().expect("C11 rows");
-    let grown: Vec<Value> = (0..30).map(|i| rows[i % rows.len()].clone()).collect();
-    if let Some(v) = data.pointer_mut("/C11/rows") {
-        *v = Value::Array(grown);
-    }
-    let sh = shared("geren", Some(data), today("geren"), Locale::ZhCn);
+    let sh = shared("geren", Some(geren_with_rows(30)), today("geren"), Locale::ZhCn);
     // Paged (the default): every option.
     let html = render(&sh).await;
     assert_eq!(options_of(&html, 3, "source"), 9, "请选择 and the eight sources");

@@ -2,6 +2,7 @@
 // measurements of ../shared/perf/PEERS.md to the runner (tests/e2e/bench.mjs, and tests/e2e/bench-kernel.mjs in
 // real old kernels) as window.__bench. No top-level await and no `?.` / `??`: it runs in Chromium 78 too.
 import { mount, wasmMemoryBytes, whenLoaded } from "../checklist.js";
+import { keystroke } from "./measure.js";
 
 const data = window.__benchData;
 // The template: the built-in 个人有关事项 one, or the host template the runner gives (the PEERS workload as
@@ -30,39 +31,14 @@ async function whenShown() {
   return performance.now();
 }
 
-/**
- * Arms a measurement: resolves `window.__bench.pending` with `{ keyErr, frame }`, milliseconds from the next
- * keydown in the cell at `path` (its `event.timeStamp`) until
- * - keyErr: the cell's error is in (`wantError`) or out of the DOM (a MutationObserver, so before any style,
- *   layout or paint);
- * - frame: the frame that shows it has been produced: the first requestAnimationFrame callback after the
- *   change, then a MessageChannel message posted from it, which runs once that frame's style, layout and
- *   paint are done. It includes the wait for the frame's turn (up to one frame interval, 16.7 ms at 60 Hz).
- * Arm first, then press.
- */
+/** Arms a measurement of the next keystroke in the cell at `path` (measure.js): `window.__bench.pending`. */
 function arm(path, wantError) {
   const root = el.shadowRoot;
   const input = root.querySelector(`input[data-path="${path}"]`);
   // Looked for in the cell's row (its list item), not in the whole widget: a query over every row of an
   // unpaged 1,000-row table takes milliseconds of its own, which would be counted as the widget's.
   const scope = input.closest("li") || root;
-  const present = () => !!scope.querySelector(`[data-error-for="${path}"]`);
-  window.__bench.pending = new Promise((resolve) => {
-    let start = null;
-    const obs = new MutationObserver(() => {
-      if (start !== null && present() === wantError) {
-        obs.disconnect();
-        const keyErr = performance.now() - start;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve({ keyErr, frame: performance.now() - start });
-          ch.port2.postMessage(null);
-        });
-      }
-    });
-    obs.observe(root, { childList: true, subtree: true, characterData: true, attributes: true });
-    input.addEventListener("keydown", (e) => { start = e.timeStamp; }, { once: true, capture: true });
-  });
+  window.__bench.pending = keystroke(input, root, () => !!scope.querySelector(`[data-error-for="${path}"]`), wantError);
   return true;
 }
 

@@ -11,6 +11,7 @@ import { createRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import Form from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
+import { keystroke } from '../../../www/bench/measure.js';
 
 const params = new URLSearchParams(location.search);
 const N = Number(window.__benchN || params.get('n') || 10);
@@ -161,33 +162,13 @@ async function whenShown() {
 }
 
 /**
- * As arm() in www/bench/bench.js: resolves window.__bench.pending with { keyErr, frame }, milliseconds from the
- * next keydown in the input with DOM id `id` (its event.timeStamp) until
- * - keyErr: rjsf's error list for that field (`${id}__error`) is in (`wantError`) or out of the DOM, seen by a
- *   MutationObserver, so before style, layout and paint;
- * - frame: the first requestAnimationFrame callback after that change, then a MessageChannel message posted
- *   from it (once that frame's style, layout and paint are done).
- * Arm first, then press.
+ * As arm() in www/bench/bench.js, with the same measurement (www/bench/measure.js): the next keystroke in the
+ * input with DOM id `id`, until rjsf's error list for that field (`${id}__error`) is in (`wantError`) or out of
+ * the DOM, and the frame after it.
  */
 function arm(id, wantError) {
   const input = document.getElementById(id);
-  const present = () => !!document.getElementById(`${id}__error`);
-  window.__bench.pending = new Promise((resolve) => {
-    let start = null;
-    const obs = new MutationObserver(() => {
-      if (start !== null && present() === wantError) {
-        obs.disconnect();
-        const keyErr = performance.now() - start;
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve({ keyErr, frame: performance.now() - start });
-          ch.port2.postMessage(null);
-        });
-      }
-    });
-    obs.observe(host, { childList: true, subtree: true, characterData: true, attributes: true });
-    input.addEventListener('keydown', (e) => { start = e.timeStamp; }, { once: true, capture: true });
-  });
+  window.__bench.pending = keystroke(input, host, () => !!document.getElementById(`${id}__error`), wantError);
   return true;
 }
 
