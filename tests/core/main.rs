@@ -2,6 +2,7 @@
 //! engine on a host template, each checklist's rules end to end, messages, patterns, properties and
 //! rule coverage. Fixtures are in tests/fixtures/.
 
+mod de;
 mod engine;
 mod geren_cases;
 mod geren_rules;

@@ -1,13 +1,13 @@
 //! Configurable defaults (SPEC §10 and every default SPEC marks [CFG]) in one object. Hosts pass
 //! a partial JSON object; every key they omit keeps SPEC's default.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::finding::Severity;
 
 /// All configurable parameters. JSON keys follow SPEC §10 (`talk.appointment.maxDaysAfter` is
 /// `{"talk": {"appointment": {"maxDaysAfter": 30}}}`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Config {
@@ -66,12 +66,39 @@ impl Config {
 
     /// Reads a (partial) configuration from a JSON value; problems name the JSON pointer.
     pub fn from_value(value: serde_json::Value) -> Result<Config, String> {
-        crate::de::from_value(value).map_err(|e| format!("config {}: {}", e.path, e.message))
+        crate::de::from_value(&value).map_err(|e| format!("config {}: {}", e.path, e.message))
     }
 }
 
+crate::from_json_struct!(Config [defaults] {
+    talk, inquiry, geren, shuzhi, msh, uscc, id_card, documents, calendar, due_soon_days, import_max_bytes, digest_algorithm
+});
+crate::from_json_struct!(TalkConfig [defaults] {
+    appointment, supervision, heart_to_heart, jjzz, min_topic_chars, min_reminder_chars, bare_approvals,
+    reminder_counts_as_criticism, pairings
+});
+crate::from_json_struct!(PairingConfig [] { talk_type, initiators, targets, trigger });
+crate::from_json_struct!(AppointmentTalkConfig [defaults] { max_days_after });
+crate::from_json_struct!(SupervisionTalkConfig [defaults] { min_per_year, max_interval_months, min_tenure_days });
+crate::from_json_struct!(HeartToHeartConfig [defaults] { min_per_pair_per_year });
+crate::from_json_struct!(JjzzConfig [defaults] { min_per_year });
+crate::from_json_struct!(InquiryConfig [defaults] { reply_working_days });
+crate::from_json_struct!(GerenConfig [defaults] {
+    annual_deadline, change_report_days, new_appointee_days, amount_decimals, as_of_date, student_max_age, outliers
+});
+crate::from_json_struct!(Outliers [defaults] { house_area_m2, annual_salary_wan, deposit_abroad_wan });
+crate::from_json_struct!(ShuzhiConfig [defaults] { meeting_window_start, meeting_window_end, min_chars_key_section });
+crate::from_json_struct!(MshConfig [defaults] { pre_talk_window_days });
+crate::from_json_struct!(UsccConfig [defaults] { check_failure, allow_override, categories });
+crate::from_json_struct!(IdCardConfig [defaults] { legacy15, max_age });
+crate::from_json_enum!(Legacy15Policy { Reject = "reject", Convert = "convert" });
+crate::from_json_struct!(DocumentPatterns [defaults] {
+    passport, official_passport, sar_passport, hk_macau_permit, taiwan_permit, hk_macau_resident_permit, taiwan_resident_permit
+});
+crate::from_json_struct!(WorkingCalendar [defaults] { official, holidays, working_weekends });
+
 /// `talk.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct TalkConfig {
@@ -97,7 +124,7 @@ pub struct TalkConfig {
 }
 
 /// One allowed (talk type, initiator roles → target roles) row of the pairing matrix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PairingConfig {
@@ -129,7 +156,7 @@ impl Default for TalkConfig {
 }
 
 /// `talk.appointment.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct AppointmentTalkConfig {
@@ -144,7 +171,7 @@ impl Default for AppointmentTalkConfig {
 }
 
 /// `talk.supervision.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct SupervisionTalkConfig {
@@ -163,7 +190,7 @@ impl Default for SupervisionTalkConfig {
 }
 
 /// `talk.heartToHeart.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct HeartToHeartConfig {
@@ -178,7 +205,7 @@ impl Default for HeartToHeartConfig {
 }
 
 /// `talk.jjzz.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct JjzzConfig {
@@ -193,7 +220,7 @@ impl Default for JjzzConfig {
 }
 
 /// `inquiry.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct InquiryConfig {
@@ -208,7 +235,7 @@ impl Default for InquiryConfig {
 }
 
 /// `geren.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct GerenConfig {
@@ -243,7 +270,7 @@ impl Default for GerenConfig {
 }
 
 /// Outlier warnings (SPEC §6.6), decimal strings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Outliers {
@@ -262,7 +289,7 @@ impl Default for Outliers {
 }
 
 /// `shuzhi.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ShuzhiConfig {
@@ -281,7 +308,7 @@ impl Default for ShuzhiConfig {
 }
 
 /// `msh.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MshConfig {
@@ -296,7 +323,7 @@ impl Default for MshConfig {
 }
 
 /// `uscc.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct UsccConfig {
@@ -324,7 +351,7 @@ impl Default for UsccConfig {
 }
 
 /// `idCard.*`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct IdCardConfig {
@@ -341,7 +368,7 @@ impl Default for IdCardConfig {
 }
 
 /// Legacy 15-digit ID numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum Legacy15Policy {
@@ -352,7 +379,7 @@ pub enum Legacy15Policy {
 }
 
 /// Document number patterns (regular expressions on the normalised number).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct DocumentPatterns {
@@ -392,7 +419,7 @@ impl Default for DocumentPatterns {
 /// published year); a host's own `holidays` / `workingWeekends` override them day by day, and
 /// `official: false` leaves only the host's lists. Outside every covered year the calendar is
 /// Monday to Friday, and the rules that count working days say so ([`WorkingCalendar::uncovered_year`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct WorkingCalendar {

@@ -1,9 +1,9 @@
 //! Locales and bilingual text. Owns nothing but the vocabulary types; no rule logic.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The two locales the component speaks. zh-CN is the default everywhere.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 pub enum Locale {
     /// Simplified Chinese, the default.
     #[default]
@@ -13,6 +13,8 @@ pub enum Locale {
     #[serde(rename = "en")]
     En,
 }
+
+crate::from_json_enum!(Locale { ZhCn = "zh-CN", En = "en" });
 
 impl Locale {
     /// Parses `zh-CN`, `zh`, `zh-Hans-CN`, `en`, `en-US` …; anything else is `None`.
@@ -37,7 +39,7 @@ impl Locale {
 }
 
 /// A text in both locales. Templates may omit `en`; Chinese is then shown in both.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Text {
     /// Simplified Chinese.
@@ -46,6 +48,8 @@ pub struct Text {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<String>,
 }
+
+crate::from_json_struct!(Text [lenient] { zh, en });
 
 impl Text {
     /// A text with both locales given.

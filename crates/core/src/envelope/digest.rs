@@ -2,7 +2,7 @@
 //! canonical JSON of `{"confirmations": …, "data": …}`. A leaf: `config` names the algorithm the
 //! widget writes, `envelope` writes and checks digests.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 use sm3::Sm3;
@@ -16,7 +16,7 @@ pub const DIGEST_ALGORITHM_SM3: &str = "sm3-jcs";
 
 /// The digest algorithms an envelope may carry (`digest.algorithm`), and the one the widget
 /// writes (`config.digestAlgorithm`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum DigestAlgorithm {
     /// SHA-256 over the RFC 8785 canonical JSON.
@@ -27,6 +27,8 @@ pub enum DigestAlgorithm {
     #[serde(rename = "sm3-jcs")]
     Sm3Jcs,
 }
+
+crate::from_json_enum!(DigestAlgorithm { Sha256Jcs = "sha256-jcs", Sm3Jcs = "sm3-jcs" });
 
 impl DigestAlgorithm {
     /// The name on the wire.

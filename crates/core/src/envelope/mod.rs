@@ -17,7 +17,7 @@
 
 pub mod digest;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::config::Config;
@@ -31,7 +31,7 @@ pub const FORMAT: &str = "accountability-checklist/record";
 /// The current envelope version.
 pub const FORMAT_VERSION: u32 = 2;
 /// Which template a record follows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TemplateRef {
@@ -42,7 +42,7 @@ pub struct TemplateRef {
 }
 
 /// The digest of an envelope.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DigestV1 {
@@ -56,7 +56,7 @@ pub struct DigestV1 {
 }
 
 /// Findings and confirmations at export time, for the reviewer.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ValidationV1 {
@@ -69,7 +69,7 @@ pub struct ValidationV1 {
 }
 
 /// Where a record stands (SPEC §2.3 `status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Status {
     /// 草稿: not submitted.
@@ -112,7 +112,7 @@ impl Status {
 }
 
 /// Version 2 of the export envelope (the POST body too).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EnvelopeV2 {
@@ -144,6 +144,15 @@ pub struct EnvelopeV2 {
     /// Tamper evidence.
     pub digest: DigestV1,
 }
+
+crate::from_json_struct!(TemplateRef [] { id, version });
+crate::from_json_struct!(DigestV1 [] { algorithm, value });
+crate::from_json_struct!(ValidationV1 [] { findings: opt, confirmations: opt });
+crate::from_json_enum!(Status { Draft = "草稿", Submitted = "已提交", Returned = "已退回", Approved = "已通过" });
+crate::from_json_struct!(EnvelopeV2 [] {
+    format, format_version, template, checklist_kind, regulation_version, exported_at, status: opt, submitted_at, data,
+    validation: opt, digest
+});
 
 /// The envelope in its current version.
 pub type Envelope = EnvelopeV2;
@@ -289,7 +298,7 @@ pub fn import(text: &str, expected: Option<&Template>, config: &Config) -> Impor
         }
         None => return Imported::fail(Finding::new(ImportCode::NotEnvelope, Severity::Error, "")),
     };
-    let envelope: Envelope = match crate::de::from_value(value) {
+    let envelope: Envelope = match crate::de::from_value(&value) {
         Ok(e) => e,
         Err(e) => {
             findings.push(Finding::new(ImportCode::Malformed, Severity::Error, "").param("at", e.path).param("detail", e.message));
@@ -421,7 +430,7 @@ fn migrate_v0(obj: &serde_json::Map<String, Value>, findings: &mut Vec<Finding>)
     let mut dropped = 0usize;
     if let Some(list) = obj.get("validation").and_then(|v| v.get("confirmations")).and_then(Value::as_array) {
         for c in list {
-            match serde_json::from_value::<Confirmation>(c.clone()) {
+            match crate::de::from_value::<Confirmation>(c) {
                 Ok(c) => kept.push(c),
                 Err(_) => dropped += 1,
             }

@@ -9,7 +9,7 @@ pub mod severity;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use codes::Code;
 pub use severity::Severity;
@@ -17,7 +17,7 @@ pub use severity::Severity;
 use crate::locale::{Locale, Text};
 
 /// One problem (or hint) found in a record.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
@@ -45,6 +45,10 @@ pub struct Finding {
     #[serde(skip)]
     pub from_named_rule: bool,
 }
+
+crate::from_json_struct!(Finding [lenient] { code, rule, path, severity, params: opt, overridable: opt, confirmed: opt, from_named_rule: skip });
+crate::from_json_struct!(Confirmation [lenient] { code, path, rule_id, confirmed_at });
+crate::from_json_struct!(Report [lenient] { findings });
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -174,7 +178,7 @@ pub fn render(template: &str, params: &BTreeMap<String, String>, locale: Locale)
 }
 
 /// A warning the user confirmed (SPEC §2.3 `confirmations[]`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Confirmation {
@@ -190,7 +194,7 @@ pub struct Confirmation {
 }
 
 /// The result of validating a record: every finding, with confirmations applied.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Findings in document order.

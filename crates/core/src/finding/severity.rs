@@ -1,10 +1,10 @@
 //! How much a finding matters. A leaf: templates, config and identifier checks name severities
 //! without knowing about findings.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// How much a finding matters (SPEC §0.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -15,6 +15,8 @@ pub enum Severity {
     /// A hint only.
     Info,
 }
+
+crate::from_json_enum!(Severity { Error = "error", Warning = "warning", Info = "info" });
 
 impl Severity {
     /// SPEC's one-letter tag: `E`, `W` or `I`.

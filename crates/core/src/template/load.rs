@@ -44,7 +44,7 @@ pub fn load(json: &str) -> Result<Template, TemplateError> {
     // Parse to a `Value` first and deserialize from that: one deserializer type for templates,
     // config, options and envelopes keeps the path-tracking code in the WebAssembly small.
     let value: serde_json::Value = serde_json::from_str(json).map_err(|e| TemplateError::one("", format!("not JSON: {e}")))?;
-    let template: Template = crate::de::from_value(value).map_err(|e| TemplateError::one(e.pointer, e.message))?;
+    let template: Template = crate::de::from_value(&value).map_err(|e| TemplateError::one(e.pointer, e.message))?;
     check(&template)?;
     Ok(template)
 }

@@ -2,14 +2,14 @@
 //! checks) and the record keys they reserve. A leaf of `template`: loading, pointers and condition
 //! evaluation import these types; nothing here reads a record.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::finding::Severity;
 use crate::locale::Text;
 
 /// The three kinds of checklist (SPEC §2.3 `checklistKind`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ChecklistKind {
@@ -45,7 +45,7 @@ impl ChecklistKind {
 }
 
 /// A checklist definition.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Template {
@@ -70,7 +70,7 @@ pub struct Template {
 }
 
 /// A section (an item such as C11, or a block such as the header).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Section {
@@ -106,7 +106,7 @@ pub struct Section {
 }
 
 /// How a section's 有/无 question behaves.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PresenceSpec {
@@ -129,7 +129,7 @@ pub struct PresenceSpec {
 }
 
 /// Custom labels for the two presence answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PresenceLabels {
@@ -149,7 +149,7 @@ pub const PRESENCE_NONE: &str = "无";
 pub const CHANGED_KEY: &str = "changedSinceLastYear";
 
 /// A repeating table (rows of the same columns).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Table {
@@ -174,7 +174,7 @@ pub struct Table {
 }
 
 /// One input.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Field {
@@ -269,7 +269,7 @@ pub struct Field {
 }
 
 /// Field value types (SPEC §2.1, §6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum FieldType {
@@ -353,25 +353,20 @@ impl Serialize for Requirement {
     }
 }
 
-impl<'de> Deserialize<'de> for Requirement {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Requirement, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Bool(bool),
-            Level(Severity),
-        }
-        Ok(
-            match Raw::deserialize(d)
-                .map_err(|_| serde::de::Error::custom("`required` must be true, false, \"error\", \"warning\" or \"info\""))?
-            {
-                Raw::Bool(false) => Requirement::Optional,
-                Raw::Bool(true) => Requirement::Required(Severity::Error),
-                Raw::Level(sev) => Requirement::Required(sev),
+impl crate::de::FromJson for Requirement {
+    fn from_json(v: &Value) -> Result<Requirement, crate::de::Bad> {
+        match v {
+            Value::Bool(false) => Ok(Requirement::Optional),
+            Value::Bool(true) => Ok(Requirement::Required(Severity::Error)),
+            v => match crate::de::FromJson::from_json(v) {
+                Ok(sev) => Ok(Requirement::Required(sev)),
+                Err(_) => Err(crate::de::Bad::new("`required` must be true, false, \"error\", \"warning\" or \"info\"")),
             },
-        )
+        }
     }
 }
+
+crate::from_json_struct!(@serde Requirement);
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Requirement {
@@ -388,7 +383,7 @@ impl schemars::JsonSchema for Requirement {
 
 /// One choice of an enum field. Written as a plain string (the stored value, also its Chinese
 /// label) or as `{ "value": …, "en": … }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum EnumOption {
@@ -427,7 +422,7 @@ impl EnumOption {
 }
 
 /// Year limits relative to "today".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum YearBound {
@@ -440,7 +435,7 @@ pub enum YearBound {
 }
 
 /// What a `ref` field points to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Reference {
@@ -461,7 +456,7 @@ fn default_label_column() -> String {
 }
 
 /// Sibling fields an identifier is cross-checked against.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IdLinks {
@@ -482,7 +477,7 @@ pub struct IdLinks {
 /// A condition on the record. `field` is a sibling key in the same row or section object, or a
 /// JSON pointer from the record root when it starts with `/`. Every operator given must hold;
 /// `allOf` / `anyOf` / `not` combine conditions.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Condition {
@@ -524,7 +519,7 @@ pub struct Condition {
 /// A cross-field check inside one row or section object: `left op right`, compared as dates,
 /// numbers or text by the left field's type. Skipped while either side is empty or invalid
 /// (those get their own findings).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Check {
@@ -546,7 +541,7 @@ pub struct Check {
 }
 
 /// Comparison operators of a [`Check`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "camelCase")]
 pub enum CompareOp {
@@ -571,6 +566,53 @@ fn is_false(b: &bool) -> bool {
 fn default_true() -> bool {
     true
 }
+
+crate::from_json_enum!(ChecklistKind { Shuzhi = "shuzhi", Tanhua = "tanhua", Geren = "geren" });
+crate::from_json_struct!(Template [] { id, version, checklist_kind, regulation_version, title, description, sections, rules: opt });
+crate::from_json_struct!(Section [] { id, title, hint, source, key_item: opt, when, presence, fields: opt, tables: opt, checks: opt });
+crate::from_json_struct!(PresenceSpec [] { rule, rows_required: (default_true()), none_reason_field, track_change: opt, labels });
+crate::from_json_struct!(PresenceLabels [] { has, none });
+crate::from_json_struct!(Table [] { id, title, hint, columns, min_rows, max_rows, checks: opt });
+crate::from_json_struct!(Field [] {
+    key, label, kind as "type", unit, hint, required: opt, required_if, required_if_severity, shown_if, options: opt,
+    min_length, max_length, pattern, pattern_severity, min, max, min_exclusive: opt, decimals, warn_above, not_future,
+    in_report_year, year_bound, reference, links, rule, computed: opt, multiline: opt, checkbox: opt
+});
+crate::from_json_enum!(FieldType {
+    Text = "text", Name = "name", Enum = "enum", MultiEnum = "multiEnum", Boolean = "boolean", Date = "date", Year = "year",
+    Integer = "integer", MoneyWan = "moneyWan", MoneyYuan = "moneyYuan", AreaM2 = "areaM2", Percent = "percent",
+    FundShares = "fundShares", IdCard = "idCard", IdNumber = "idNumber", Uscc = "uscc", UsccOrRegNo = "usccOrRegNo",
+    OrgCode = "orgCode", Passport = "passport", TravelPermit = "travelPermit", Country = "country", Countries = "countries",
+    Currency = "currency", Mobile = "mobile", Ref = "ref", Refs = "refs"
+});
+crate::from_json_enum!(YearBound { NotAfterCurrent = "notAfterCurrent", BeforeCurrent = "beforeCurrent", Any = "any" });
+crate::from_json_struct!(Reference [] { table, label: (default_label_column()), subjects: opt });
+crate::from_json_struct!(IdLinks [] { birth_date, gender, id_type, doc_type });
+crate::from_json_struct!(Condition [] { field, eq, ne, one_of as "in", not_in, contains, contains_any, filled, all_of, any_of, not });
+crate::from_json_struct!(Check [] { left, op, right, severity, rule, when });
+crate::from_json_enum!(CompareOp { Lt = "lt", Le = "le", Gt = "gt", Ge = "ge", Eq = "eq", Ne = "ne" });
+
+/// An enum option: a plain string, or `{value, en, zh?}` (serde's untagged reading: the first
+/// form that fits).
+impl crate::de::FromJson for EnumOption {
+    fn from_json(v: &Value) -> Result<EnumOption, crate::de::Bad> {
+        #[derive(Debug)]
+        struct Labelled {
+            value: String,
+            en: String,
+            zh: Option<String>,
+        }
+        crate::from_json_struct!(Labelled [lenient] { value, en, zh });
+        if let Value::String(s) = v {
+            return Ok(EnumOption::Plain(s.clone()));
+        }
+        match crate::de::from_value::<Labelled>(v) {
+            Ok(Labelled { value, en, zh }) => Ok(EnumOption::Labelled { value, en, zh }),
+            Err(e) => Err(crate::de::Bad::new(format!("an option is a string or {{\"value\", \"en\", \"zh\"}}: {}", e.message))),
+        }
+    }
+}
+crate::from_json_struct!(@serde EnumOption);
 
 impl Template {
     /// The section with this id.

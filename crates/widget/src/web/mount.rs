@@ -49,8 +49,8 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue, builtins: Optio
         // it into `Options` rebuilt all of it, and naming a faulty option copies each top-level
         // value (de::from_value), which for a 1,000-row record was most of mount().
         let data = value.as_object_mut().and_then(|o| o.remove("data"));
-        let mut opts: Options = checklist_core::de::from_value(value).map_err(|e| {
-            if e.path.is_empty() || e.path == "." || e.path == "?" {
+        let mut opts: Options = checklist_core::de::from_value(&value).map_err(|e| {
+            if e.path == "." {
                 err(format!("accountability-checklist: bad options: {}", e.message))
             } else {
                 err(format!("accountability-checklist: bad option `{}`: {}", e.path, e.message))

@@ -64,7 +64,7 @@ pub(crate) fn post(env: Rc<Env>, sh: Shared, body: String, key: String) {
                         Some(r) => Msg::Submitted { receipt: r.to_owned() },
                         None => Msg::Failed(FailReason::Status(status)),
                     },
-                    422 => match json.get("findings").cloned().map(serde_json::from_value::<Vec<Finding>>) {
+                    422 => match json.get("findings").map(checklist_core::de::from_value::<Vec<Finding>>) {
                         Some(Ok(f)) if !f.is_empty() => Msg::Rejected(f),
                         _ => Msg::Failed(FailReason::Status(status)),
                     },

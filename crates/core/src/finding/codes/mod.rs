@@ -17,7 +17,7 @@ pub mod tanhua;
 
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 use crate::locale::Locale;
 
@@ -133,12 +133,14 @@ impl Serialize for Code {
     }
 }
 
-impl<'de> Deserialize<'de> for Code {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Code, D::Error> {
-        let s = String::deserialize(d)?;
-        Code::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("unknown finding code `{s}`")))
+impl crate::de::FromJson for Code {
+    fn from_json(v: &serde_json::Value) -> Result<Code, crate::de::Bad> {
+        let s = v.as_str().ok_or_else(|| crate::de::invalid(v, "a finding code"))?;
+        Code::parse(s).ok_or_else(|| crate::de::Bad::new(format!("unknown finding code `{s}`")))
     }
 }
+
+crate::from_json_struct!(@serde Code);
 
 #[cfg(feature = "schema")]
 impl schemars::JsonSchema for Code {

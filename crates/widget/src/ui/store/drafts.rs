@@ -101,8 +101,10 @@ impl Store {
         if !data.is_object() {
             return None;
         }
-        let confirmations: Vec<Confirmation> =
-            serde_json::from_value(v.get("confirmations").cloned().unwrap_or(Value::Array(vec![]))).ok()?;
+        let confirmations: Vec<Confirmation> = match v.get("confirmations") {
+            None => Vec::new(),
+            Some(c) => checklist_core::de::from_value(c).ok()?,
+        };
         let stamp = v.get("savedAt").and_then(Value::as_str).unwrap_or("").to_owned();
         let before = std::mem::take(&mut self.record);
         self.replace_data(data, confirmations);
