@@ -123,6 +123,14 @@ async fn bad_options_are_clear_errors_not_panics() {
         let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
         assert!(msg.contains(needle), "{opts}: {msg}");
     }
+    // Options that cannot be JSON (here a cycle) are an error too, not a trap.
+    let cyclic = options(r#"{"template":"geren"}"#);
+    js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).expect("set");
+    let doc = web_sys::window().expect("window").document().expect("document");
+    let host: HtmlElement = doc.create_element("div").expect("div").dyn_into().expect("html element");
+    let e = mount(host, doc.create_element("div").expect("div"), cyclic, None).err().expect("a cycle fails");
+    let msg = String::from(e.dyn_ref::<js_sys::Error>().expect("an Error").message());
+    assert!(msg.contains("cannot be written as JSON"), "{msg}");
     // The module still works after those errors.
     assert!(mount_with(r#"{"template":"tanhua","draftStorage":"none"}"#).is_ok());
 }

@@ -16,7 +16,7 @@ impl Builtins {
     /// From the loader's JSON object of names to template texts. Only built-in names are kept: a
     /// host template is passed as an object in `template`, not under a built-in's name.
     pub fn from_json(text: &str) -> Result<Builtins, String> {
-        let map: BTreeMap<String, String> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let map: BTreeMap<String, String> = checklist_core::de::from_str(text).map_err(|e| e.to_string())?;
         Ok(Builtins::from_texts(map))
     }
 

@@ -40,11 +40,15 @@ pub fn mount(host: HtmlElement, root: Element, options: JsValue, builtins: Optio
         // The path names the option at fault (`timeoutMs`, `config.dueSoonDays`, …).
         // The loader hands options over as JSON text: one string crossing into WebAssembly and
         // serde_json is several times faster than walking a 1,000-row object through
-        // serde-wasm-bindgen. Objects (from Rust tests and direct callers) still work.
-        let mut value: Value = match options.as_string() {
-            Some(text) => serde_json::from_str(&text).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?,
-            None => serde_wasm_bindgen::from_value(options).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?,
+        // serde-wasm-bindgen. Objects (from Rust tests and direct callers) still work: they are
+        // made JSON text here, so that one reader (serde_json's) sees every option.
+        let text = match options.as_string() {
+            Some(text) => text,
+            None => js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string()).ok_or_else(|| {
+                err("accountability-checklist: bad options: they cannot be written as JSON (a cycle, or a BigInt)".to_owned())
+            })?,
         };
+        let mut value: Value = serde_json::from_str(&text).map_err(|e| err(format!("accountability-checklist: bad options: {e}")))?;
         // The record is taken out before the typed pass and moved into the store: deserialising
         // it into `Options` rebuilt all of it, and naming a faulty option copies each top-level
         // value (de::from_value), which for a 1,000-row record was most of mount().
