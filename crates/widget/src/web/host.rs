@@ -35,7 +35,10 @@ pub(crate) fn random_key() -> String {
     let mut bytes = [0u8; 16];
     let filled = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if !filled {
-        return format!("k{}-{}", js_sys::Date::now(), js_sys::Math::random());
+        // No Web Crypto at all: Math.random, still in the UUID's shape the endpoint expects.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
     }
     uuid_v4(bytes)
 }
