@@ -348,11 +348,13 @@ pub fn roll_forward(template: &Template, last: &Value) -> Value {
             }
         }
         ChecklistKind::Shuzhi => {
+            // Inserted one by one: collecting into the map links a stable sort (4 KB of WebAssembly).
             let header = out.get("header").and_then(Value::as_object).map(|h| {
-                h.iter()
-                    .filter(|(k, _)| SHUZHI_HEADER_KEEP.contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect::<Map<_, _>>()
+                let mut kept = Map::new();
+                for (k, v) in h.iter().filter(|(k, _)| SHUZHI_HEADER_KEEP.contains(&k.as_str())) {
+                    kept.insert(k.clone(), v.clone());
+                }
+                kept
             });
             let open: Vec<Value> = out
                 .get("A14")

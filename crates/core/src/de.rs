@@ -292,7 +292,12 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
     fn from_json(v: &Value) -> Result<Self, Bad> {
-        object(v, "a map")?.iter().map(|(k, x)| Ok((k.clone(), field(x, k)?))).collect()
+        // Inserted one by one: collecting into a BTreeMap links a stable sort per element type.
+        let mut out = BTreeMap::new();
+        for (k, x) in object(v, "a map")? {
+            out.insert(k.clone(), field(x, k)?);
+        }
+        Ok(out)
     }
 }
 

@@ -118,8 +118,12 @@ impl Finding {
         let mut v = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
         if let serde_json::Value::Object(m) = &mut v {
             m.insert("message".into(), self.message(locale).into());
-            let messages = [Locale::ZhCn, Locale::En].map(|l| (l.tag().to_owned(), serde_json::Value::from(self.message(l))));
-            m.insert("messages".into(), serde_json::Value::Object(messages.into_iter().collect()));
+            // Inserted one by one: collecting pairs into the map links a stable sort (4 KB of WebAssembly).
+            let mut messages = serde_json::Map::new();
+            for l in [Locale::ZhCn, Locale::En] {
+                messages.insert(l.tag().to_owned(), self.message(l).into());
+            }
+            m.insert("messages".into(), serde_json::Value::Object(messages));
         }
         v
     }

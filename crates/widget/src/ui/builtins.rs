@@ -22,8 +22,13 @@ impl Builtins {
 
     /// From `(name, text)` pairs; names that are not built-in are dropped.
     pub fn from_texts<N: Into<String>, T: Into<String>>(pairs: impl IntoIterator<Item = (N, T)>) -> Builtins {
-        let map =
-            pairs.into_iter().map(|(n, t)| (n.into(), t.into())).filter(|(n, _)| template::builtin_names().contains(&n.as_str())).collect();
+        let mut map = BTreeMap::new();
+        for (n, t) in pairs {
+            let n: String = n.into();
+            if template::builtin_names().contains(&n.as_str()) {
+                map.insert(n, t.into());
+            }
+        }
         Builtins(Rc::new(map))
     }
 

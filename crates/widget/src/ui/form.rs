@@ -326,8 +326,12 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let tid = dom_id(&tpath);
     let prefix = format!("{tpath}/");
     let by_row = row_messages(s, tb, &prefix, &range);
-    let refs: Rc<BTreeMap<String, Vec<(String, String)>>> =
-        Rc::new(tb.columns.iter().filter(|c| c.reference.is_some()).map(|c| (c.key.clone(), ref_options(s, c))).collect());
+    // Inserted one by one: collecting into a BTreeMap links a stable sort.
+    let mut refs = BTreeMap::new();
+    for c in tb.columns.iter().filter(|c| c.reference.is_some()) {
+        refs.insert(c.key.clone(), ref_options(s, c));
+    }
+    let refs: Rc<BTreeMap<String, Vec<(String, String)>>> = Rc::new(refs);
     let tp = tpath.clone();
     // A keystroke in a long unpaged table compares the props of every row: what they carry is cheap
     // to make and compare: a version of the row's data (the row reads its data from the store when it
