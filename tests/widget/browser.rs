@@ -171,3 +171,30 @@ async fn drafts_survive_a_remount_and_can_be_discarded() {
     let data = js_sys::JSON::stringify(&m2.handle.get_data()).expect("json").as_string().unwrap_or_default();
     assert!(!data.contains("某某县委"), "discarded: {data}");
 }
+
+/// A column whose `shownIf` / `requiredIf` points outside its row (`/header/…`, a host template may)
+/// follows that field: the rows render again when it changes, though their own data did not.
+#[wasm_bindgen_test]
+async fn a_row_follows_a_condition_on_a_field_outside_it() {
+    let template = r#"{"id":"outside","version":"1.0.0","checklistKind":"geren","regulationVersion":"R17","title":{"zh":"外部条件"},
+        "sections":[
+          {"id":"header","title":{"zh":"基本信息"},"fields":[{"key":"kind","label":{"zh":"类型"},"type":"enum","options":["甲","乙"]}]},
+          {"id":"S1","title":{"zh":"明细"},"tables":[{"id":"rows","title":{"zh":"行"},"columns":[
+            {"key":"id","label":{"zh":"编号"},"type":"text"},
+            {"key":"name","label":{"zh":"名称"},"type":"text"},
+            {"key":"extra","label":{"zh":"补充"},"type":"text","shownIf":{"field":"/header/kind","eq":"乙"},"requiredIf":{"field":"/header/kind","eq":"乙"}}]}]}]}"#;
+    let opts = format!(
+        r#"{{"template":{template},"today":"2026-01-15","draftStorage":"none","data":{{"header":{{"kind":"甲"}},"S1":{{"rows":[{{"id":"r1","name":"一"}}]}}}}}}"#
+    );
+    let m = mount_with(&opts).expect("mount");
+    settle().await;
+    assert!(q(&m.shadow, "[data-path=\"/S1/rows/0/name\"]").is_some(), "the row is shown");
+    assert!(q(&m.shadow, "[data-path=\"/S1/rows/0/extra\"]").is_none(), "乙 only");
+    let r = m.handle.set_value("/header/kind".into(), "\"乙\"".into()).expect("setValue");
+    assert!(js_sys::JSON::stringify(&r).expect("json").as_string().unwrap_or_default().contains("true"), "set");
+    settle().await;
+    assert!(q(&m.shadow, "[data-path=\"/S1/rows/0/extra\"]").is_some(), "shown once the header says 乙");
+    m.handle.set_value("/header/kind".into(), "\"甲\"".into()).expect("setValue");
+    settle().await;
+    assert!(q(&m.shadow, "[data-path=\"/S1/rows/0/extra\"]").is_none(), "hidden again");
+}

@@ -8,6 +8,17 @@ use crate::normalize;
 use crate::template::model::{Condition, Field};
 
 impl Condition {
+    /// The fields it reads outside the row or section it is evaluated on (keys that are JSON
+    /// pointers from the record root, `/header/kind`), added to `out`.
+    pub fn outside_fields<'a>(&'a self, out: &mut Vec<&'a str>) {
+        if let Some(f) = self.field.as_deref().filter(|f| f.starts_with('/')) {
+            out.push(f);
+        }
+        for c in self.all_of.iter().flatten().chain(self.any_of.iter().flatten()).chain(self.not.as_deref()) {
+            c.outside_fields(out);
+        }
+    }
+
     /// Whether the condition holds for a row or section object `obj` of `record`. A missing or
     /// mistyped value never panics: it is simply not equal, not in a list, not filled.
     pub fn eval(&self, obj: &Map<String, Value>, record: &Value) -> bool {

@@ -345,12 +345,26 @@ fn table(s: &Store, sh: &Shared, sec: &Section, tb: &Table) -> Html {
     let no_messages: Rc<Vec<(String, Severity, String)>> = Rc::default();
     let long = shown.len() > DEFAULT_PAGE_SIZE;
     let used = s.rows_used(&tpath);
+    // What the rows' conditions read outside them (a host template's `shownIf: {field: "/header/…"}`):
+    // a row renders again when it changes, as when its own data does.
+    let mut outside = Vec::new();
+    for c in &tb.columns {
+        for cond in [&c.shown_if, &c.required_if].into_iter().flatten() {
+            cond.outside_fields(&mut outside);
+        }
+    }
+    let mut seen = String::new();
+    for p in outside {
+        seen.push_str(&s.record().pointer(p).map(Value::to_string).unwrap_or_default());
+        seen.push('\u{1f}');
+    }
+    let outside = AttrValue::from(seen);
     let rows = shown.map(|i| {
         let messages = by_row.get(&i).cloned().map_or_else(|| no_messages.clone(), Rc::new);
         html! {
             <RowView key={i} shared={sh.clone()} section={section.clone()} table={table.clone()} index={i} version={versions.of(i)}
                 messages={messages} locale={l} read_only={s.read_only()} pending={pending == Some(i)} refs={refs.clone()}
-                typing={s.typing().filter(|_| typing == Some(i)).cloned()} brief={long && !used.contains(&i)} />
+                typing={s.typing().filter(|_| typing == Some(i)).cloned()} brief={long && !used.contains(&i)} outside={outside.clone()} />
         }
     });
     html! {
@@ -466,9 +480,13 @@ pub struct RowProps {
     refs: Rc<BTreeMap<String, Vec<(String, String)>>>,
     /// Its selects show only their chosen option: see [`RowView`].
     brief: bool,
+    /// The values outside the row that its columns' conditions read, as JSON text (empty for the
+    /// built-in templates).
+    outside: AttrValue,
 }
 
-/// One table row: re-renders only when its data (its version), messages or options change.
+/// One table row: re-renders only when its data (its version), messages, options or the values outside
+/// it that its conditions read change.
 ///
 /// In a long list (more rows than a default page, all in the DOM), the selects of a row that has not
 /// been used show only their chosen option (and 请选择): options are a third of a row's nodes, and a
