@@ -112,5 +112,21 @@ describe('country fields (geren)', () => {
     assert.equal(await input.inputValue(), '日本、美国、德国');
   });
 
+  test('↓ in a filled field not typed in opens its matches; Escape closes them and nothing changes', async () => {
+    const before = await stored(page, DESTINATIONS);
+    const input = byPath(page, DESTINATIONS).first();
+    await page.locator(`${W} h1, ${W} h2`).first().click(); // focus elsewhere first: the field is not being typed in
+    await input.focus();
+    const list = page.locator(`${W} [role="listbox"]`);
+    assert.equal(await list.count(), 0, 'no list on focus alone');
+    await page.keyboard.press('ArrowDown');
+    await until(() => list.count(), 'the list opens on ↓');
+    assert.equal(await input.getAttribute('aria-expanded'), 'true');
+    assert.equal(await input.getAttribute('aria-activedescendant'), await list.locator('[role="option"]').first().getAttribute('id'));
+    await page.keyboard.press('Escape');
+    await until(async () => (await list.count()) === 0, 'Escape closes it');
+    assert.deepEqual(await stored(page, DESTINATIONS), before, 'looking stores nothing new');
+  });
+
   test('no console errors or CSP violations', () => assertNoProblems(page, 'country fields'));
 });

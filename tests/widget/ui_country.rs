@@ -115,3 +115,26 @@ async fn typing_opens_a_list_that_the_keys_move_through_and_pick_from() {
     let html = render(&sh).await;
     assert!(input_of(&html, NATIONALITY).contains("value=\"美国\"") && !html.contains("role=\"listbox\""));
 }
+
+/// ↓ in a filled country field not typed in opens the list of its text's matches, as the ARIA
+/// combobox pattern has it, on the first of them; Esc closes it and the stored code is unchanged.
+#[tokio::test]
+async fn arrow_down_in_an_untouched_filled_field_opens_its_list() {
+    let sh = geren(Locale::ZhCn);
+    let html = render(&sh).await;
+    assert!(input_of(&html, NATIONALITY).contains("value=\"中国\"") && !html.contains("role=\"listbox\""));
+    sh.dispatch(Msg::Combo(NATIONALITY.into(), ComboKey::Down));
+    let html = render(&sh).await;
+    let input = input_of(&html, NATIONALITY);
+    assert!(input.contains("aria-expanded=\"true\"") && input.contains("value=\"中国\""), "{input}");
+    assert!(input.contains(&format!("aria-activedescendant=\"{}:0\"", dom_id(NATIONALITY))), "the first match chosen: {input}");
+    assert!(html.contains("role=\"listbox\""));
+    sh.dispatch(Msg::Combo(NATIONALITY.into(), ComboKey::Close));
+    assert_eq!(stored(&sh, NATIONALITY), json!("CN"), "nothing stored by looking");
+    // An empty field has nothing to match: ↓ opens nothing.
+    sh.dispatch(Msg::Combo(DESTINATIONS.into(), ComboKey::Close));
+    sh.dispatch(Msg::Input { path: DESTINATIONS.into(), raw: String::new() });
+    sh.dispatch(Msg::Touch(DESTINATIONS.into()));
+    sh.dispatch(Msg::Combo(DESTINATIONS.into(), ComboKey::Down));
+    assert!(!render(&sh).await.contains("role=\"listbox\""), "no list for an empty field");
+}

@@ -46,7 +46,11 @@ pub(crate) fn combo(s: &Store, sh: &Shared, f: &Field, path: &str, value: Option
     let typed = typing.is_some();
     let onkeydown = sh.cb(move |e: KeyboardEvent| {
         // keyCode 229: a key the input method is handling (its Enter chooses a character).
-        if !typed || e.is_composing() || e.key_code() == 229 {
+        if e.is_composing() || e.key_code() == 229 {
+            return None;
+        }
+        // Not typed in yet: ↓ and ↑ open the list of what the field shows (Store::combo); other keys are the input's.
+        if !typed && !matches!(e.key().as_str(), "ArrowDown" | "ArrowUp") {
             return None;
         }
         let key = match (e.key().as_str(), active) {

@@ -6,12 +6,13 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::country::{picked, query, suggestions, to_codes, ComboKey, Typing};
+use super::country::{picked, query, shown, suggestions, to_codes, ComboKey, Typing};
 use super::msg::{Effect, HostEvent, Msg};
 use super::notice::Notice;
 use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
 use super::state::{Store, SubmitState};
 use crate::ui::dom::{esc, REMOVE_ASK, REMOVE_CONFIRM};
+use crate::ui::text::{w, W};
 use checklist_core::finding::{Confirmation, Report};
 use checklist_core::template::FieldType;
 
@@ -126,6 +127,13 @@ impl Store {
     /// option picked (the input then shows its name).
     fn combo(&mut self, path: String, key: ComboKey, fx: &mut Vec<Effect>) {
         let multi = self.field_at(&path).is_some_and(|f| f.kind == FieldType::Countries);
+        // ↓ or ↑ in a field not typed in (it shows the names of what it holds) opens the list of
+        // that text's matches, as if it had just been typed.
+        if matches!(key, ComboKey::Down | ComboKey::Up) && self.editing.typing.as_ref().is_none_or(|t| t.path != path) {
+            let l = self.locale();
+            let text = shown(self.value_at(&path), l, w(l, W::ListSep));
+            self.editing.typing = Some(Typing { path: path.clone(), text, open: false, active: None });
+        }
         let Some(t) = self.editing.typing.as_mut().filter(|t| t.path == path) else { return };
         let found = suggestions(query(&t.text, multi));
         let n = found.len().max(1);
