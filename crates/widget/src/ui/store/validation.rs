@@ -203,7 +203,11 @@ impl Store {
     pub fn section_status(&self, section: &Section) -> SectionStatus {
         let prefix = format!("/{}", section.id);
         let obj = self.record.get(&section.id).and_then(Value::as_object);
-        let started = obj.is_some_and(|o| o.values().any(|v| !checklist_core::engine::is_empty(Some(v))));
+        // Started: something filled that applies. A value kept in a field that no longer applies (set
+        // aside, `set_aside`) does not count: the user has nothing there to finish.
+        let started = obj.is_some_and(|o| {
+            o.iter().any(|(k, v)| !checklist_core::engine::is_empty(Some(v)) && section.field(k).is_none_or(|f| self.applies(f, Some(o))))
+        });
         let in_section = |f: &&Finding| f.path == prefix || f.path.starts_with(&format!("{prefix}/"));
         let errors: Vec<&Finding> = self.validation.findings.iter().filter(in_section).filter(|f| f.blocks_submit()).collect();
         if errors.is_empty() {
@@ -294,6 +298,23 @@ mod tests {
         let row = s.blocking().iter().find(|f| f.path.starts_with("/C11/rows/1/")).map(|f| f.path.clone()).expect("a row error");
         assert_eq!(s.where_is(&row).as_deref(), Some("房产 第2行"));
         assert_eq!(s.where_is("/header/name").as_deref(), Some("基本信息"));
+    }
+
+    #[test]
+    fn a_section_holding_only_set_aside_values_is_not_started() {
+        let mut s = store("shuzhi");
+        let a10 = s.validator().template().section("A10").expect("A10").clone();
+        assert_eq!(s.section_status(&a10), SectionStatus::NotStarted);
+        // A reason for not disclosing, typed, then the answer it belonged to taken back: the value is
+        // kept and said to be set aside, but nothing that applies has been filled in.
+        s.update(Msg::Set { path: "/A10/disclosedInTeam".into(), value: Some(Value::Bool(false)) });
+        s.update(Msg::Set { path: "/A10/notDisclosedReason".into(), value: Some(Value::from("会议推迟")) });
+        assert_ne!(s.section_status(&a10), SectionStatus::NotStarted, "started");
+        s.update(Msg::Set { path: "/A10/disclosedInTeam".into(), value: None });
+        assert!(!s.set_aside(&a10).is_empty(), "the reason is set aside");
+        assert_eq!(s.section_status(&a10), SectionStatus::NotStarted, "only a set-aside value: not started");
+        s.update(Msg::Set { path: "/A10/disclosedInTeam".into(), value: Some(Value::Bool(true)) });
+        assert_ne!(s.section_status(&a10), SectionStatus::NotStarted, "an answer that applies: started");
     }
 
     #[test]
