@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use checklist_core::config::*;
-use checklist_core::de::{camel, from_value, FromJson};
+use checklist_core::de::{camel, from_value, key_is, FromJson};
 use checklist_core::envelope::digest::DigestAlgorithm;
 use checklist_core::envelope::{self, DigestV1, EnvelopeV2, Status, TemplateRef, ValidationV1};
 use checklist_core::finding::codes::geren::GerenCode;
@@ -190,4 +190,26 @@ fn bad_values_are_named_by_pointer() {
     assert_eq!(e, "config idCard.legacy15: unknown variant `keep`, expected one of `reject`, `convert`");
     let e = from_value::<EnvelopeV2>(&json!({ "format": "x" })).unwrap_err();
     assert_eq!(e.message, "missing field `formatVersion`");
+}
+
+/// `key_is` (allocation-free) and `camel` (for messages) spell one rule twice: every field name of the
+/// readers agrees between them.
+#[test]
+fn key_matching_and_message_names_apply_one_rule() {
+    let names = [
+        Config::JSON_FIELDS,
+        TalkConfig::JSON_FIELDS,
+        GerenConfig::JSON_FIELDS,
+        DocumentPatterns::JSON_FIELDS,
+        Field::JSON_FIELDS,
+        Section::JSON_FIELDS,
+        EnvelopeV2::JSON_FIELDS,
+        Finding::JSON_FIELDS,
+    ]
+    .concat();
+    for name in names {
+        assert!(key_is(&camel(name), name), "{name}");
+        assert!(!key_is(&format!("{}x", camel(name)), name), "{name}");
+        assert!(!name.contains('_') || !key_is(name, name), "the snake_case name is not the JSON one: {name}");
+    }
 }
