@@ -11,9 +11,7 @@ fn bin() -> Command {
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ac-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::scratch::dir(name)
 }
 
 fn export_fixture(kind: &str, dir: &std::path::Path, status: envelope::Status) -> PathBuf {

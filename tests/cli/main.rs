@@ -3,3 +3,5 @@
 mod cli;
 mod docs;
 mod layering;
+#[path = "../scratch.rs"]
+mod scratch;

@@ -14,6 +14,8 @@
 //! `--engine postgres` runs one of them.
 
 mod pg;
+#[path = "../scratch.rs"]
+mod scratch;
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -210,8 +212,7 @@ fn main() {
 
 /// One load run against `engine`: whether nothing was lost, duplicated or failed.
 fn run(a: &Args, engine: Engine) -> bool {
-    let dir = std::env::temp_dir().join(format!("ac-load-{}-{engine:?}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dir = scratch::dir(&format!("load-{engine:?}"));
     let (tokens, reviewer) = reviewer_token(&dir);
     // PostgreSQL: two replicas over one database, on a cluster of this run's own.
     let cluster = (engine == Engine::Postgres).then(pg::Cluster::start);

@@ -6,6 +6,8 @@
 #![allow(clippy::duplicate_mod)]
 
 mod pg;
+#[path = "../scratch.rs"]
+mod scratch;
 
 #[path = "suite/mod.rs"]
 mod sqlite;

@@ -33,12 +33,7 @@ const MIB: usize = 1024 * 1024;
 // ---- test harness -------------------------------------------------------------------------
 
 fn temp_dir(name: &str) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let n = N.fetch_add(1, Ordering::SeqCst);
-    let dir = std::env::temp_dir().join(format!("ac-server-{}-{n}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::scratch::dir(name)
 }
 
 /// A static directory with one file of each type, a sub-directory without index, and a secret
