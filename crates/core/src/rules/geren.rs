@@ -43,7 +43,7 @@ pub static RULES: &[NamedRule] = &[
 ];
 
 const fn rule(id: &'static str, severity: Severity, summary: &'static str, run: fn(&RuleCtx<'_>, &mut Vec<Finding>)) -> NamedRule {
-    NamedRule { id, kind: ChecklistKind::Geren, severity, summary, run }
+    NamedRule { id, kind: ChecklistKind::Geren, severity, summary: crate::rules::rule::summary(summary), run }
 }
 
 const ANNUAL: &str = "年度集中报告";

@@ -15,10 +15,22 @@ pub struct NamedRule {
     pub kind: ChecklistKind,
     /// SPEC's severity for the rule (individual findings may be milder, e.g. E/W rules).
     pub severity: Severity,
-    /// One line on what it checks (for docs and `--explain`).
+    /// One line on what it checks, for the command-line tool's `rules` list; empty in WebAssembly
+    /// ([`summary`]).
     pub summary: &'static str,
     /// The check.
     pub run: fn(&RuleCtx<'_>, &mut Vec<Finding>),
+}
+
+/// A rule's summary as [`NamedRule::summary`] holds it: the text natively, and nothing in WebAssembly,
+/// where nothing reads it (the widget names findings, never rules): the texts would otherwise ship in
+/// every portal's module (about 1 KB brotli).
+pub const fn summary(text: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        text
+    }
 }
 
 /// What a named rule sees.

@@ -21,7 +21,7 @@ use crate::finding::codes::field::FieldCode;
 pub use crate::finding::codes::shuzhi::ShuzhiCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::Text;
-use crate::rules::rule::{NamedRule, RuleCtx};
+use crate::rules::rule::{summary, NamedRule, RuleCtx};
 use crate::template::ChecklistKind;
 
 /// The rules of this checklist.
@@ -30,57 +30,60 @@ pub static RULES: &[NamedRule] = &[
         id: "A-R01",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary: "A5 (supervising subordinate 一把手) is the key content: its narrative has at least shuzhi.minCharsKeySection characters",
+        summary: summary(
+            "A5 (supervising subordinate 一把手) is the key content: its narrative has at least shuzhi.minCharsKeySection characters",
+        ),
         run: a_r01,
     },
     NamedRule {
         id: "A-R02",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary: "SZSL_XJ: the meeting is an enlarged meeting of the upper committee or group, and the report is disclosed",
+        summary: summary("SZSL_XJ: the meeting is an enlarged meeting of the upper committee or group, and the report is disclosed"),
         run: a_r02,
     },
     NamedRule {
         id: "A-R03",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary:
+        summary: summary(
             "Core sections cannot be answered 无: a narrative that is only 无 / 没有 / 暂无 / 同上 or punctuation counts as unanswered",
+        ),
         run: a_r03,
     },
     NamedRule {
         id: "A-R04",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary: "A12: every interference received is reported (reported = received)",
+        summary: summary("A12: every interference received is reported (reported = received)"),
         run: a_r04,
     },
     NamedRule {
         id: "A-R06",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Warning,
-        summary: "The meeting date lies in the configured window (Y-07-01 … Y+1-03-31 by default)",
+        summary: summary("The meeting date lies in the configured window (Y-07-01 … Y+1-03-31 by default)"),
         run: a_r06,
     },
     NamedRule {
         id: "A-R07",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Warning,
-        summary: "A7 decision-procedure breaches need an explanation and an A14 rectification item (专项督查 / 其他)",
+        summary: summary("A7 decision-procedure breaches need an explanation and an A14 rectification item (专项督查 / 其他)"),
         run: a_r07,
     },
     NamedRule {
         id: "A-R08",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Warning,
-        summary: "A14: unfinished rectifications past their deadline are overdue; completion dates are not in the future",
+        summary: summary("A14: unfinished rectifications past their deadline are overdue; completion dates are not in the future"),
         run: a_r08,
     },
     NamedRule {
         id: "A-R10",
         kind: ChecklistKind::Shuzhi,
         severity: Severity::Error,
-        summary: "A6: every inquiry sign-off carries an education reminder (withReminder = signoffs)",
+        summary: summary("A6: every inquiry sign-off carries an education reminder (withReminder = signoffs)"),
         run: a_r10,
     },
 ];

@@ -18,7 +18,7 @@ use crate::date::Date;
 use crate::finding::codes::field::FieldCode;
 use crate::finding::{Finding, Severity};
 use crate::locale::{Locale, Text};
-use crate::rules::rule::{NamedRule, RuleCtx};
+use crate::rules::rule::{summary, NamedRule, RuleCtx};
 use crate::schedule::{self, Person, Talk, PLANS, ROSTER, TALKS};
 use crate::template::ChecklistKind;
 
@@ -99,21 +99,21 @@ const RECTIFYING: [&str; 4] = ["批评教育", "责令作出检查", "诫勉", "
 
 /// The rules of this checklist.
 pub static RULES: &[NamedRule] = &[
-    NamedRule { id: "B-R01", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "Talker and interviewee roles must be allowed by the pairing matrix (SPEC §4.2); a 任职谈话 needs a newly appointed interviewee.", run: pairing },
-    NamedRule { id: "B-R02", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "Every subordinate 一把手 appointed in the year has a 任职谈话, not before the decision and within the configured days.", run: appointment_talks },
-    NamedRule { id: "B-R03", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: "Every subordinate 一把手 in office long enough has the configured number of 监督谈话, none more than the configured months apart.", run: supervision_talks },
-    NamedRule { id: "B-R04", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "A 上级一把手 who finds 苗头性、倾向性问题 gives 批评教育 (or 提醒, if configured).", run: criticism_for_tendencies },
-    NamedRule { id: "B-R05", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "轻微违纪问题 call for 诫勉.", run: admonishment_for_minor_violations },
-    NamedRule { id: "B-R07", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "纪检/组织 leaders raise 一般性问题 in person and report 严重违纪违法问题 to the Party secretary.", run: jjzz_dispositions },
-    NamedRule { id: "B-R08", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "A 纪委书记 reminds on 苗头性问题 and reports 重要问题 to both the upper 纪委 and the Party secretary.", run: jwsj_dispositions },
-    NamedRule { id: "B-R09", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "A 一把手 endorsing a 函询 reply adds a real education reminder, not a bare approval.", run: education_reminder },
-    NamedRule { id: "B-R10", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: "函询 replies are due the configured working days after receipt; a late reply needs a reason.", run: inquiry_deadline },
-    NamedRule { id: "B-R11", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "Talker differs from the interviewee, who is in office on the day; main points long enough; a note-taker is expected.", run: record_integrity },
-    NamedRule { id: "B-R12", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: "A follow-up is recorded once the rectification deadline has passed.", run: follow_up },
-    NamedRule { id: "B-R13", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: "Plan items past their planned date without a matching talk are overdue.", run: overdue_plans },
-    NamedRule { id: "B-R14", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: "巡视巡察谈话 with a 一把手 cover 工作情况 and 生活情况.", run: inspection_topics },
-    NamedRule { id: "B-R15", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: "Before the 民主生活会, a 谈心谈话 with every team member within the configured window.", run: pre_meeting_talks },
-    NamedRule { id: "B-R16", kind: ChecklistKind::Tanhua, severity: Severity::Info, summary: "Guidance on what each problem level calls for.", run: level_guidance },
+    NamedRule { id: "B-R01", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("Talker and interviewee roles must be allowed by the pairing matrix (SPEC §4.2); a 任职谈话 needs a newly appointed interviewee."), run: pairing },
+    NamedRule { id: "B-R02", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("Every subordinate 一把手 appointed in the year has a 任职谈话, not before the decision and within the configured days."), run: appointment_talks },
+    NamedRule { id: "B-R03", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: summary("Every subordinate 一把手 in office long enough has the configured number of 监督谈话, none more than the configured months apart."), run: supervision_talks },
+    NamedRule { id: "B-R04", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("A 上级一把手 who finds 苗头性、倾向性问题 gives 批评教育 (or 提醒, if configured)."), run: criticism_for_tendencies },
+    NamedRule { id: "B-R05", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("轻微违纪问题 call for 诫勉."), run: admonishment_for_minor_violations },
+    NamedRule { id: "B-R07", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("纪检/组织 leaders raise 一般性问题 in person and report 严重违纪违法问题 to the Party secretary."), run: jjzz_dispositions },
+    NamedRule { id: "B-R08", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("A 纪委书记 reminds on 苗头性问题 and reports 重要问题 to both the upper 纪委 and the Party secretary."), run: jwsj_dispositions },
+    NamedRule { id: "B-R09", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("A 一把手 endorsing a 函询 reply adds a real education reminder, not a bare approval."), run: education_reminder },
+    NamedRule { id: "B-R10", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: summary("函询 replies are due the configured working days after receipt; a late reply needs a reason."), run: inquiry_deadline },
+    NamedRule { id: "B-R11", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("Talker differs from the interviewee, who is in office on the day; main points long enough; a note-taker is expected."), run: record_integrity },
+    NamedRule { id: "B-R12", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: summary("A follow-up is recorded once the rectification deadline has passed."), run: follow_up },
+    NamedRule { id: "B-R13", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: summary("Plan items past their planned date without a matching talk are overdue."), run: overdue_plans },
+    NamedRule { id: "B-R14", kind: ChecklistKind::Tanhua, severity: Severity::Error, summary: summary("巡视巡察谈话 with a 一把手 cover 工作情况 and 生活情况."), run: inspection_topics },
+    NamedRule { id: "B-R15", kind: ChecklistKind::Tanhua, severity: Severity::Warning, summary: summary("Before the 民主生活会, a 谈心谈话 with every team member within the configured window."), run: pre_meeting_talks },
+    NamedRule { id: "B-R16", kind: ChecklistKind::Tanhua, severity: Severity::Info, summary: summary("Guidance on what each problem level calls for."), run: level_guidance },
 ];
 
 // ---------------------------------------------------------------------------------------------
