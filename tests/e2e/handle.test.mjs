@@ -2,7 +2,7 @@
 // it expected, checked before anything reaches WebAssembly memory; no host input (wrong types, null, undefined,
 // huge strings, cyclic and deeply nested objects, BigInt, symbols) can trap the module; setValue refuses
 // pointers the template does not define and rows that do not exist, leaving the data untouched; importJson
-// takes an object too; unknown options and attributes are reported with the closest valid name.
+// takes an object too; unknown options, attributes and whenLoaded() names are reported with the closest valid name.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertNoProblems, byPath, events, fixture, handle, openPage, press, TODAY, until, useServerAndBrowser, waitForWidget } from './lib.mjs';
@@ -180,6 +180,30 @@ describe('the handle refuses misuse', () => {
     assert.match(results.out[8].message, /mount\(element, options\) expected options as an object/);
     assert.match(results.noElement, /^TypeError: .*mount\(element, options\) expected an element/);
     assertNoProblems(page, 'options');
+    await context.close();
+  });
+
+  test('whenLoaded() rejects a name that is no built-in template with a TypeError naming the closest, and loads a valid one', async () => {
+    const context = await harness.context();
+    const page = await open(context);
+    const results = await page.evaluate(async () => {
+      const { whenLoaded } = await import('/checklist.js');
+      const outcome = async (...names) => {
+        try {
+          const value = await whenLoaded(...names);
+          return { value: value === undefined ? 'undefined' : typeof value };
+        } catch (e) {
+          return { rejected: `${e.constructor.name}: ${e.message}` };
+        }
+      };
+      return [await outcome('gern'), await outcome('tanhua', 'shuzi'), await outcome(42), await outcome('shuzhi'), await outcome()];
+    });
+    assert.match(results[0].rejected, /^TypeError: .*unknown built-in template "gern"; did you mean "geren"\?/);
+    assert.match(results[1].rejected, /^TypeError: .*unknown built-in template "shuzi"; did you mean "shuzhi"\?/);
+    assert.match(results[2].rejected, /^TypeError: .*whenLoaded\(\.\.\.names\) expected names of built-in templates as strings/);
+    assert.deepEqual(results[3], { value: 'undefined' }, 'a valid name loads');
+    assert.ok(!results[4].rejected, 'no names: the module alone');
+    assertNoProblems(page, 'whenLoaded');
     await context.close();
   });
 
