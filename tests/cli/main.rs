@@ -1,7 +1,9 @@
-//! The command-line tool's tests and the documentation's links, one binary (`cargo test --test cli`).
+//! The command-line tool's tests, the documentation's links, the layering and the names kept in step across
+//! languages, one binary (`cargo test --test cli`).
 
 mod cli;
 mod docs;
 mod layering;
+mod names;
 #[path = "../scratch.rs"]
 mod scratch;
