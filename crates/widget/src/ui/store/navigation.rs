@@ -152,12 +152,14 @@ impl Store {
         }
         let table = self.validator.template().section(&t[0])?.table(&t[1])?;
         let i: usize = t[2].parse().ok()?;
-        // The last single-line cell: Enter in a text area starts a new line.
-        let last = table.columns.iter().rfind(|c| c.key != "id" && !c.multiline && !c.computed)?;
+        let tptr = path.rsplitn(3, '/').nth(2)?.to_owned();
+        // The last single-line cell shown in this row: Enter in a text area starts a new line, and a
+        // column whose shownIf does not hold for the row is not there to type in.
+        let row = self.record.pointer(&format!("{tptr}/{i}")).and_then(Value::as_object);
+        let last = table.columns.iter().rfind(|c| c.key != "id" && !c.multiline && !c.computed && self.applies(c, row))?;
         if last.key != t[3] {
             return None;
         }
-        let tptr = path.rsplitn(3, '/').nth(2)?.to_owned();
         let len = self.record.pointer(&tptr).and_then(Value::as_array).map_or(0, Vec::len);
         if i + 1 < len {
             Some((tptr, Some(i + 1)))
@@ -236,6 +238,29 @@ mod tests {
         fx.extend(s.update(Msg::EnterInCell("/C11/rows/0/disposal".into())));
         assert_eq!(s.record.pointer("/C11/rows").and_then(Value::as_array).map(Vec::len), Some(2), "a middle row moves on");
         assert!(fx.contains(&Effect::Focus("/C11/rows/1/ownerIds".into())));
+    }
+
+    #[test]
+    fn enter_in_the_last_cell_shown_in_the_row_adds_a_row_whatever_columns_the_row_hides() {
+        let mut s = store("geren");
+        let members = "/family/members";
+        let rows = |s: &Store| s.record.pointer(members).and_then(Value::as_array).map_or(0, Vec::len);
+        if rows(&s) == 0 {
+            s.update(Msg::AddRow(members.into()));
+        }
+        // 本人: the columns after 证件号码 (工作单位, 职务, the children's) do not apply to this row.
+        s.update(Msg::Set { path: "/family/members/0/relation".into(), value: Some(Value::from("本人")) });
+        s.update(Msg::Set { path: "/family/members/0/name".into(), value: Some(Value::from("张建国")) });
+        assert_eq!(s.enter_target("/family/members/0/position"), None, "not shown in a 本人 row");
+        let fx = s.update(Msg::EnterInCell("/family/members/0/idNumber".into()));
+        assert_eq!(rows(&s), 2, "Enter in 证件号码 of a 本人 row adds a row");
+        assert!(fx.contains(&Effect::Focus("/family/members/1/relation".into())), "{fx:?}");
+        // 配偶: the row ends at 职务.
+        s.update(Msg::Set { path: "/family/members/1/relation".into(), value: Some(Value::from("配偶")) });
+        assert_eq!(s.enter_target("/family/members/1/idNumber"), None);
+        assert_eq!(s.enter_target("/family/members/1/position"), Some((members.to_owned(), None)));
+        // In an earlier row, Enter in its own last cell moves to the next row.
+        assert_eq!(s.enter_target("/family/members/0/idNumber"), Some((members.to_owned(), Some(1))));
     }
 
     #[test]
