@@ -106,7 +106,7 @@ fn each_declarative_check_reports_its_code_at_its_path() {
         ("/header/mobile", Some(json!("12345678901")), "/header/mobile", "field.mobile", Error),
         ("/header/note", Some(json!("一二三四五六")), "/header/note", "field.too_long", Error),
         ("/header/note", Some(json!("#1")), "/header/note", "field.pattern", Error),
-        ("/header/hasCar", None, "/header/hasCar", "field.required", Warning),
+        ("/header/hasCar", None, "/header/hasCar", "field.expected", Warning),
         ("/header/hasCar", Some(json!("否")), "/header/hasCar", "field.wrong_type", Error),
         ("/header/hasCar", Some(json!(true)), "/header/carPlate", "field.required", Error),
         ("/header/endDate", Some(json!("2024-12-31")), "/header/endDate", "field.date_not_before", Error),

@@ -184,7 +184,7 @@ const CASES: &[Case] = &[
     case(
         "C-R13 co-owned house needs a share",
         |v| del(v, "/C11/rows/1/shareRatio"),
-        "field.required",
+        "field.expected",
         "/C11/rows/1/shareRatio",
         W,
         Some("C-R13"),

@@ -209,7 +209,7 @@ fn each_rule_fires_on_its_mutation_and_only_there() {
                 set(r, "/A10/disclosedInTeam", json!(false));
                 remove(r, "/A10/disclosureDate");
             },
-            vec![exp("field.required", "/A10/notDisclosedReason", W, Some("A-R05"))],
+            vec![exp("field.expected", "/A10/notDisclosedReason", W, Some("A-R05"))],
         ),
         (
             "A-R05 team member need not answer",
@@ -277,7 +277,7 @@ fn each_rule_fires_on_its_mutation_and_only_there() {
         (
             "A14 completed without evidence",
             |r| remove(r, "/A14/rectifications/0/evidence"),
-            vec![exp("field.required", "/A14/rectifications/0/evidence", W, None)],
+            vec![exp("field.expected", "/A14/rectifications/0/evidence", W, None)],
         ),
         // A-R09: role sections.
         (
@@ -324,7 +324,7 @@ fn each_rule_fires_on_its_mutation_and_only_there() {
         (
             "unit credit code is a warning when missing",
             |r| remove(r, "/header/unitUSCC"),
-            vec![exp("field.required", "/header/unitUSCC", W, None)],
+            vec![exp("field.expected", "/header/unitUSCC", W, None)],
         ),
     ];
     for (name, mutate, expected) in cases {

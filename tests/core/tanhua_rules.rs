@@ -399,7 +399,7 @@ fn triggering_cases() -> Vec<Case> {
         case(
             "B-R11 no note-taker (warning)",
             |r| remove(r, "/talks/records/2/recorder"),
-            "field.required",
+            "field.expected",
             "/talks/records/2/recorder",
             W,
             "B-R11",
@@ -435,7 +435,7 @@ fn triggering_cases() -> Vec<Case> {
         case(
             "B-R12 no deadline",
             |r| remove(r, "/talks/records/1/rectificationDeadline"),
-            "field.required",
+            "field.expected",
             "/talks/records/1/rectificationDeadline",
             W,
             "B-R12",

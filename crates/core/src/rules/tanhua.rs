@@ -548,7 +548,7 @@ fn record_integrity(ctx: &RuleCtx<'_>, out: &mut Vec<Finding>) {
         let must = matches!(t.kind, Some("B06" | "B10")) || access::contains(t.row, "outcomes", "诫勉");
         if !must && text(t, "recorder").is_none() {
             out.push(
-                Finding::labelled(FieldCode::Required, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder"))
+                Finding::labelled(FieldCode::Expected, Severity::Warning, talk_path(t, "recorder"), &column_label(ctx, "recorder"))
                     .rule("B-R11"),
             );
         }

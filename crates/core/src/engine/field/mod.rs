@@ -52,8 +52,10 @@ impl Validator {
                     .filter(|c| c.eval(place.obj, cx.record))
                     .map(|_| field.required_if_severity.unwrap_or(Severity::Error)),
             };
-            if let Some(sev) = sev {
-                out.push(make(FieldCode::Required, sev));
+            match sev {
+                Some(Severity::Error) => out.push(make(FieldCode::Required, Severity::Error)),
+                Some(sev) => out.push(make(FieldCode::Expected, sev)),
+                None => {}
             }
             return;
         }

@@ -7,6 +7,10 @@ crate::finding_codes! {
     pub enum FieldCode in "field" {
         /// A required value is missing (SPEC §7.3 "{字段}不能为空").
         Required = "required" { zh: "{label}不能为空", en: "{label} is required" },
+        /// A value the template expects but does not require is missing (a `required` or `requiredIf`
+        /// of severity warning): the user fills it in or confirms that there is none. Not
+        /// "不能为空", which the confirmation would contradict.
+        Expected = "expected" { zh: "未填写{label}：如确实没有，请勾选“已核实，情况属实”", en: "{label} is not filled in: if there is none, tick “Checked: this is correct”" },
         /// The JSON value has the wrong type for the field.
         WrongType = "wrong_type" { zh: "{label}的填写方式不正确（应为{expected}）", en: "{label} has the wrong kind of value (expected {expected})" },
         /// Text longer than allowed.
