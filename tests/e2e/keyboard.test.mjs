@@ -57,6 +57,35 @@ describe('keyboard (geren)', () => {
     assert.match(await page.locator('[data-notice]').textContent(), /第2个问题/);
   });
 
+  test('Enter on a summary link puts the field, its label and its message in view', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    try {
+      await page.locator('button[data-action="validate"]').press('Enter');
+      const links = page.locator('[data-summary] a[data-target]');
+      await until(() => links.count(), 'the error summary');
+      const n = Math.min(await links.count(), 6);
+      for (let i = 0; i < n; i++) {
+        const target = await links.nth(i).getAttribute('data-target');
+        await links.nth(i).press('Enter');
+        await until(async () => (await focused(page)) === target, async () => `focus on ${target}, not ${await focused(page)}`);
+        const box = await page.evaluate((path) => {
+          const root = document.querySelector('accountability-checklist').shadowRoot;
+          const field = root.querySelector(`[data-path="${path}"]`);
+          const message = root.querySelector(`[data-error-for="${path}"]`);
+          const r = (el) => { const b = el.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; };
+          return { field: r(field), message: message && r(message), height: window.innerHeight };
+        }, target);
+        assert.ok(box.message, `${target} shows its message`);
+        for (const [what, b] of [['field', box.field], ['message', box.message]]) {
+          assert.ok(b.top >= 0 && b.bottom <= box.height, `${target}: its ${what} (${Math.round(b.top)}–${Math.round(b.bottom)}) is in the window (0–${box.height})`);
+        }
+        await page.locator('[data-summary]').first().scrollIntoViewIfNeeded();
+      }
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   test('Enter in the last cell of an empty last row moves on; of a filled one, adds a row and focuses its first cell', async () => {
     const n = await kbAddRow(page, '/C02/documents');
     const cells = page.locator(`input[data-path^="/C02/documents/${n}/"], select[data-path^="/C02/documents/${n}/"]`);

@@ -169,6 +169,12 @@ async fn drafts_survive_a_remount_and_can_be_discarded() {
     discard.click();
     settle().await;
     let data = js_sys::JSON::stringify(&m2.handle.get_data()).expect("json").as_string().unwrap_or_default();
+    assert!(data.contains("某某县委"), "放弃草稿 asks first: {data}");
+    let confirm: HtmlElement =
+        q(&m2.shadow, "[data-action=confirm-discard-draft]").expect("the question's 放弃草稿").dyn_into().expect("el");
+    confirm.click();
+    settle().await;
+    let data = js_sys::JSON::stringify(&m2.handle.get_data()).expect("json").as_string().unwrap_or_default();
     assert!(!data.contains("某某县委"), "discarded: {data}");
 }
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::changes;
 use super::crosscheck;
-use super::dom::{dom_id, esc};
+use super::dom::{dom_id, esc, DISCARD_ASK, DISCARD_CONFIRM};
 use super::form;
 use super::keys;
 use super::overview;
@@ -115,8 +115,19 @@ fn notice(s: &Store, sh: &Shared) -> Html {
             if let Some(r) = receipt {
                 <p>{ w(l, W::Receipt) }<strong data-receipt="">{ r }</strong></p>
             }
-            if restored && !s.read_only() {
-                <button type="button" class="ac-link" data-action="discard-draft" onclick={sh.cb(|_: MouseEvent| Some(Msg::DiscardDraft))}>
+            if restored && !s.read_only() && s.asking_discard() {
+                // As a row's 删除: focus moves into the question, Escape answers 取消.
+                <div class="ac-dialog" role="alertdialog" aria-labelledby="ac-discard-q"
+                    onkeydown={sh.cb(|e: KeyboardEvent| (e.key() == "Escape").then_some(Msg::CancelDiscardDraft))}>
+                    <p id="ac-discard-q">{ w(l, W::DiscardTheDraftQuestion) }</p>
+                    <button type="button" class="ac-btn ac-danger" id={dom_id(&format!("/{DISCARD_CONFIRM}"))} data-action="confirm-discard-draft"
+                        onclick={sh.cb(|_: MouseEvent| Some(Msg::DiscardDraft))}>{ w(l, W::Discard) }</button>
+                    <button type="button" class="ac-btn" data-action="cancel-discard-draft"
+                        onclick={sh.cb(|_: MouseEvent| Some(Msg::CancelDiscardDraft))}>{ w(l, W::Cancel) }</button>
+                </div>
+            } else if restored && !s.read_only() {
+                <button type="button" class="ac-link" id={dom_id(&format!("/{DISCARD_ASK}"))} data-action="discard-draft"
+                    onclick={sh.cb(|_: MouseEvent| Some(Msg::AskDiscardDraft))}>
                     { w(l, W::DiscardTheDraft) }
                 </button>
             }

@@ -14,6 +14,10 @@ pub const ADD_ROW: &str = "add-row";
 pub const PRINT: &str = "print";
 /// The pointer token of the print view's 返回 button.
 pub const END_PRINT: &str = "end-print";
+/// The pointer token of the restored-draft notice's 放弃草稿 button (see [`REMOVE_ASK`]).
+pub const DISCARD_ASK: &str = "discard-draft";
+/// The 放弃草稿 button of the question that follows it.
+pub const DISCARD_CONFIRM: &str = "confirm-discard-draft";
 
 /// The element id of a JSON pointer (ids are scoped by the widget's shadow root).
 pub fn dom_id(path: &str) -> String {

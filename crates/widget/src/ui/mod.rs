@@ -30,6 +30,6 @@ pub mod text;
 mod tools;
 
 pub use app::{App, AppProps};
-pub use dom::{dom_id, ADD_ROW, END_PRINT, PRINT, REMOVE_ASK, REMOVE_CONFIRM};
+pub use dom::{dom_id, ADD_ROW, DISCARD_ASK, DISCARD_CONFIRM, END_PRINT, PRINT, REMOVE_ASK, REMOVE_CONFIRM};
 pub use shared::{Host, Shared};
 pub use store::state::Store;

@@ -44,7 +44,7 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(p2.clone())) })}>
                                 { if warn { w(l, W::WarningColon) } else { "" } }{ text.clone() }
                             </a>
-                            if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}"), &text) } }
+                            if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}"), &text, true) } }
                         </li>
                     }
                 }) }
@@ -54,14 +54,16 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
 }
 
 /// A warning's 已核实，情况属实 box.
-pub(crate) fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id: &str, what: &str) -> Html {
+/// `in_summary`: the box of an entry of the error summary (which goes away once ticked).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id: &str, what: &str, in_summary: bool) -> Html {
     let (c, p, host) = (code.to_owned(), path.to_owned(), sh.clone());
     html! {
         <span class="ac-confirm">
             <input type="checkbox" id={id.to_owned()} data-confirm={format!("{code}|{path}")} checked={checked}
                 onchange={sh.cb(move |e: Event| {
                     let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                    Some(Msg::Confirm { code: c.clone(), path: p.clone(), on, at: host.now() })
+                    Some(Msg::Confirm { code: c.clone(), path: p.clone(), on, at: host.now(), in_summary })
                 })} />
             <label for={id.to_owned()}>{ w(l, W::CheckedThisIsCorrect) }<span class="ac-sr">{ format!("{}{what}", w(l, W::Colon)) }</span></label>
         </span>

@@ -37,6 +37,7 @@ pub(crate) fn run(env: &Rc<Env>, sh: &Shared, fx: Vec<Effect>) {
             }
             Effect::Focus(path) => focus_later(env.root.clone(), Ok(path)),
             Effect::FocusSummary => focus_later(env.root.clone(), Err("[data-summary]")),
+            Effect::FocusSummaryLink(i) => focus_summary_link(env.root.clone(), i),
             Effect::FocusOutcome => focus_later(env.root.clone(), Err("[data-outcome]")),
             Effect::SaveDraft => {
                 // Host drafts are always debounced: each one may be a request to the portal's server.
@@ -96,6 +97,23 @@ pub(crate) fn focus_later(root: Element, path: Result<String, &'static str>) {
     focus_after(root, path, 0);
 }
 
+/// After the next render: the error summary's link `i` (its last if there are fewer), or 提交 when the
+/// summary is gone, so that ticking a summary entry's 已核实 box never leaves focus on `<body>`.
+fn focus_summary_link(root: Element, i: usize) {
+    gloo_timers::callback::Timeout::new(0, move || {
+        let links = root.query_selector_all("[data-summary] a[data-target]").ok();
+        let n = links.as_ref().map_or(0, |l| l.length());
+        let target = match links {
+            Some(l) if n > 0 => l.item((i as u32).min(n - 1)),
+            _ => root.query_selector("[data-action=\"submit\"]").ok().flatten().map(Into::into),
+        };
+        if let Some(el) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    })
+    .forget();
+}
+
 /// A memoised row renders in a later task than the shell: the exact element is looked for a few
 /// frames before an ancestor stands in for it.
 pub(crate) fn focus_after(root: Element, path: Result<String, &'static str>, tries: u32) {
@@ -137,7 +155,11 @@ pub(crate) fn focus_after(root: Element, path: Result<String, &'static str>, tri
                 el
             };
             let _ = el.focus();
-            el.scroll_into_view_with_bool(false);
+            // Centred: the label above the field and its message below it stay in view (aligned to the
+            // bottom edge, as before, the message was under the fold for every link of the summary).
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
         }
     })
     .forget();

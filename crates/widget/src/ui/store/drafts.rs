@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::msg::{Effect, HostEvent, Msg};
 use super::notice::Notice;
 use super::state::{DraftKeep, Store};
+use crate::ui::dom::{DISCARD_ASK, DISCARD_CONFIRM};
 use checklist_core::finding::Confirmation;
 
 impl Store {
@@ -23,7 +24,19 @@ impl Store {
                     self.notice = Some(Notice::DraftRestored(stamp));
                 }
             }
+            Msg::AskDiscardDraft => {
+                // The button gives way to the question: focus goes into it, never to <body>.
+                self.drafts.asking_discard = true;
+                fx.push(Effect::Focus(format!("/{DISCARD_CONFIRM}")));
+            }
+            Msg::CancelDiscardDraft => {
+                self.drafts.asking_discard = false;
+                fx.push(Effect::Focus(format!("/{DISCARD_ASK}")));
+            }
             Msg::DiscardDraft => {
+                self.drafts.asking_discard = false;
+                // The notice says so; focus goes to the form's title, at the top of what was reset.
+                fx.push(Effect::Focus(String::new()));
                 let initial = self.drafts.initial.take().unwrap_or_else(|| Value::Object(Map::new()));
                 self.replace_data(initial, Vec::new());
                 self.submission.unsent = false;
@@ -182,8 +195,16 @@ mod tests {
         other.update(Msg::Input { path: "/header/name".into(), raw: "李四".into() });
         assert!(s.restore_draft(&other.draft_json("2026-01-15 10:00")).is_some());
         assert_eq!(s.record["header"]["name"], "李四");
-        s.update(Msg::DiscardDraft);
+        // 放弃草稿 asks first (it cannot be undone); 取消 keeps the draft and gives focus back.
+        let fx = s.update(Msg::AskDiscardDraft);
+        assert!(s.asking_discard() && fx.contains(&Effect::Focus("/confirm-discard-draft".into())), "{fx:?}");
+        let fx = s.update(Msg::CancelDiscardDraft);
+        assert!(!s.asking_discard() && fx.contains(&Effect::Focus("/discard-draft".into())), "{fx:?}");
+        assert_eq!(s.record["header"]["name"], "李四", "kept");
+        s.update(Msg::AskDiscardDraft);
+        let fx = s.update(Msg::DiscardDraft);
         assert_eq!(s.record, host);
+        assert!(!s.asking_discard() && fx.contains(&Effect::Focus(String::new())), "focus goes to the title: {fx:?}");
     }
 
     #[test]

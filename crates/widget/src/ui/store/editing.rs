@@ -106,7 +106,8 @@ impl Store {
                     }
                 }
             }
-            Msg::Confirm { code, path, on, at } => {
+            Msg::Confirm { code, path, on, at, in_summary } => {
+                let entry = in_summary.then(|| self.blocking().iter().position(|f| f.code.as_str() == code && f.path == path)).flatten();
                 self.confirmations.retain(|c| !(c.code == code && c.path == path));
                 if on {
                     let rule_id =
@@ -116,6 +117,11 @@ impl Store {
                 self.data_changed();
                 self.revalidate();
                 fx.push(Effect::SaveDraft);
+                if let (Some(i), true) = (entry, on) {
+                    let left = self.blocking().len();
+                    self.notice = Some(Notice::Confirmed(left));
+                    fx.push(Effect::FocusSummaryLink(i));
+                }
             }
             _ => {}
         }
@@ -339,7 +345,7 @@ impl<'a> Rows<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::store::testing::store;
+    use crate::ui::store::testing::{fixture, store};
     use crate::ui::store::validation::SectionStatus;
     use checklist_core::config::Config;
     use checklist_core::date::Date;
@@ -462,5 +468,34 @@ mod tests {
         assert!(s.notice.is_none(), "已添加第 1 行 is stale once the user types on");
         s.update(Msg::Validate);
         assert_eq!(s.section_status(&c15), SectionStatus::Done, "checked, nothing missing");
+    }
+
+    #[test]
+    fn ticking_a_warning_in_the_summary_moves_focus_to_the_next_entry_and_says_so() {
+        let mut s = store("geren");
+        let mut data = fixture("geren");
+        // Two warnings: a spouse without 工作单位 (requiredIf, severity warning), twice over.
+        data["family"]["members"][1].as_object_mut().unwrap().remove("employer");
+        s.update(Msg::SetData(data));
+        s.update(Msg::Validate);
+        let warnings: Vec<(String, String)> =
+            s.blocking().iter().filter(|f| f.severity == Severity::Warning).map(|f| (f.code.as_str().to_owned(), f.path.clone())).collect();
+        assert!(!warnings.is_empty(), "{:?}", s.blocking());
+        let (code, path) = warnings[0].clone();
+        let at = s.blocking().iter().position(|f| f.code.as_str() == code && f.path == path).unwrap();
+        let before = s.blocking().len();
+        let fx = s.update(Msg::Confirm { code, path, on: true, at: "2026-01-15T10:00:00+08:00".into(), in_summary: true });
+        let left = s.blocking().len();
+        assert_eq!(left, before - 1);
+        assert!(fx.contains(&Effect::FocusSummaryLink(at)), "focus goes to the entry that takes its place: {fx:?}");
+        assert_eq!(s.notice, Some(Notice::Confirmed(left)));
+        let said = s.notice_text().unwrap();
+        assert!(said.starts_with("已确认该提示"), "{said}");
+
+        // Ticked elsewhere (核对), focus stays where it is.
+        let (code, path) = warnings.last().cloned().unwrap();
+        s.update(Msg::Confirm { code: code.clone(), path: path.clone(), on: false, at: String::new(), in_summary: false });
+        let fx = s.update(Msg::Confirm { code, path, on: true, at: "2026-01-15T10:00:00+08:00".into(), in_summary: false });
+        assert!(!fx.iter().any(|e| matches!(e, Effect::FocusSummaryLink(_))), "{fx:?}");
     }
 }

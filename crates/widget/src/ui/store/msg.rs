@@ -119,6 +119,9 @@ pub enum Msg {
         on: bool,
         /// `YYYY-MM-DDTHH:mm:ss+08:00`.
         at: String,
+        /// Ticked in the error summary, whose entry then goes away: focus moves on to the next entry
+        /// (or to 提交 when nothing is left), never to `<body>`.
+        in_summary: bool,
     },
     /// Export the record as a file.
     Export {
@@ -159,7 +162,11 @@ pub enum Msg {
     RestoreDraft(String),
     /// The host replaced the whole record (`setData`): touched state resets, nothing is emitted.
     SetData(Value),
-    /// Throw away the restored draft and start from the host's data.
+    /// Ask before throwing away the restored draft (it cannot be undone).
+    AskDiscardDraft,
+    /// Keep the restored draft after all.
+    CancelDiscardDraft,
+    /// Throw away the restored draft and start from the host's data (the question's answer).
     DiscardDraft,
     /// A POST has been in flight this many seconds (progress for slow answers).
     StillSending(u32),
@@ -211,6 +218,9 @@ pub enum Effect {
     Focus(String),
     /// Move focus to the error summary.
     FocusSummary,
+    /// Move focus to the summary's link of this index (the last one if there are fewer), or to 提交
+    /// when the summary is gone.
+    FocusSummaryLink(usize),
     /// Move focus to the submit outcome next to the action bar ([`Store::outcome`]).
     FocusOutcome,
     /// Save a draft (debounced by the web layer).

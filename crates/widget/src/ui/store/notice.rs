@@ -29,6 +29,8 @@ pub enum Notice {
     ValidationPassed,
     /// Alt+Shift+N found nothing left to do.
     NoProblems,
+    /// A warning was confirmed in the error summary; this many problems are left.
+    Confirmed(usize),
     /// Alt+Shift+N moved to problem `n` of `of`; the finding shown there.
     Problem {
         /// Its number, from 1.
@@ -101,6 +103,7 @@ impl Notice {
             Notice::DraftRestored(_) => "restored",
             Notice::ValidationPassed
             | Notice::NoProblems
+            | Notice::Confirmed(0)
             | Notice::DraftLoadedOther
             | Notice::DraftKeptMine
             | Notice::DraftSaved

@@ -152,6 +152,11 @@ impl Store {
         self.drafts.choice
     }
 
+    /// Whether 放弃草稿 was pressed and the question (放弃 / 取消) is shown.
+    pub fn asking_discard(&self) -> bool {
+        self.drafts.asking_discard
+    }
+
     /// Whether another tab's newer draft waits for the user's choice.
     pub fn draft_conflict(&self) -> bool {
         self.drafts.conflict.is_some()

@@ -242,6 +242,8 @@ pub struct Drafts {
     /// that the draft can be discarded. Kept only then: copying every record at mount cost as
     /// much as parsing it.
     pub(super) initial: Option<Value>,
+    /// 放弃草稿 was pressed: the question (放弃 / 取消) is shown.
+    pub(super) asking_discard: bool,
 }
 
 /// Transfer: what the last import found (the host's `importJson` returns it).
@@ -326,7 +328,15 @@ impl Store {
                 key_source: counter_key,
                 unsent: false,
             },
-            drafts: Drafts { tab: String::from("tab"), rev: 0, conflict: None, keep: DraftKeep::Computer, choice: false, initial: None },
+            drafts: Drafts {
+                tab: String::from("tab"),
+                rev: 0,
+                conflict: None,
+                keep: DraftKeep::Computer,
+                choice: false,
+                initial: None,
+                asking_discard: false,
+            },
             transfer: Transfer::default(),
             nav: Navigation { view: View::Form, page_size: DEFAULT_PAGE_SIZE, pages: HashMap::new(), last_problem: None },
             last_year: LastYear::default(),

@@ -23,6 +23,7 @@ impl Store {
                 | Msg::FileRead(FilePurpose::Import, _)
                 | Msg::Submit
                 | Msg::Confirm { .. }
+                | Msg::AskDiscardDraft
                 | Msg::DiscardDraft
         );
         if self.read_only && editing {
@@ -54,6 +55,8 @@ impl Store {
             }
             Msg::KeepOnComputer(_)
             | Msg::RestoreDraft(_)
+            | Msg::AskDiscardDraft
+            | Msg::CancelDiscardDraft
             | Msg::DiscardDraft
             | Msg::DraftConflict(_)
             | Msg::DraftUseOther

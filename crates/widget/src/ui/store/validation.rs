@@ -161,14 +161,21 @@ impl Store {
     }
 
     /// What a message is about, for lists away from the field: `房产 第3行` for a table row's
-    /// cell, else the section's title.
+    /// cell, else the section's title. A table whose title another section's table shares (the
+    /// 个人有关事项 C02 and C03 both have 证件) is named with its section's title first, so that
+    /// two lines of the summary never read the same and lead to different places.
     pub fn where_is(&self, path: &str) -> Option<String> {
         let t = split_pointer(path);
-        let sec = self.validator.template().section(t.first()?)?;
+        let template = self.validator.template();
+        let sec = template.section(t.first()?)?;
+        let l = self.locale;
         if let (Some(tb), Some(row)) = (t.get(1).and_then(|k| sec.table(k)), t.get(2).and_then(|r| r.parse::<usize>().ok())) {
-            return Some(say(self.locale, P::TableRow { table: tb.title.get(self.locale), row: row + 1 }));
+            let title = tb.title.get(l);
+            let shared = template.sections.iter().flat_map(|s| &s.tables).filter(|other| other.title.get(l) == title).count() > 1;
+            let table = if shared { format!("{} {title}", sec.title.get(l)) } else { title.to_owned() };
+            return Some(say(l, P::TableRow { table: &table, row: row + 1 }));
         }
-        Some(sec.title.get(self.locale).to_owned())
+        Some(sec.title.get(l).to_owned())
     }
 
     /// Whether anything blocks submit.
@@ -298,6 +305,10 @@ mod tests {
         let row = s.blocking().iter().find(|f| f.path.starts_with("/C11/rows/1/")).map(|f| f.path.clone()).expect("a row error");
         assert_eq!(s.where_is(&row).as_deref(), Some("房产 第2行"));
         assert_eq!(s.where_is("/header/name").as_deref(), Some("基本信息"));
+        // C02 and C03 both have a table called 证件: their rows are told apart by the section.
+        let (c02, c03) = (s.where_is("/C02/documents/0/docType").unwrap(), s.where_is("/C03/documents/0/docType").unwrap());
+        assert_ne!(c02, c03);
+        assert!(c02.starts_with("本人持有普通护照") && c02.ends_with("证件 第1行"), "{c02}");
     }
 
     #[test]

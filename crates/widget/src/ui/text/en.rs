@@ -28,6 +28,8 @@ pub(crate) fn word(w: W) -> &'static str {
         W::KeepTheDraftOnThisComputer => "Keep the draft on this computer",
         W::IfTickedWhatYouHaveNot => "If ticked, what you have not submitted is kept in this computer's browser, so you can close the page and continue later; anyone else who uses this computer may also see it, so do not tick this on a shared computer. The draft is removed once submitted. If not ticked, the draft lasts until this page is closed, and you are asked before closing.",
         W::Receipt => "Receipt: ",
+        W::DiscardTheDraftQuestion => "Discard the draft? What was restored will be cleared and cannot be recovered.",
+        W::Discard => "Discard",
         W::DiscardTheDraft => "Discard the draft",
         W::LoadTheOtherPageSVersion => "Load the other page's version",
         W::KeepThisPageSVersion => "Keep this page's version",
@@ -207,6 +209,8 @@ pub(crate) fn notice(n: &Notice) -> String {
         Notice::RowEmpty => "This row is empty; no row added.".into(),
         Notice::ValidationPassed => "Validation passed.".into(),
         Notice::NoProblems => "No problems left.".into(),
+        Notice::Confirmed(0) => "Warning confirmed; no problems left.".into(),
+        Notice::Confirmed(left) => format!("Warning confirmed; {left} problem(s) left."),
         Notice::Problem { n, of, finding } => {
             format!("Problem {n} of {of}: {}", finding.as_ref().map(|f| f.message(L)).unwrap_or_default())
         }

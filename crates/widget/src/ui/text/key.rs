@@ -24,6 +24,10 @@ pub enum W {
     Receipt,
     /// 放弃草稿，恢复原始数据
     DiscardTheDraft,
+    /// 确定放弃草稿吗？……
+    DiscardTheDraftQuestion,
+    /// 放弃草稿
+    Discard,
     /// 载入另一页的版本
     LoadTheOtherPageSVersion,
     /// 保留本页的版本

@@ -29,6 +29,8 @@ pub(crate) fn word(w: W) -> &'static str {
         W::IfTickedWhatYouHaveNot => "勾选后，未提交的内容保存在这台电脑的浏览器里，关闭页面后再打开可以接着填写；使用这台电脑的其他人也可能看到这些内容，公用或多人共用的电脑请不要勾选。提交成功后草稿自动清除。不勾选时，草稿只保留到关闭本页为止，关闭前会提醒。",
         W::Receipt => "回执编号：",
         W::DiscardTheDraft => "放弃草稿，恢复原始数据",
+        W::DiscardTheDraftQuestion => "确定放弃草稿吗？恢复的内容将全部清除，无法找回。",
+        W::Discard => "放弃草稿",
         W::LoadTheOtherPageSVersion => "载入另一页的版本",
         W::KeepThisPageSVersion => "保留本页的版本",
         W::Progress => "填报进度",
@@ -207,6 +209,8 @@ pub(crate) fn notice(n: &Notice) -> String {
         Notice::RowEmpty => "本行尚未填写，未添加新行。".into(),
         Notice::ValidationPassed => "校验通过。".into(),
         Notice::NoProblems => "没有需要处理的问题。".into(),
+        Notice::Confirmed(0) => "已确认该提示，没有需要处理的问题了。".into(),
+        Notice::Confirmed(left) => format!("已确认该提示，还有{left}个问题。"),
         Notice::Problem { n, of, finding } => {
             format!("第{n}个问题（共{of}个）：{}", finding.as_ref().map(|f| f.message(L)).unwrap_or_default())
         }
