@@ -86,6 +86,23 @@ describe('keyboard (geren)', () => {
     }
   });
 
+  test('Space on 已核实 in the error summary moves focus to the next entry (or 提交), never to <body>', async () => {
+    await handle(page, 'setData', without(await fixture('geren'), '/header/name', '/C16/signedName', '/family/members/1/employer'));
+    await page.locator('button[data-action="validate"]').press('Enter');
+    const boxes = page.locator('[data-summary] input[data-confirm]');
+    await until(() => boxes.count(), 'a warning with its 已核实 box in the summary');
+    const entries = await page.locator('[data-summary] a[data-target]').count();
+    await boxes.first().press('Space');
+    await until(async () => (await page.locator('[data-summary] a[data-target]').count()) === entries - 1, 'the confirmed entry leaves the summary');
+    const onLinkOrSubmit = () => page.evaluate(() => {
+      const a = document.querySelector('accountability-checklist').shadowRoot.activeElement;
+      return !!a && a.matches('[data-summary] a[data-target], [data-action="submit"]');
+    });
+    await until(onLinkOrSubmit, async () => `focus on a summary link or 提交, not ${await focused(page)}`);
+    assert.match(await page.locator('[data-notice]').textContent(), /已确认该提示/);
+    await handle(page, 'setData', without(await fixture('geren'), '/header/name', '/C16/signedName'));
+  });
+
   test('Enter in the last cell of an empty last row moves on; of a filled one, adds a row and focuses its first cell', async () => {
     const n = await kbAddRow(page, '/C02/documents');
     const cells = page.locator(`input[data-path^="/C02/documents/${n}/"], select[data-path^="/C02/documents/${n}/"]`);
