@@ -213,6 +213,10 @@ mod tests {
             (FailReason::RetryAfter { status: 503, seconds: 90 }, "请在 90 秒后"),
             (FailReason::RetryAfter { status: 503, seconds: 600 }, "10 分钟"),
             (FailReason::Status(500), "500"),
+            // A retry cannot fix these: they say whom to ask, not "稍后重试".
+            (FailReason::Status(401), "没有提交权限或登录已过期"),
+            (FailReason::Status(403), "联系系统管理员"),
+            (FailReason::Status(413), "超过服务器允许的大小"),
         ] {
             s.update(Msg::Submit);
             s.update(Msg::StillSending(5));
@@ -220,6 +224,9 @@ mod tests {
             let fx = s.update(Msg::Failed(reason.clone()));
             let text = &s.notice_text().expect("notice");
             assert!(text.contains(needle) && text.contains("保留"), "{reason:?}: {text}");
+            if matches!(reason, FailReason::Status(401 | 403 | 413)) {
+                assert!(!text.contains("稍后重试"), "{text}");
+            }
             assert!(fx.iter().any(|e| matches!(e, Effect::Emit(ev) if ev.name() == "checklist-error")));
             assert_eq!(s.record, fixture);
             s.update(Msg::StillSending(9));

@@ -278,6 +278,12 @@ fn failed(reason: &FailReason) -> String {
             let wait = if *seconds >= 120 { format!("{} minutes", seconds.div_ceil(60)) } else { format!("{seconds} seconds") };
             format!("Submit failed: the server is busy or under maintenance (status {status}). Please retry in {wait}. Everything you entered is kept.")
         }
+        FailReason::Status(s @ (401 | 403)) => format!(
+            "Submit failed: not allowed to submit, or the sign-in has expired (server status {s}). Everything you entered is kept; sign in to the portal again, or ask the administrator, then submit."
+        ),
+        FailReason::Status(413) => {
+            "Submit failed: the record is larger than the server accepts (server status 413). Everything you entered is kept; please ask the administrator.".into()
+        }
         FailReason::Status(s) => format!("Submit failed (server status {s}). Everything you entered is kept; please retry."),
         FailReason::Rejected => "The server found problems.".into(),
     }

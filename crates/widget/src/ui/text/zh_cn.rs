@@ -270,6 +270,11 @@ fn failed(reason: &FailReason) -> String {
             let wait = if *seconds >= 120 { format!("{} 分钟", seconds.div_ceil(60)) } else { format!("{seconds} 秒") };
             format!("提交失败：服务器暂时无法处理（状态 {status}），请在 {wait}后点击“重新提交”。已填内容均已保留。")
         }
+        // What a retry cannot fix says whom to ask instead of "retry".
+        FailReason::Status(s @ (401 | 403)) => {
+            format!("提交失败：没有提交权限或登录已过期（服务器状态 {s}）。已填内容均已保留；请重新登录门户，或联系系统管理员后再提交。")
+        }
+        FailReason::Status(413) => "提交失败：内容超过服务器允许的大小（服务器状态 413）。已填内容均已保留；请联系系统管理员。".into(),
         FailReason::Status(s) => format!("提交失败（服务器状态 {s}）。已填内容均已保留，请稍后重试。"),
         FailReason::Rejected => "服务器校验未通过。".into(),
     }
