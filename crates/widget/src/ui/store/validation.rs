@@ -16,6 +16,7 @@ use checklist_core::locale::Locale;
 use checklist_core::template::{Field, Section, PRESENCE_HAS, PRESENCE_KEY};
 
 const SET_ASIDE: Code = Code::Field(FieldCode::SetAside);
+const WITHOUT_ROWS: Code = Code::Field(FieldCode::PresenceWithoutRows);
 
 impl Store {
     /// 校验, the debounced whole-record pass, and the summary shown.
@@ -76,13 +77,17 @@ impl Store {
         self.validation.index.keys().map(String::as_str).filter(move |p| p.starts_with(prefix))
     }
 
+    /// Whether finding `f` shows now: after 校验 or 提交 every one does; before, those of the fields
+    /// the user has left. 有此类情况 without a row waits for 校验: adding the rows is what the user
+    /// does next, and an error the moment 有 is chosen would only tell them to do it.
+    fn shows(&self, f: &Finding) -> bool {
+        self.validation.show_all || (self.editing.touched.contains(&f.path) && f.code != WITHOUT_ROWS)
+    }
+
     /// The message to show under the field at `path`, when its errors should show.
     pub fn visible_message(&self, path: &str) -> Option<(Severity, String)> {
-        if !(self.validation.show_all || self.editing.touched.contains(path)) {
-            return None;
-        }
         self.findings_at(path)
-            .filter(|f| f.severity != Severity::Info && !f.confirmed)
+            .filter(|f| f.severity != Severity::Info && !f.confirmed && self.shows(f))
             .min_by_key(|f| f.severity != Severity::Error)
             .map(|f| (f.severity, f.message(self.locale)))
     }
@@ -231,7 +236,7 @@ impl Store {
             } else {
                 SectionStatus::NotStarted
             }
-        } else if self.validation.show_all || errors.iter().any(|f| self.editing.touched.contains(&f.path)) {
+        } else if errors.iter().any(|f| self.shows(f)) {
             SectionStatus::Problem
         } else {
             SectionStatus::InProgress
@@ -335,5 +340,21 @@ mod tests {
         assert!(!s.required_now(&f, "/header/changedItems"), "an annual report names no changed items");
         s.update(Msg::Set { path: "/header/reportType".into(), value: Some(Value::from("事后报告")) });
         assert!(s.required_now(&f, "/header/changedItems"), "a change report must name them: the mark shows");
+    }
+
+    #[test]
+    fn choosing_has_such_matters_waits_for_validate_before_asking_for_rows() {
+        let mut s = store("geren");
+        let presence = format!("/C04/{PRESENCE_KEY}");
+        s.update(Msg::Set { path: presence.clone(), value: Some(Value::from(PRESENCE_HAS)) });
+        assert!(s.findings_at(&presence).any(|f| f.code == WITHOUT_ROWS), "the engine finds it at once");
+        assert_eq!(s.visible_message(&presence), None, "but it is not shown the moment 有 is chosen");
+        let c04 = s.validator.template().section("C04").unwrap().clone();
+        assert_ne!(s.section_status(&c04), SectionStatus::Problem);
+        s.update(Msg::Validate);
+        let (sev, text) = s.visible_message(&presence).expect("shown after 校验");
+        assert_eq!(sev, Severity::Error);
+        assert!(text.contains("至少填写一条记录"), "{text}");
+        assert_eq!(s.section_status(&c04), SectionStatus::Problem);
     }
 }
