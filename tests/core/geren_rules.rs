@@ -308,3 +308,17 @@ fn full_width_and_loose_input_validates_as_its_normalised_form() {
     set(&mut record, "/C11/rows/0/tradeDate", json!("2016.2.30"));
     assert!(has(&validate(&record), "field.no_such_day", "/C11/rows/0/tradeDate", E));
 }
+
+#[test]
+fn the_date_of_a_marital_change_is_asked_for_only_once_a_change_is_chosen() {
+    let at = |r: &Report, path: &str| r.findings.iter().filter(|f| f.path == path).map(|f| f.code.as_str()).collect::<Vec<_>>();
+    let mut record = fixture();
+    del(&mut record, "/C01/changeInYear");
+    let report = validate(&record);
+    assert_eq!(at(&report, "/C01/changeInYear"), ["field.required"]);
+    assert!(at(&report, "/C01/changeDate").is_empty(), "not yet: 本年度婚姻变化 is not answered");
+    set(&mut record, "/C01/changeInYear", json!("无"));
+    assert!(at(&validate(&record), "/C01/changeDate").is_empty());
+    set(&mut record, "/C01/changeInYear", json!("离婚"));
+    assert!(at(&validate(&record), "/C01/changeDate").contains(&"field.required"), "a change needs its date");
+}
