@@ -322,3 +322,13 @@ fn the_date_of_a_marital_change_is_asked_for_only_once_a_change_is_chosen() {
     set(&mut record, "/C01/changeInYear", json!("离婚"));
     assert!(at(&validate(&record), "/C01/changeDate").contains(&"field.required"), "a change needs its date");
 }
+
+#[test]
+fn an_unticked_pledge_asks_for_the_tick_not_for_a_value() {
+    let mut record = fixture();
+    del(&mut record, "/C16/pledge");
+    let report = validate(&record);
+    let f = report.findings.iter().find(|f| f.path == "/C16/pledge").expect("a finding at the pledge");
+    assert_eq!(f.code.as_str(), "field.unticked");
+    assert_eq!(f.message(checklist_core::locale::Locale::ZhCn), "请勾选“我已阅读并承诺”");
+}

@@ -53,6 +53,7 @@ impl Validator {
                     .map(|_| field.required_if_severity.unwrap_or(Severity::Error)),
             };
             match sev {
+                Some(Severity::Error) if field.checkbox => out.push(make(FieldCode::Unticked, Severity::Error)),
                 Some(Severity::Error) => out.push(make(FieldCode::Required, Severity::Error)),
                 Some(sev) => out.push(make(FieldCode::Expected, sev)),
                 None => {}

@@ -11,6 +11,9 @@ crate::finding_codes! {
         /// of severity warning): the user fills it in or confirms that there is none. Not
         /// "不能为空", which the confirmation would contradict.
         Expected = "expected" { zh: "未填写{label}：如确实没有，请勾选“已核实，情况属实”", en: "{label} is not filled in: if there is none, tick “Checked: this is correct”" },
+        /// A required checkbox (`"checkbox": true`) is not ticked: "{label}不能为空" reads wrong for a
+        /// sentence such as 我已阅读并承诺.
+        Unticked = "unticked" { zh: "请勾选“{label}”", en: "Tick “{label}”" },
         /// The JSON value has the wrong type for the field.
         WrongType = "wrong_type" { zh: "{label}的填写方式不正确（应为{expected}）", en: "{label} has the wrong kind of value (expected {expected})" },
         /// Text longer than allowed.
