@@ -13,7 +13,7 @@ use super::pointer::{convert, display, set_pointer, split_pointer, text_value};
 use super::state::{Store, SubmitState};
 use crate::ui::dom::{esc, REMOVE_ASK, REMOVE_CONFIRM};
 use crate::ui::text::{w, W};
-use checklist_core::finding::{Confirmation, Report};
+use checklist_core::finding::{Confirmation, Report, Severity};
 use checklist_core::template::FieldType;
 
 impl Store {
@@ -69,7 +69,11 @@ impl Store {
                     let from = display(self.value_at(&path));
                     let to = display(Some(&v));
                     self.set(&path, Some(v), fx);
-                    self.notice = Some(Notice::Normalised { from, to });
+                    // Announced only when what it became is valid: "已将“xyz”规范为“XYZ”" beside
+                    // 未能识别 would say the input was fixed when it was not.
+                    if !self.findings_at(&path).any(|f| f.severity == Severity::Error) {
+                        self.notice = Some(Notice::Normalised { from, to });
+                    }
                 }
                 self.editing.touched.insert(path);
             }
@@ -497,5 +501,24 @@ mod tests {
         s.update(Msg::Confirm { code: code.clone(), path: path.clone(), on: false, at: String::new(), in_summary: false });
         let fx = s.update(Msg::Confirm { code, path, on: true, at: "2026-01-15T10:00:00+08:00".into(), in_summary: false });
         assert!(!fx.iter().any(|e| matches!(e, Effect::FocusSummaryLink(_))), "{fx:?}");
+    }
+
+    #[test]
+    fn leaving_a_field_announces_its_normalised_form_only_when_that_is_valid() {
+        let mut s = store("geren");
+        s.update(Msg::Input { path: "/header/eventDate".into(), raw: "2025.6.15".into() });
+        s.update(Msg::Touch("/header/eventDate".into()));
+        assert_eq!(s.record["header"]["eventDate"], "2025-06-15");
+        assert!(matches!(s.notice, Some(Notice::Normalised { .. })), "{:?}", s.notice);
+        s.notice = None;
+        // Unknown text in a country field is no country after normalising either: nothing to announce.
+        if s.record.pointer("/family/members/0").is_none() {
+            s.update(Msg::AddRow("/family/members".into()));
+        }
+        let nationality = "/family/members/0/nationality";
+        s.update(Msg::Input { path: nationality.into(), raw: "xyz".into() });
+        s.update(Msg::Touch(nationality.into()));
+        assert!(s.findings_at(nationality).any(|f| f.severity == Severity::Error), "{:?}", s.record.pointer(nationality));
+        assert!(!matches!(s.notice, Some(Notice::Normalised { .. })), "{:?}", s.notice);
     }
 }
