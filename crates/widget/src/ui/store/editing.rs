@@ -75,7 +75,12 @@ impl Store {
                         self.notice = Some(Notice::Normalised { from, to });
                     }
                 }
-                self.editing.touched.insert(path);
+                // Passing through an empty field with Tab judges nothing: a keyboard user moving
+                // through the form would otherwise leave a trail of 不能为空. Its errors wait for
+                // 校验 / 提交, or for the user to leave it with something in it (then they follow it).
+                if self.editing.touched.contains(&path) || !checklist_core::engine::is_empty(self.value_at(&path)) {
+                    self.editing.touched.insert(path);
+                }
             }
             Msg::AddRow(table) => {
                 if let Some(row_path) = self.add_row(&table) {
@@ -520,5 +525,26 @@ mod tests {
         s.update(Msg::Touch(nationality.into()));
         assert!(s.findings_at(nationality).any(|f| f.severity == Severity::Error), "{:?}", s.record.pointer(nationality));
         assert!(!matches!(s.notice, Some(Notice::Normalised { .. })), "{:?}", s.notice);
+    }
+
+    #[test]
+    fn tabbing_through_an_empty_field_leaves_it_quiet_until_validate() {
+        let mut s = store("geren");
+        let name = "/header/unitName";
+        s.update(Msg::Touch(name.into()));
+        assert!(s.findings_at(name).any(|f| f.severity == Severity::Error), "the engine finds it empty");
+        assert_eq!(s.visible_message(name), None, "passing through with Tab says nothing");
+        // Typed, left, cleared, left: the user has worked on it, so 不能为空 follows it.
+        s.update(Msg::Input { path: name.into(), raw: "某某局".into() });
+        s.update(Msg::Touch(name.into()));
+        s.update(Msg::Input { path: name.into(), raw: String::new() });
+        s.update(Msg::Touch(name.into()));
+        assert!(s.visible_message(name).is_some_and(|(_, m)| m.contains("不能为空")), "{:?}", s.visible_message(name));
+        // 校验 shows every field's errors.
+        let other = "/header/position";
+        s.update(Msg::Touch(other.into()));
+        assert_eq!(s.visible_message(other), None);
+        s.update(Msg::Validate);
+        assert!(s.visible_message(other).is_some());
     }
 }
