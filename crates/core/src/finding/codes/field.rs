@@ -10,7 +10,7 @@ crate::finding_codes! {
         /// A value the template expects but does not require is missing (a `required` or `requiredIf`
         /// of severity warning): the user fills it in or confirms that there is none. Not
         /// "不能为空", which the confirmation would contradict.
-        Expected = "expected" { zh: "未填写{label}：如确实没有，请勾选“已核实，情况属实”", en: "{label} is not filled in: if there is none, tick “Checked: this is correct”" },
+        Expected = "expected" { zh: "未填写{label}，如确实没有，请勾选“已核实，情况属实”", en: "{label} is not filled in; if there is none, tick “Checked: this is correct”" },
         /// A required checkbox (`"checkbox": true`) is not ticked: "{label}不能为空" reads wrong for a
         /// sentence such as 我已阅读并承诺.
         Unticked = "unticked" { zh: "请勾选“{label}”", en: "Tick “{label}”" },
