@@ -148,7 +148,10 @@ for (const kind of Object.keys(SCENARIOS)) {
       const before = await getJson(`${server.url}/api/checklists`);
       assert.equal(await submit(page), 'errors');
       const summary = page.locator('[data-summary]');
-      assert.equal(await summary.getAttribute('role'), 'alert');
+      // A labelled region, not a live one (its counts change at every correction); 提交's status line announces it.
+      assert.equal(await summary.getAttribute('role'), 'region');
+      assert.equal(await summary.getAttribute('aria-live'), null);
+      assert.match(await page.locator('[data-notice]').textContent(), /未提交|Not submitted/);
       const link = page.locator(`[data-summary] a[data-target^="${sc.error}"]`).first();
       await until(() => link.count(), `no summary link for ${sc.error}`);
       const path = await link.getAttribute('data-target');

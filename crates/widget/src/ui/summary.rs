@@ -23,8 +23,12 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
     }
     let (errors, warnings) = s.counts();
     let title = say(l, P::SummaryTitle { errors, warnings });
+    // A labelled region that 校验 moves focus to (its title is read then), not a live region: the
+    // title's counts change while the user corrects fields, and role="alert" had some screen
+    // readers announce the whole summary again at every keystroke. A blocked 提交 is announced by
+    // the status line next to it.
     html! {
-        <div class="ac-summary" role="alert" tabindex="-1" data-summary="" aria-labelledby="ac-summary-title">
+        <div class="ac-summary" role="region" tabindex="-1" data-summary="" aria-labelledby="ac-summary-title">
             <h2 id="ac-summary-title">{ title }</h2>
             <ul>
                 { for blocking.iter().enumerate().map(|(i, f)| {
