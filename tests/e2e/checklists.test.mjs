@@ -148,10 +148,13 @@ for (const kind of Object.keys(SCENARIOS)) {
       const before = await getJson(`${server.url}/api/checklists`);
       assert.equal(await submit(page), 'errors');
       const summary = page.locator('[data-summary]');
-      // A labelled region, not a live one (its counts change at every correction); 提交's status line announces it.
+      // A labelled region, not a live one (its counts change at every correction); what 提交 came to is read
+      // where focus moves, next to 提交.
       assert.equal(await summary.getAttribute('role'), 'region');
       assert.equal(await summary.getAttribute('aria-live'), null);
-      assert.match(await page.locator('[data-notice]').textContent(), /未提交|Not submitted/);
+      await until(() => page.evaluate(() => document.querySelector('accountability-checklist').shadowRoot.activeElement?.matches('[data-outcome]')),
+        'focus on the outcome next to 提交');
+      assert.match(await page.locator('[data-outcome]').textContent(), /未能提交|Not submitted/);
       const link = page.locator(`[data-summary] a[data-target^="${sc.error}"]`).first();
       await until(() => link.count(), `no summary link for ${sc.error}`);
       const path = await link.getAttribute('data-target');
