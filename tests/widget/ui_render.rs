@@ -118,6 +118,18 @@ async fn presence_answer_reveals_the_table_and_add_row_adds_one() {
     let html = render(&sh).await;
     assert!(html.contains("data-path=\"/C11/presence\""));
     assert!(!html.contains("data-table=\"/C11/"), "tables stay hidden until 有");
+    // Every 本项情况 legend carries its section's title for screen readers: no two legends read the same.
+    let legends: Vec<&str> = html
+        .split("data-legend-section=\"\"")
+        .skip(1)
+        .map(|s| s.split('>').nth(1).and_then(|t| t.split('<').next()).unwrap_or(""))
+        .collect();
+    assert!(legends.len() >= 13, "{legends:?}");
+    assert!(legends.contains(&"（本人持有普通护照以及因私出国的情况）"), "{legends:?}");
+    let mut unique = legends.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), legends.len(), "{legends:?}");
     sh.dispatch(Msg::Set { path: "/C11/presence".into(), value: Some("有".into()) });
     let html = render(&sh).await;
     let table = html.split("data-table=\"/C11/").nth(1).and_then(|s| s.split('"').next()).expect("C11 table shown").to_owned();

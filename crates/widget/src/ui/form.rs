@@ -126,7 +126,9 @@ fn presence(s: &Store, sh: &Shared, sec: &Section, p: &checklist_core::template:
     html! {
         <>
         <fieldset class="ac-radios" id={id.clone()} aria-describedby={msg.as_ref().map(|_| err_id.clone())}>
-            <legend>{ w(l, W::ThisItem) }<span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ w(l, W::RequiredMark) }</span></legend>
+            // Every section asks 本项情况: the section's title, for screen readers only, tells the 13
+            // groups apart where the legend is read without the region around it.
+            <legend>{ w(l, W::ThisItem) }<span class="ac-sr" data-legend-section="">{ format!("{}{}{}", w(l, W::OpenParen), sec.title.get(l), w(l, W::CloseParen)) }</span><span class="ac-req" aria-hidden="true">{ "*" }</span><span class="ac-sr">{ w(l, W::RequiredMark) }</span></legend>
             { radio(sh, &path, &format!("{id}.0"), PRESENCE_HAS, &has, current.as_deref() == Some(PRESENCE_HAS), s.read_only(), msg.as_ref().map(|_| true)) }
             { radio(sh, &path, &format!("{id}.1"), PRESENCE_NONE, &none, current.as_deref() == Some(PRESENCE_NONE), s.read_only(), msg.as_ref().map(|_| true)) }
             { error_line(&path, &err_id, msg) }
