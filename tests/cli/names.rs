@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use checklist_core::template;
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    std::fs::read_to_string(crate::docs::root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The quoted names on the first line of `text` that contains `marker`.

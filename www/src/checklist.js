@@ -140,9 +140,13 @@ export function whenLoaded() {
   // whenLoaded("geren", …): the named built-in templates too, so that mount() renders at once after it. A name
   // that is none of them (a typo would otherwise load nothing, silently) rejects with a TypeError naming the closest.
   const names = Array.prototype.slice.call(arguments);
-  for (const n of names) {
-    if (typeof n !== "string") return Promise.reject(new TypeError("accountability-checklist: whenLoaded(...names) expected names of built-in templates as strings"));
-    if (BUILTIN_TEMPLATES.indexOf(n) < 0) return Promise.reject(new TypeError(unknownName("built-in template", n, BUILTIN_TEMPLATES)));
+  try {
+    for (const n of names) {
+      if (typeof n !== "string") fail("whenLoaded(...names)", "names of built-in templates as strings");
+      if (BUILTIN_TEMPLATES.indexOf(n) < 0) throw new TypeError(unknownName("built-in template", n, BUILTIN_TEMPLATES));
+    }
+  } catch (e) {
+    return Promise.reject(e);
   }
   return names.length ? Promise.all([loading].concat(names.map(loadTemplate))).then(() => undefined) : loading;
 }

@@ -32,7 +32,7 @@ pub(crate) fn review(s: &Store, sh: &Shared) -> Html {
                     <h3 id="ac-warn-title">{ w(l, W::PleaseConfirmTheseWarnings) }</h3>
                     <ul>
                         { for warnings.iter().enumerate().map(|(i, f)| html! {
-                            <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f.code.as_str(), &f.path, f.confirmed, &format!("ac-rev-c{i}"), &f.message(l), false) }</li>
+                            <li>{ f.message(l) }{ " " }{ confirm_box(sh, l, f, &format!("ac-rev-c{i}"), &f.message(l), false) }</li>
                         }) }
                     </ul>
                 </section>

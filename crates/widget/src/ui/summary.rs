@@ -8,7 +8,7 @@ use super::shared::Shared;
 use super::store::msg::Msg;
 use super::store::state::Store;
 use super::text::{say, w, P, W};
-use checklist_core::finding::Severity;
+use checklist_core::finding::{Finding, Severity};
 use checklist_core::locale::Locale;
 
 /// The summary (nothing until the user asked for it, or nothing blocks).
@@ -48,7 +48,7 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
                                 onclick={sh.cb(move |e: MouseEvent| { e.prevent_default(); Some(Msg::Focus(p2.clone())) })}>
                                 { if warn { w(l, W::WarningColon) } else { "" } }{ text.clone() }
                             </a>
-                            if warn { { confirm_box(sh, l, f.code.as_str(), &f.path, false, &format!("ac-sum-c{i}"), &text, true) } }
+                            if warn { { confirm_box(sh, l, f, &format!("ac-sum-c{i}"), &text, true) } }
                         </li>
                     }
                 }) }
@@ -57,14 +57,14 @@ pub(crate) fn summary(s: &Store, sh: &Shared) -> Html {
     }
 }
 
-/// A warning's 已核实，情况属实 box.
-/// `in_summary`: the box of an entry of the error summary (which goes away once ticked).
-#[allow(clippy::too_many_arguments)]
-pub(crate) fn confirm_box(sh: &Shared, l: Locale, code: &str, path: &str, checked: bool, id: &str, what: &str, in_summary: bool) -> Html {
+/// A warning's 已核实，情况属实 box, ticked when the warning is confirmed. `in_summary`: the box of an
+/// entry of the error summary (which goes away once ticked).
+pub(crate) fn confirm_box(sh: &Shared, l: Locale, f: &Finding, id: &str, what: &str, in_summary: bool) -> Html {
+    let (code, path) = (f.code.as_str(), &f.path);
     let (c, p, host) = (code.to_owned(), path.to_owned(), sh.clone());
     html! {
         <span class="ac-confirm">
-            <input type="checkbox" id={id.to_owned()} data-confirm={format!("{code}|{path}")} checked={checked}
+            <input type="checkbox" id={id.to_owned()} data-confirm={format!("{code}|{path}")} checked={f.confirmed}
                 onchange={sh.cb(move |e: Event| {
                     let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
                     Some(Msg::Confirm { code: c.clone(), path: p.clone(), on, at: host.now(), in_summary })
