@@ -26,6 +26,18 @@ NODE_BIN := $(E2E)/node_modules/.bin
 # section (toolchain names, 0.1 KB). Tried and left out: --merge-similar-functions (+69 bytes brotli on this module),
 # --gufa-optimizing, a second -Oz, -inline-threshold=0 for LLVM (+0.8 KB), opt-level "s" (+39 KB).
 WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
+# The shipped module's standard library is compiled with it (cargo -Zbuild-std, from the rust-src component of
+# the same pinned rustc; RUSTC_BOOTSTRAP=1 lets that stable compiler take the two unstable options), for size:
+# - panics trap at once (-Cpanic=immediate-abort). With panic = "abort" they already ended in a trap, after a
+#   panic hook whose message went nowhere on wasm32-unknown-unknown; the formatting machinery, the messages and
+#   the source locations behind it were all linked in (-14.6 KB brotli);
+# - the standard library's optimize_for_size feature (smaller sorts and string searching, -2.8 KB);
+# - target-cpu=mvp reaches the standard library too, so nothing post-MVP comes from it.
+# RUSTFLAGS replaces .cargo/config.toml's rustflags, so target-cpu=mvp is repeated here. Host crates (build scripts,
+# proc macros) are not affected: with --target, RUSTFLAGS applies to the target's crates only. The browser unit
+# tests (make wasm-test) still build on the prebuilt standard library; the e2e tests run this module.
+WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+WASM_STD_RUSTFLAGS := -C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort
 # The lowering run also gives the module's imports, their module and its exports one- or two-letter names (wasm-bindgen's
 # import names carry a hash each and compress badly: -3.3 KB brotli); it prints the map, with which
 # tests/e2e/minify-names.mjs renames them in the glue and checks that glue and module agree. Not inside the -Oz run:
@@ -85,6 +97,7 @@ old-kernels: apt-tools
 setup:
 	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
 	@{ $(CARGO) fmt --version && $(CARGO) clippy --version; } >/dev/null 2>&1 || rustup component add rustfmt clippy
+	@rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
 
 # Node 20 (playwright-core's minimum) is part of this project's machine image; Debian's own nodejs (18)
 # is only a last resort when npm is missing altogether.
@@ -128,7 +141,8 @@ data-check: test-tools
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools
-	$(CARGO) rustc -p checklist-widget --lib --release --target $(WASM_TARGET) --crate-type cdylib
+	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_STD_RUSTFLAGS)" $(CARGO) rustc $(WASM_BUILD_STD) \
+		-p checklist-widget --lib --release --target $(WASM_TARGET) --crate-type cdylib
 	@mkdir -p $(TARGET_DIR)/wasm-mvp
 	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
 	wasm-bindgen --target web --no-typescript --out-name $(PKG_NAME) --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
