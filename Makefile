@@ -37,7 +37,7 @@ WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
 # proc macros) are not affected: with --target, RUSTFLAGS applies to the target's crates only. The browser unit
 # tests (make wasm-test) still build on the prebuilt standard library; the e2e tests run this module.
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-WASM_STD_RUSTFLAGS := -C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort
+WASM_CARGO := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort" $(CARGO)
 # The lowering run also gives the module's imports, their module and its exports one- or two-letter names (wasm-bindgen's
 # import names carry a hash each and compress badly: -3.3 KB brotli); it prints the map, with which
 # tests/e2e/minify-names.mjs renames them in the glue and checks that glue and module agree. Not inside the -Oz run:
@@ -63,7 +63,7 @@ DEMO_KEY ?= target/demo/data.key
 # "Today" for the demo server: the current date in Asia/Shanghai unless given (make demo DEMO_TODAY=2026-01-15).
 DEMO_TODAY ?= $(shell TZ=Asia/Shanghai date +%F)
 
-.PHONY: www dist old-kernels integrity load fuzz bench-browser peer-page bench-kernel profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
+.PHONY: size-floor www dist old-kernels integrity load fuzz bench-browser peer-page bench-kernel profile-browser test setup tools apt-tools wasm-bindgen-cli npm-tools native lint wasm-test pkg size server demo e2e bench test-tools data-check
 
 ## Run every test, stopping at the first failing layer: formatting and lints (natively and for WebAssembly);
 ## the native unit, integration, property and CLI tests (one test binary per crate); the shipped data against
@@ -74,11 +74,12 @@ test: tools lint native data-check wasm-test size-guard e2e
 native: setup
 	$(CARGO) test --workspace --all-targets --no-fail-fast
 
-## rustfmt (rustfmt.toml) over the workspace and the fuzz crate; clippy with every warning an error, over every
+## rustfmt (rustfmt.toml) over the workspace, the fuzz crate and the size-floor crate; clippy with every warning an error, over every
 ## target natively and over the two crates that are compiled to WebAssembly (the web layer exists only there).
 lint: setup
 	$(CARGO) fmt --all --check
 	$(CARGO) fmt --manifest-path tests/fuzz/Cargo.toml --check
+	$(CARGO) fmt --manifest-path tests/size-floor/Cargo.toml --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy -p checklist-core -p checklist-widget --lib --target $(WASM_TARGET) -- -D warnings
 
@@ -141,19 +142,39 @@ data-check: test-tools
 
 ## The WebAssembly package in www/pkg/ (gitignored). Cargo is incremental, so this always runs it.
 pkg: tools
-	RUSTC_BOOTSTRAP=1 RUSTFLAGS="$(WASM_STD_RUSTFLAGS)" $(CARGO) rustc $(WASM_BUILD_STD) \
-		-p checklist-widget --lib --release --target $(WASM_TARGET) --crate-type cdylib
-	@mkdir -p $(TARGET_DIR)/wasm-mvp
-	node $(E2E)/strip-target-features.mjs $(WASM) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
-	wasm-bindgen --target web --no-typescript --out-name $(PKG_NAME) --out-dir $(PKG) $(TARGET_DIR)/wasm-mvp/$(PKG_NAME).wasm
-	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(WASM_MINIFY_NAMES) $(PKG)/accountability_checklist_bg.wasm \
-		-o $(PKG)/accountability_checklist_bg.wasm > $(TARGET_DIR)/wasm-mvp/names.json
-	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(PKG)/accountability_checklist_bg.wasm -o $(PKG)/accountability_checklist_bg.wasm
-	node $(E2E)/wasm-mvp.mjs $(PKG)/accountability_checklist_bg.wasm
-	node $(E2E)/minify-names.mjs $(PKG)/accountability_checklist.js $(TARGET_DIR)/wasm-mvp/names.json $(PKG)/accountability_checklist_bg.wasm
-	$(NODE_BIN)/esbuild $(PKG)/accountability_checklist.js --target=$(JS_TARGET) --format=esm --minify --log-level=warning \
-		--outfile=$(PKG)/accountability_checklist.js --allow-overwrite
+	$(WASM_CARGO) rustc $(WASM_BUILD_STD) -p checklist-widget --lib --release --target $(WASM_TARGET) --crate-type cdylib
+	$(call wasm_package,$(WASM),$(PKG),$(TARGET_DIR)/wasm-mvp)
 	@$(MAKE) --no-print-directory www integrity
+
+# The steps from a cargo-built module to what ships: $(1) the module, $(2) the package directory (it gets
+# $(PKG_NAME)_bg.wasm and $(PKG_NAME).js), $(3) a scratch directory. make size-floor runs them too.
+define wasm_package
+	@mkdir -p $(3)
+	node $(E2E)/strip-target-features.mjs $(1) $(3)/$(PKG_NAME).wasm
+	wasm-bindgen --target web --no-typescript --out-name $(PKG_NAME) --out-dir $(2) $(3)/$(PKG_NAME).wasm
+	$(NODE_BIN)/wasm-opt $(WASM_LOWER_FEATURES) $(WASM_LOWERING) $(WASM_MINIFY_NAMES) $(2)/$(PKG_NAME)_bg.wasm \
+		-o $(2)/$(PKG_NAME)_bg.wasm > $(3)/names.json
+	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(2)/$(PKG_NAME)_bg.wasm -o $(2)/$(PKG_NAME)_bg.wasm
+	node $(E2E)/wasm-mvp.mjs $(2)/$(PKG_NAME)_bg.wasm
+	node $(E2E)/minify-names.mjs $(2)/$(PKG_NAME).js $(3)/names.json $(2)/$(PKG_NAME)_bg.wasm
+	$(NODE_BIN)/esbuild $(2)/$(PKG_NAME).js --target=$(JS_TARGET) --format=esm --minify --log-level=warning \
+		--outfile=$(2)/$(PKG_NAME).js --allow-overwrite
+endef
+
+## The least a page could download while the widget is Yew with the core's rules in the browser (issue #17):
+## tests/size-floor/ built and packaged as the module is, once as a minimal Yew view alone and once with the
+## core's entry points a filler uses; printed beside the real module. Not part of `make test`.
+SIZE_FLOOR_DIR := $(TARGET_DIR)/size-floor
+size-floor: pkg
+	@for features in ui core,ui; do \
+		$(WASM_CARGO) rustc $(WASM_BUILD_STD) --manifest-path tests/size-floor/Cargo.toml --features $$features \
+			--release --target $(WASM_TARGET) --target-dir $(SIZE_FLOOR_DIR) -q || exit 1; \
+		cp $(SIZE_FLOOR_DIR)/$(WASM_TARGET)/release/accountability_checklist_size_floor.wasm \
+			$(SIZE_FLOOR_DIR)/$$(echo $$features | tr , -).wasm; \
+	done
+	$(call wasm_package,$(SIZE_FLOOR_DIR)/ui.wasm,$(SIZE_FLOOR_DIR)/ui,$(SIZE_FLOOR_DIR)/ui)
+	$(call wasm_package,$(SIZE_FLOOR_DIR)/core-ui.wasm,$(SIZE_FLOOR_DIR)/core-ui,$(SIZE_FLOOR_DIR)/core-ui)
+	node $(E2E)/size-floor.mjs $(SIZE_FLOOR_DIR)
 
 ## What a portal loads besides pkg/: the loader and the two stylesheets, minified from their sources in www/src/ into
 ## www/ (gitignored build products, same names and places as before): -2.6 KB brotli for the loader, -0.6 KB for the

@@ -3,8 +3,8 @@
 // brotli total is over the budget recorded there, so that growth is a decision and not an accident.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { ROOT } from './lib.mjs';
+import { brotliBytes } from './measure.mjs';
 
 const budget = JSON.parse(await readFile(join(ROOT, 'tests', 'size-budget.json'), 'utf8'));
 let raw = 0;
@@ -12,7 +12,7 @@ let br = 0;
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 for (const f of budget.files) {
   const bytes = await readFile(join(ROOT, f));
-  const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;
+  const b = brotliBytes(bytes);
   raw += bytes.length;
   br += b;
   console.log(`${f.padEnd(44)} ${kb(bytes.length)} KB raw ${kb(b)} KB brotli`);
