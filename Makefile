@@ -162,16 +162,17 @@ define wasm_package
 endef
 
 ## The least a page could download while the widget is Yew with the core's rules in the browser (issue #17):
-## tests/size-floor/ built and packaged as the module is, once as a minimal Yew view alone and once with the
-## core's entry points a filler uses; printed beside the real module. Not part of `make test`.
+## tests/size-floor/ built and packaged as the module is: the core's entry points a filler uses, a minimal Yew
+## view, and the two together; printed beside the real module. Not part of `make test`.
 SIZE_FLOOR_DIR := $(TARGET_DIR)/size-floor
 size-floor: pkg
-	@for features in ui core,ui; do \
+	@for features in core ui core,ui; do \
 		$(WASM_CARGO) rustc $(WASM_BUILD_STD) --manifest-path tests/size-floor/Cargo.toml --features $$features \
 			--release --target $(WASM_TARGET) --target-dir $(SIZE_FLOOR_DIR) -q || exit 1; \
 		cp $(SIZE_FLOOR_DIR)/$(WASM_TARGET)/release/accountability_checklist_size_floor.wasm \
 			$(SIZE_FLOOR_DIR)/$$(echo $$features | tr , -).wasm; \
 	done
+	$(call wasm_package,$(SIZE_FLOOR_DIR)/core.wasm,$(SIZE_FLOOR_DIR)/core,$(SIZE_FLOOR_DIR)/core)
 	$(call wasm_package,$(SIZE_FLOOR_DIR)/ui.wasm,$(SIZE_FLOOR_DIR)/ui,$(SIZE_FLOOR_DIR)/ui)
 	$(call wasm_package,$(SIZE_FLOOR_DIR)/core-ui.wasm,$(SIZE_FLOOR_DIR)/core-ui,$(SIZE_FLOOR_DIR)/core-ui)
 	node $(E2E)/size-floor.mjs $(SIZE_FLOOR_DIR)
