@@ -28,10 +28,12 @@ NODE_BIN := $(E2E)/node_modules/.bin
 WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
 # The shipped module's standard library is compiled with it (cargo -Zbuild-std, from the rust-src component of
 # the same pinned rustc; RUSTC_BOOTSTRAP=1 lets that stable compiler take the two unstable options), for size:
-# - panics trap at once (-Cpanic=immediate-abort). With panic = "abort" they already ended in a trap, after a
-#   panic hook whose message went nowhere on wasm32-unknown-unknown; the formatting machinery, the messages and
-#   the source locations behind it were all linked in (-14.6 KB brotli);
-# - the standard library's optimize_for_size feature (smaller sorts and string searching, -2.8 KB);
+# - panics trap at once (-Cpanic=immediate-abort). With panic = "abort" they already ended the widget in a trap,
+#   after Yew's panic hook had written the message and source line to the console; the formatting machinery, every
+#   panic's message and location were linked in for that line. A panic is a bug (none is known; the fuzz targets
+#   look for them), and every user paid about 14 KB for its console line: the trap's RuntimeError stays;
+# - the standard library's optimize_for_size feature (smaller sorts and string searching).
+# Both together: wasm -16.5 KB brotli, glue -0.3 KB (docs/performance.md);
 # - target-cpu=mvp reaches the standard library too, so nothing post-MVP comes from it.
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so target-cpu=mvp is repeated here. Host crates (build scripts,
 # proc macros) are not affected: with --target, RUSTFLAGS applies to the target's crates only. The browser unit
