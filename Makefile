@@ -38,6 +38,8 @@ WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so target-cpu=mvp is repeated here. Host crates (build scripts,
 # proc macros) are not affected: with --target, RUSTFLAGS applies to the target's crates only. The browser unit
 # tests (make wasm-test) still build on the prebuilt standard library; the e2e tests run this module.
+# Tried with it and left out: -Zinline-mir=no (no change), -Zmir-opt-level=1 (+0.8 KB), -Zfmt-debug=none (-0.3 KB,
+# but the JSON readers' error messages quote values with {:?}).
 WASM_BUILD_STD := -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 WASM_CARGO := RUSTC_BOOTSTRAP=1 RUSTFLAGS="-C target-cpu=mvp -Zunstable-options -Cpanic=immediate-abort" $(CARGO)
 # The lowering run also gives the module's imports, their module and its exports one- or two-letter names (wasm-bindgen's
