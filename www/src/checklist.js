@@ -45,6 +45,7 @@ const MESSAGES = {
     csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，清单无法启动。请门户管理员在 script-src 中加入 'wasm-unsafe-eval'（Chromium 97 以下内核须使用 'unsafe-eval'）。",
     download: "清单组件下载失败，或下载的文件未通过完整性校验。已填写的内容不受影响。请检查网络后点击“重试”。",
     retry: "重试",
+    crash: "清单组件出现内部错误，已停止工作。已填写的内容仍在页面上，可以查看和复制；请先复制需要保留的内容，再刷新页面，浏览器中保存的草稿（如有）会在刷新后恢复。如问题重复出现，请联系本单位信息化部门。",
   },
   en: {
     loading: "Loading the checklist…",
@@ -53,6 +54,7 @@ const MESSAGES = {
     csp: "This page's Content Security Policy forbids WebAssembly, so the checklist cannot start. The portal must allow 'wasm-unsafe-eval' in script-src ('unsafe-eval' on kernels before Chromium 97).",
     download: "The checklist could not be downloaded, or the download failed its integrity check. Nothing you typed is affected. Check the network and press Retry.",
     retry: "Retry",
+    crash: "The checklist stopped after an internal error. What you typed is still on the page to read and copy: copy what you need, then reload the page; a draft saved in the browser (if any) is restored. If it happens again, contact your unit's IT department.",
   },
 };
 
@@ -79,6 +81,34 @@ function messageOf(e) {
 let glue = null; // wasm-bindgen's module, once initialised
 let memoryOfWasm = null; // the instance's memory (its export names are minified: found by type)
 let loading = null;
+
+// A trap in the module (a Rust panic, which is a bug: none is known) leaves it unusable for every widget on the
+// page. A trap comes back as a WebAssembly.RuntimeError: thrown into a handle method's caller, or, from an event
+// listener or a task of the module, to the window's `error` / `unhandledrejection`, where it is told apart from
+// another module's by a stack that passes through our glue. Each mounted widget then says so (role="alert"),
+// keeps what the user typed on screen, and dispatches checklist-error {kind: "crash"}; its handle refuses calls.
+let crashed = false;
+const crashWatchers = [];
+
+function isTrap(e) {
+  return typeof WebAssembly === "object" && WebAssembly !== null && typeof WebAssembly.RuntimeError === "function" && e instanceof WebAssembly.RuntimeError;
+}
+
+function crash() {
+  if (crashed) return;
+  crashed = true;
+  crashWatchers.slice().forEach((w) => w());
+}
+
+function watchForTraps() {
+  const ours = (e) => isTrap(e) && String(e.stack).indexOf(GLUE_URL) >= 0;
+  window.addEventListener("error", (ev) => {
+    if (ours(ev.error)) crash();
+  });
+  window.addEventListener("unhandledrejection", (ev) => {
+    if (ours(ev.reason)) crash();
+  });
+}
 
 async function loadModule() {
   if (typeof WebAssembly !== "object" || WebAssembly === null || typeof WebAssembly.instantiate !== "function") {
@@ -118,6 +148,7 @@ async function loadModule() {
       throw startError("load", e instanceof TypeError ? "download" : "init", detail);
     }
     glue = both[1];
+    watchForTraps();
     memoryOfWasm = Object.keys(instance).map((k) => instance[k]).filter((v) => v instanceof WebAssembly.Memory)[0] || null;
   } finally {
     document.removeEventListener("securitypolicyviolation", onViolation);
@@ -344,7 +375,8 @@ const HANDLE_ARGS = {
  * readable message; otherwise whenReady() rejects with it. Either way the message is shown in the element
  * and `checklist-error` ({kind: "options", message}) is dispatched. A widget that cannot start at all shows
  * why in the element and dispatches `checklist-error` with {kind: "unsupported" | "load", reason, message};
- * a failed download offers 重试 (Retry). `checklist-ready` is dispatched when the widget has rendered.
+ * a failed download offers 重试 (Retry). `checklist-ready` is dispatched when the widget has rendered. If the
+ * module traps later, the widget says so above its form and dispatches `checklist-error` {kind: "crash", message}.
  */
 export function mount(element, options) {
   if (!element || typeof element.attachShadow !== "function") fail("mount(element, options)", "an element as element");
@@ -376,6 +408,10 @@ export function mount(element, options) {
 
   let inner = null;
   let destroyed = false;
+  const forget = () => {
+    const i = crashWatchers.indexOf(showCrash);
+    if (i >= 0) crashWatchers.splice(i, 1);
+  };
   let optionsText;
   let settle = null;
   const ready = new Promise((resolve, reject) => {
@@ -416,6 +452,17 @@ export function mount(element, options) {
     dispatch(element, "checklist-error", { kind: e.kind, reason: e.reason, message: p.textContent });
   }
 
+  // The module trapped (see crash()): say so above the form, which stays as it was so that nothing typed is lost.
+  function showCrash() {
+    clear(status);
+    const p = document.createElement("p");
+    p.setAttribute("role", "alert");
+    p.className = "ac-boot-error";
+    p.textContent = text(locale, "crash");
+    status.appendChild(p);
+    dispatch(element, "checklist-error", { kind: "crash", message: p.textContent });
+  }
+
   function refuse(e) {
     const message = messageOf(e);
     clear(status);
@@ -432,6 +479,12 @@ export function mount(element, options) {
 
   function attach() {
     if (destroyed || inner) return;
+    if (crashed) {
+      showCrash();
+      const e = new Error("accountability-checklist: the widget stopped on an internal error; reload the page");
+      settle.reject(e);
+      throw e;
+    }
     try {
       // JSON text crosses into WebAssembly much faster than a large object (README, Performance).
       // The built-in templates it needs, as {name: text}: one more string across.
@@ -439,8 +492,15 @@ export function mount(element, options) {
       templates.forEach((n) => {
         builtins[n] = templateTexts[n];
       });
+      crashWatchers.push(showCrash);
       inner = glue.mount(element, root, optionsText, templates.length ? JSON.stringify(builtins) : undefined);
     } catch (e) {
+      if (isTrap(e)) {
+        crash();
+        settle.reject(e);
+        throw e;
+      }
+      forget();
       refuse(e);
     }
     clear(status);
@@ -470,19 +530,24 @@ export function mount(element, options) {
     whenReady: () => ready,
     destroy() {
       destroyed = true;
-      if (inner) {
-        inner.destroy();
-        inner = null;
-      }
+      forget();
+      if (inner && !crashed) inner.destroy();
+      inner = null;
     },
   };
   Object.keys(HANDLE_ARGS).forEach((name) => {
     handle[name] = function () {
       const args = HANDLE_ARGS[name].apply(null, arguments);
+      if (crashed && inner) throw new Error(`accountability-checklist: ${name}() called after the widget stopped on an internal error; reload the page`);
       if (!inner) {
         throw new Error(`accountability-checklist: ${name}() called ${destroyed ? "after destroy()" : "before the widget finished loading; await handle.whenReady() first"}`);
       }
-      return inner[name].apply(inner, args);
+      try {
+        return inner[name].apply(inner, args);
+      } catch (e) {
+        if (isTrap(e)) crash();
+        throw e;
+      }
     };
   });
   Object.freeze(handle);
