@@ -151,7 +151,8 @@ pkg: tools
 	@$(MAKE) --no-print-directory www integrity
 
 # The steps from a cargo-built module to what ships: $(1) the module, $(2) the package directory (it gets
-# $(PKG_NAME)_bg.wasm and $(PKG_NAME).js), $(3) a scratch directory. make size-floor runs them too.
+# $(PKG_NAME)_bg.wasm and $(PKG_NAME).js), $(3) a scratch directory. make size-floor runs them too. glue-traps.mjs
+# makes the glue's closure wrappers hand a trap of the module to the loader (which shows it in each widget).
 define wasm_package
 	@mkdir -p $(3)
 	node $(E2E)/strip-target-features.mjs $(1) $(3)/$(PKG_NAME).wasm
@@ -161,6 +162,7 @@ define wasm_package
 	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(2)/$(PKG_NAME)_bg.wasm -o $(2)/$(PKG_NAME)_bg.wasm
 	node $(E2E)/wasm-mvp.mjs $(2)/$(PKG_NAME)_bg.wasm
 	node $(E2E)/minify-names.mjs $(2)/$(PKG_NAME).js $(3)/names.json $(2)/$(PKG_NAME)_bg.wasm
+	node $(E2E)/glue-traps.mjs $(2)/$(PKG_NAME).js
 	$(NODE_BIN)/esbuild $(2)/$(PKG_NAME).js --target=$(JS_TARGET) --format=esm --minify --log-level=warning \
 		--outfile=$(2)/$(PKG_NAME).js --allow-overwrite
 endef

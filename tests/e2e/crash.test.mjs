@@ -6,6 +6,9 @@
 // The trap here is real: V8 is started with a cap on WebAssembly memory (--wasm-max-mem-pages), so that the
 // module's allocator fails once the user pastes a long text, and Rust aborts, which traps. Rust code of the
 // widget calls nothing that panics on purpose; an allocation failure is the one trap a test can cause from outside.
+// It happens in the module's input listener, so it reaches the loader through the glue's closure wrapper
+// (tests/e2e/glue-traps.mjs); compat.test.mjs does the same in the old kernels, whose window `error` event
+// does not carry the error.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';

@@ -83,10 +83,11 @@ let memoryOfWasm = null; // the instance's memory (its export names are minified
 let loading = null;
 
 // A trap in the module (a Rust panic, which is a bug: none is known) leaves it unusable for every widget on the
-// page. A trap comes back as a WebAssembly.RuntimeError: thrown into a handle method's caller, or, from an event
-// listener or a task of the module, to the window's `error` / `unhandledrejection`, where it is told apart from
-// another module's by a stack that passes through our glue. Each mounted widget then says so (role="alert"),
+// page. A trap is a WebAssembly.RuntimeError: thrown into a handle method's caller (the handle's wrapper sees it),
+// or out of the glue's closures that the browser calls (event listeners, promise callbacks, timers), which report
+// it to crash() (tests/e2e/glue-traps.mjs adds that to the glue). Each mounted widget then says so (role="alert"),
 // keeps what the user typed on screen, and dispatches checklist-error {kind: "crash"}; its handle refuses calls.
+// A trap of another module on the portal's page does not pass through our glue.
 let crashed = false;
 const crashWatchers = [];
 
@@ -98,16 +99,6 @@ function crash() {
   if (crashed) return;
   crashed = true;
   crashWatchers.slice().forEach((w) => w());
-}
-
-function watchForTraps() {
-  const ours = (e) => isTrap(e) && String(e.stack).indexOf(GLUE_URL) >= 0;
-  window.addEventListener("error", (ev) => {
-    if (ours(ev.error)) crash();
-  });
-  window.addEventListener("unhandledrejection", (ev) => {
-    if (ours(ev.reason)) crash();
-  });
 }
 
 async function loadModule() {
@@ -148,7 +139,7 @@ async function loadModule() {
       throw startError("load", e instanceof TypeError ? "download" : "init", detail);
     }
     glue = both[1];
-    watchForTraps();
+    if (typeof glue.__wbg_set_trap_handler === "function") glue.__wbg_set_trap_handler(crash);
     memoryOfWasm = Object.keys(instance).map((k) => instance[k]).filter((v) => v instanceof WebAssembly.Memory)[0] || null;
   } finally {
     document.removeEventListener("securitypolicyviolation", onViolation);
