@@ -27,13 +27,13 @@ NODE_BIN := $(E2E)/node_modules/.bin
 # --gufa-optimizing, a second -Oz, -inline-threshold=0 for LLVM (+0.8 KB), opt-level "s" (+39 KB).
 WASM_OPT_PASSES := -Oz --gufa --converge --strip-producers
 # The shipped module's standard library is compiled with it (cargo -Zbuild-std, from the rust-src component of
-# the same pinned rustc; RUSTC_BOOTSTRAP=1 lets that stable compiler take the two unstable options), for size:
+# the same rustc, 1.95 on these machines; RUSTC_BOOTSTRAP=1 lets that stable compiler take the two unstable options), for size:
 # - panics trap at once (-Cpanic=immediate-abort). With panic = "abort" they already ended the widget in a trap,
 #   after Yew's panic hook had written the message and source line to the console; the formatting machinery, every
 #   panic's message and location were linked in for that line. A panic is a bug (none is known; the fuzz targets
 #   look for them), and every user paid about 14 KB for its console line: the trap's RuntimeError stays;
 # - the standard library's optimize_for_size feature (smaller sorts and string searching).
-# Both together: wasm -16.5 KB brotli, glue -0.3 KB (docs/performance.md);
+# Both together: wasm -16.1 KB brotli (16,493 bytes), glue -0.3 KB (docs/performance.md);
 # - target-cpu=mvp reaches the standard library too, so nothing post-MVP comes from it.
 # RUSTFLAGS replaces .cargo/config.toml's rustflags, so target-cpu=mvp is repeated here. Host crates (build scripts,
 # proc macros) are not affected: with --target, RUSTFLAGS applies to the target's crates only. The browser unit
@@ -151,8 +151,9 @@ pkg: tools
 	@$(MAKE) --no-print-directory www integrity
 
 # The steps from a cargo-built module to what ships: $(1) the module, $(2) the package directory (it gets
-# $(PKG_NAME)_bg.wasm and $(PKG_NAME).js), $(3) a scratch directory. make size-floor runs them too. glue-traps.mjs
-# makes the glue's closure wrappers hand a trap of the module to the loader (which shows it in each widget).
+# $(PKG_NAME)_bg.wasm and $(PKG_NAME).js), $(3) a scratch directory, $(4) --allow-none for a module without
+# closures (glue-traps.mjs makes the glue's closure wrappers hand a trap of the module to the loader, which shows
+# it in each widget). make size-floor runs them too.
 define wasm_package
 	@mkdir -p $(3)
 	node $(E2E)/strip-target-features.mjs $(1) $(3)/$(PKG_NAME).wasm
@@ -162,7 +163,7 @@ define wasm_package
 	$(NODE_BIN)/wasm-opt --mvp-features $(WASM_OPT_PASSES) $(2)/$(PKG_NAME)_bg.wasm -o $(2)/$(PKG_NAME)_bg.wasm
 	node $(E2E)/wasm-mvp.mjs $(2)/$(PKG_NAME)_bg.wasm
 	node $(E2E)/minify-names.mjs $(2)/$(PKG_NAME).js $(3)/names.json $(2)/$(PKG_NAME)_bg.wasm
-	node $(E2E)/glue-traps.mjs $(2)/$(PKG_NAME).js
+	node $(E2E)/glue-traps.mjs $(2)/$(PKG_NAME).js $(4)
 	$(NODE_BIN)/esbuild $(2)/$(PKG_NAME).js --target=$(JS_TARGET) --format=esm --minify --log-level=warning \
 		--outfile=$(2)/$(PKG_NAME).js --allow-overwrite
 endef
@@ -178,7 +179,7 @@ size-floor: pkg
 		cp $(SIZE_FLOOR_DIR)/$(WASM_TARGET)/release/accountability_checklist_size_floor.wasm \
 			$(SIZE_FLOOR_DIR)/$$(echo $$features | tr , -).wasm; \
 	done
-	$(call wasm_package,$(SIZE_FLOOR_DIR)/core.wasm,$(SIZE_FLOOR_DIR)/core,$(SIZE_FLOOR_DIR)/core)
+	$(call wasm_package,$(SIZE_FLOOR_DIR)/core.wasm,$(SIZE_FLOOR_DIR)/core,$(SIZE_FLOOR_DIR)/core,--allow-none)
 	$(call wasm_package,$(SIZE_FLOOR_DIR)/ui.wasm,$(SIZE_FLOOR_DIR)/ui,$(SIZE_FLOOR_DIR)/ui)
 	$(call wasm_package,$(SIZE_FLOOR_DIR)/core-ui.wasm,$(SIZE_FLOOR_DIR)/core-ui,$(SIZE_FLOOR_DIR)/core-ui)
 	node $(E2E)/size-floor.mjs $(SIZE_FLOOR_DIR)

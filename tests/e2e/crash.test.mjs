@@ -1,6 +1,6 @@
 // If the module traps (a Rust panic, which is a bug: none is known), every widget on the page says so instead of
-// freezing silently: an alert above the form, which keeps what the user typed on screen; checklist-error
-// {kind: "crash"}; a handle that refuses calls with a readable Error. A trap of another module on the portal's
+// freezing silently: an alert above the form, which keeps what the user typed on screen (also when the element
+// is re-rendered or moved); checklist-error {kind: "crash"}; a handle that refuses calls with a readable Error. A trap of another module on the portal's
 // page is not ours and changes nothing.
 //
 // The trap here is real: V8 is started with a cap on WebAssembly memory (--wasm-max-mem-pages), so that the
@@ -74,7 +74,30 @@ describe('a trap in the module', () => {
       }
     });
     assert.match(refused ?? '', /stopped on an internal error; reload the page/);
+    assert.equal(await page.evaluate(() => document.querySelector('accountability-checklist').shadowRoot.querySelector('.ac-boot [role="alert"]').lang), 'zh-CN');
     await axeCheck(page, 'after the trap');
+
+    // An attribute change or a move of the element re-renders it: not after a trap, which would clear the form.
+    await page.evaluate(() => {
+      const el = document.querySelector('accountability-checklist');
+      el.setAttribute('locale', 'en');
+      el.setAttribute('page-size', '5');
+      const parent = el.parentNode;
+      const next = el.nextSibling;
+      parent.removeChild(el);
+      parent.insertBefore(el, next);
+    });
+    assert.match(await alertText(page), /内部错误/, 'the message stays');
+    assert.equal(await name.inputValue(), '某某市财政局', 'and so does the form, with what was typed');
+    const remount = await page.evaluate(() => import('/checklist.js').then((m) => {
+      try {
+        m.mount(document.createElement('div'), { template: 'geren' });
+        return null;
+      } catch (e) {
+        return e.message;
+      }
+    }));
+    assert.match(remount ?? '', /stopped on an internal error/, 'mount() after a trap throws');
     await context.close();
   });
 

@@ -45,6 +45,7 @@ const MESSAGES = {
     csp: "本页面的内容安全策略（CSP）禁止运行 WebAssembly，清单无法启动。请门户管理员在 script-src 中加入 'wasm-unsafe-eval'（Chromium 97 以下内核须使用 'unsafe-eval'）。",
     download: "清单组件下载失败，或下载的文件未通过完整性校验。已填写的内容不受影响。请检查网络后点击“重试”。",
     retry: "重试",
+    lang: "zh-CN",
     crash: "清单组件出现内部错误，已停止工作。已填写的内容仍在页面上，可以查看和复制；请先复制需要保留的内容，再刷新页面，浏览器中保存的草稿（如有）会在刷新后恢复。如问题重复出现，请联系本单位信息化部门。",
   },
   en: {
@@ -54,6 +55,7 @@ const MESSAGES = {
     csp: "This page's Content Security Policy forbids WebAssembly, so the checklist cannot start. The portal must allow 'wasm-unsafe-eval' in script-src ('unsafe-eval' on kernels before Chromium 97).",
     download: "The checklist could not be downloaded, or the download failed its integrity check. Nothing you typed is affected. Check the network and press Retry.",
     retry: "Retry",
+    lang: "en",
     crash: "The checklist stopped after an internal error. What you typed is still on the page to read and copy: copy what you need, then reload the page; a draft saved in the browser (if any) is restored. If it happens again, contact your unit's IT department.",
   },
 };
@@ -98,7 +100,17 @@ function isTrap(e) {
 function crash() {
   if (crashed) return;
   crashed = true;
-  crashWatchers.slice().forEach((w) => w());
+  crashWatchers.slice().forEach((w) => {
+    try {
+      w();
+    } catch {
+      // One widget's message must not keep the others from showing theirs, nor hide the trap.
+    }
+  });
+}
+
+function crashedError() {
+  return new Error("accountability-checklist: the widget stopped on an internal error; reload the page");
 }
 
 async function loadModule() {
@@ -371,7 +383,9 @@ const HANDLE_ARGS = {
  */
 export function mount(element, options) {
   if (!element || typeof element.attachShadow !== "function") fail("mount(element, options)", "an element as element");
-  const locale = isObject(options) ? options.locale : undefined;
+  let locale = isObject(options) ? options.locale : undefined;
+  // After a trap the module cannot start a widget: the element is left as it is (a form there stays).
+  if (crashed) throw crashedError();
   const templates = templatesFor(options);
   const haveTemplates = () => templates.every((n) => typeof templateTexts[n] === "string");
   linkPrintStylesheet();
@@ -450,7 +464,10 @@ export function mount(element, options) {
     p.setAttribute("role", "alert");
     p.className = "ac-boot-error";
     p.textContent = text(locale, "crash");
+    p.lang = text(locale, "lang");
     status.appendChild(p);
+    // Above a long form it may be out of view: bring it in, without taking focus from where the user is.
+    if (typeof p.scrollIntoView === "function") p.scrollIntoView({ block: "nearest" });
     dispatch(element, "checklist-error", { kind: "crash", message: p.textContent });
   }
 
@@ -471,8 +488,9 @@ export function mount(element, options) {
   function attach() {
     if (destroyed || inner) return;
     if (crashed) {
+      // The module trapped while this widget's templates loaded.
       showCrash();
-      const e = new Error("accountability-checklist: the widget stopped on an internal error; reload the page");
+      const e = crashedError();
       settle.reject(e);
       throw e;
     }
@@ -522,23 +540,34 @@ export function mount(element, options) {
     destroy() {
       destroyed = true;
       forget();
-      if (inner && !crashed) inner.destroy();
+      if (inner && !crashed) {
+        try {
+          inner.destroy();
+        } catch (e) {
+          if (isTrap(e)) crash();
+          throw e;
+        }
+      }
       inner = null;
     },
   };
   Object.keys(HANDLE_ARGS).forEach((name) => {
     handle[name] = function () {
       const args = HANDLE_ARGS[name].apply(null, arguments);
-      if (crashed && inner) throw new Error(`accountability-checklist: ${name}() called after the widget stopped on an internal error; reload the page`);
+      if (crashed) throw new Error(`accountability-checklist: ${name}() called after the widget stopped on an internal error; reload the page`);
       if (!inner) {
         throw new Error(`accountability-checklist: ${name}() called ${destroyed ? "after destroy()" : "before the widget finished loading; await handle.whenReady() first"}`);
       }
+      let result;
       try {
-        return inner[name].apply(inner, args);
+        result = inner[name].apply(inner, args);
       } catch (e) {
         if (isTrap(e)) crash();
         throw e;
       }
+      // The crash message follows the widget's language.
+      if (name === "setLocale") locale = args[0];
+      return result;
     };
   });
   Object.freeze(handle);
@@ -605,6 +634,8 @@ export class AccountabilityChecklist extends HTMLElement {
 
   /** (Re)mounts the widget from the attributes. */
   render() {
+    // After a trap, re-rendering would clear the form the message says is kept: leave the element as it is.
+    if (crashed) return;
     if (this.handle) this.handle.destroy();
     this.handle = null;
     const attr = (n) => (this.hasAttribute(n) ? this.getAttribute(n) : undefined);
