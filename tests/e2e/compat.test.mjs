@@ -239,7 +239,7 @@ for (const k of KERNELS) {
         area.value = new Array(1100001).join('很长的内容');
         area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       });
-      const message = await page.until(() => window.__crash, `checklist-error {kind: "crash"} (problems: ${page.problems.join('; ')})`, 20_000);
+      const message = await page.until(() => window.__crash, 'checklist-error {kind: "crash"}', 20_000);
       assert.match(message, /内部错误/);
       const shown = await page.evaluate(() => {
         const root = document.querySelector('accountability-checklist').shadowRoot;

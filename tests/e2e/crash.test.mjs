@@ -56,7 +56,7 @@ describe('a trap in the module', () => {
       el.value = '很长的内容'.repeat(1_100_000);
       el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     });
-    await until(() => alertText(page), `the alert (page errors: ${page.problems.join('; ')})`);
+    await until(() => alertText(page), () => `the alert (page errors: ${page.problems.join('; ')})`);
     assert.match(await alertText(page), /内部错误.*已填写的内容仍在页面上/);
     assert.ok(page.problems.some((p) => /RuntimeError|unreachable|Out of memory/i.test(p)), `the trap itself is on the console: ${page.problems.join('; ')}`);
 

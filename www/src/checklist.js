@@ -94,7 +94,17 @@ let crashed = false;
 const crashWatchers = [];
 
 function isTrap(e) {
-  return typeof WebAssembly === "object" && WebAssembly !== null && typeof WebAssembly.RuntimeError === "function" && e instanceof WebAssembly.RuntimeError;
+  return e instanceof WebAssembly.RuntimeError;
+}
+
+/** Calls `f`, which enters the module: a trap there stops every widget (crash()) and is rethrown. */
+function intoModule(f) {
+  try {
+    return f();
+  } catch (e) {
+    if (isTrap(e)) crash();
+    throw e;
+  }
 }
 
 function crash() {
@@ -502,10 +512,9 @@ export function mount(element, options) {
         builtins[n] = templateTexts[n];
       });
       crashWatchers.push(showCrash);
-      inner = glue.mount(element, root, optionsText, templates.length ? JSON.stringify(builtins) : undefined);
+      inner = intoModule(() => glue.mount(element, root, optionsText, templates.length ? JSON.stringify(builtins) : undefined));
     } catch (e) {
       if (isTrap(e)) {
-        crash();
         settle.reject(e);
         throw e;
       }
@@ -540,15 +549,9 @@ export function mount(element, options) {
     destroy() {
       destroyed = true;
       forget();
-      if (inner && !crashed) {
-        try {
-          inner.destroy();
-        } catch (e) {
-          if (isTrap(e)) crash();
-          throw e;
-        }
-      }
+      const last = inner;
       inner = null;
+      if (last && !crashed) intoModule(() => last.destroy());
     },
   };
   Object.keys(HANDLE_ARGS).forEach((name) => {
@@ -558,13 +561,7 @@ export function mount(element, options) {
       if (!inner) {
         throw new Error(`accountability-checklist: ${name}() called ${destroyed ? "after destroy()" : "before the widget finished loading; await handle.whenReady() first"}`);
       }
-      let result;
-      try {
-        result = inner[name].apply(inner, args);
-      } catch (e) {
-        if (isTrap(e)) crash();
-        throw e;
-      }
+      const result = intoModule(() => inner[name].apply(inner, args));
       // The crash message follows the widget's language.
       if (name === "setLocale") locale = args[0];
       return result;
@@ -634,7 +631,8 @@ export class AccountabilityChecklist extends HTMLElement {
 
   /** (Re)mounts the widget from the attributes. */
   render() {
-    // After a trap, re-rendering would clear the form the message says is kept: leave the element as it is.
+    // After a trap, leave the element as it is: mount() would refuse anyway, and the handle kept here answers the
+    // host's calls with "stopped on an internal error" rather than being null.
     if (crashed) return;
     if (this.handle) this.handle.destroy();
     this.handle = null;
